@@ -1,0 +1,188 @@
+"""Writing and finding field records: the use cases the forms and the command line share.
+
+Each write is one transaction; the session stamps and audits it (app/storage/session.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import text
+
+from app.domain.vocabulary import EntryChannel, SourceKind, VisitMethod
+from app.storage.models import (
+    Interview,
+    OpinionEntry,
+    Problem,
+    ProblemSource,
+    Synced,
+    Visit,
+    utcnow,
+)
+from app.storage.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Changed:
+    """What a write changed: the kind of record and its id (views decide whether to refresh)."""
+
+    kind: str
+    record_id: str
+    version: int
+
+
+def _changed(obj: Synced) -> Changed:
+    return Changed(kind=str(type(obj).__tablename__), record_id=obj.id, version=obj.version)
+
+
+def add_visit(
+    ws: Workspace,
+    *,
+    village_id: str,
+    occurred_at: datetime,
+    method: VisitMethod,
+    notes: str,
+    place: str = "",
+    inspectors: str = "",
+) -> Changed:
+    with ws.session() as s:
+        visit = Visit(
+            village_id=village_id,
+            occurred_at=occurred_at,
+            method=method,
+            place=place,
+            inspectors=inspectors,
+            notes=notes,
+            author_id=ws.user_id,
+        )
+        s.add(visit)
+        s.commit()
+        return _changed(visit)
+
+
+def add_entry(
+    ws: Workspace,
+    *,
+    village_id: str,
+    channel: EntryChannel,
+    received_at: datetime,
+    content: str,
+    box_label: str = "",
+) -> Changed:
+    with ws.session() as s:
+        entry = OpinionEntry(
+            village_id=village_id,
+            channel=channel,
+            received_at=received_at,
+            content=content,
+            box_label=box_label,
+            author_id=ws.user_id,
+        )
+        s.add(entry)
+        s.commit()
+        return _changed(entry)
+
+
+def add_problem(
+    ws: Workspace,
+    *,
+    village_id: str,
+    description: str,
+    raised_on: date,
+    source_kind: SourceKind,
+    source_id: str,
+) -> Changed:
+    """A problem raised by one record (more sources are linked when problems merge)."""
+    with ws.session() as s:
+        problem = Problem(village_id=village_id, description=description, raised_on=raised_on)
+        s.add(problem)
+        s.flush()
+        link = ProblemSource(problem_id=problem.id)
+        if source_kind is SourceKind.VISIT:
+            link.visit_id = source_id
+        elif source_kind is SourceKind.ENTRY:
+            link.entry_id = source_id
+        else:
+            link.interview_id = source_id
+        s.add(link)
+        s.commit()
+        return _changed(problem)
+
+
+_EDITABLE_TEXT: dict[str, tuple[type[Synced], str]] = {
+    "visit": (Visit, "notes"),
+    "opinion_entry": (OpinionEntry, "content"),
+    "interview": (Interview, "record"),
+    "problem": (Problem, "description"),
+}
+
+
+def edit_text(ws: Workspace, kind: str, record_id: str, new_text: str) -> Changed:
+    """Change the main text of a record (notes, content, record or description)."""
+    model, field_name = _EDITABLE_TEXT[kind]
+    with ws.session() as s:
+        obj = s.get_one(model, record_id)
+        setattr(obj, field_name, new_text)
+        s.add(obj)
+        s.commit()
+        return _changed(obj)
+
+
+def retire(ws: Workspace, kind: str, record_id: str) -> Changed:
+    """Retire a record: it stays (synced rows are never deleted) but is no longer shown or found."""
+    model, _ = _EDITABLE_TEXT[kind]
+    with ws.session() as s:
+        obj = s.get_one(model, record_id)
+        obj.retired_at = utcnow()
+        s.add(obj)
+        s.commit()
+        return _changed(obj)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str
+    record_id: str
+    village_id: str | None
+    snippet: str
+
+
+HIGHLIGHT_OPEN = "\x02"
+HIGHLIGHT_CLOSE = "\x03"
+
+
+def search(ws: Workspace, query: str, *, limit: int = 200) -> list[SearchHit]:
+    """Find records whose text contains ``query`` (any substring; Chinese works).
+
+    Three characters or more use the trigram index (MATCH on a quoted phrase); shorter queries
+    fall back to LIKE, which the trigram table also answers. Matches in the snippet are marked
+    with :data:`HIGHLIGHT_OPEN` / :data:`HIGHLIGHT_CLOSE`.
+    """
+    q = " ".join(query.split())
+    if not q:
+        return []
+    if len(q) >= 3:
+        where = "search_fts MATCH :q"
+        param = '"' + q.replace('"', '""') + '"'
+    else:
+        where = "search_fts.body LIKE :q ESCAPE '\\'"
+        param = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    sql = text(
+        "SELECT d.kind, d.record_id, d.village_id, "
+        f"snippet(search_fts, 0, '{HIGHLIGHT_OPEN}', '{HIGHLIGHT_CLOSE}', '…', 24) "
+        f"FROM search_fts JOIN search_doc d ON d.doc_id = search_fts.rowid WHERE {where} "
+        "ORDER BY search_fts.rowid DESC LIMIT :limit"
+    )
+    with ws.engine.connect() as conn:
+        rows = conn.execute(sql, {"q": param, "limit": limit}).all()
+    hits = [SearchHit(str(r[0]), str(r[1]), r[2], str(r[3])) for r in rows]
+    if len(q) < 3:  # LIKE gives no highlight: mark the substring ourselves
+        hits = [
+            SearchHit(h.kind, h.record_id, h.village_id, _mark(h.snippet, q)) for h in hits
+        ]
+    return hits
+
+
+def _mark(snippet: str, q: str) -> str:
+    return snippet.replace(q, f"{HIGHLIGHT_OPEN}{q}{HIGHLIGHT_CLOSE}")

@@ -1,0 +1,125 @@
+"""Sessions that stamp and audit every write.
+
+Every flush of a :class:`WorkspaceSession` runs :func:`_stamp_and_audit`: new synced rows get the
+device as origin and version 1; changed ones get a new ``updated_at``, the device as origin and
+``version + 1``; each such write appends an :class:`AuditEvent` naming who, what and which record
+(and which columns changed, never their values). Deleting a synced row or an audit event is refused:
+rows are retired instead, and the audit log is append-only (triggers enforce it in SQL too).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session as OrmSession
+from sqlalchemy.orm import UOWTransaction
+from sqlmodel import Session
+
+from app.storage.errors import RecordError
+from app.storage.models import AuditEvent, Synced, utcnow
+
+ACTOR_KEY = "actor"
+SYNC_MERGE_KEY = "sync_merge"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who writes: the logged-in user's name and this device."""
+
+    username: str
+    device: str
+    user_id: str | None = None
+
+
+class WorkspaceSession(Session):
+    """A SQLModel session that knows its actor (``session.actor``)."""
+
+    @property
+    def actor(self) -> Actor:
+        actor = self.info.get(ACTOR_KEY)
+        if not isinstance(actor, Actor):
+            raise RuntimeError("a WorkspaceSession needs an actor")
+        return actor
+
+    def audit(self, action: str, record: Synced | None = None, note: str = "") -> AuditEvent:
+        """Append an audit event for something that is not a row write (print, export, login)."""
+        actor = self.actor
+        ev = AuditEvent(
+            actor=actor.username,
+            device=actor.device,
+            action=action,
+            table_name="" if record is None else type(record).__tablename__,  # type: ignore[arg-type]
+            record_id="" if record is None else record.id,
+            record_version=0 if record is None else record.version,
+            note=note,
+        )
+        self.add(ev)
+        return ev
+
+
+def _changed_columns(obj: Synced) -> list[str]:
+    state = inspect(obj)
+    changed: list[str] = []
+    for attr in state.mapper.column_attrs:
+        hist = state.attrs[attr.key].history
+        if hist.has_changes():
+            changed.append(attr.key)
+    return changed
+
+
+@event.listens_for(WorkspaceSession, "before_flush")
+def _stamp_and_audit(session: OrmSession, _ctx: UOWTransaction, _instances: Any) -> None:
+    actor = session.info.get(ACTOR_KEY)
+    if not isinstance(actor, Actor):
+        raise RuntimeError("a WorkspaceSession needs an actor")
+    merging = bool(session.info.get(SYNC_MERGE_KEY))
+    now = utcnow()
+    events: list[AuditEvent] = []
+
+    for obj in session.deleted:
+        if isinstance(obj, AuditEvent):
+            raise RecordError("审计记录只能追加，不能删除。")
+        if isinstance(obj, Synced):
+            raise RecordError("记录不能删除，只能作废。")
+
+    for obj in session.new:
+        if not isinstance(obj, Synced):
+            continue
+        if not merging:
+            obj.origin = actor.device
+            obj.version = 1
+            obj.created_at = now
+            obj.updated_at = now
+        events.append(_event(actor, "merge" if merging else "create", obj, []))
+
+    for obj in session.dirty:
+        if isinstance(obj, AuditEvent) and session.is_modified(obj):
+            raise RecordError("审计记录只能追加，不能修改。")
+        if not isinstance(obj, Synced) or not session.is_modified(obj):
+            continue
+        changed = _changed_columns(obj)
+        if not changed:
+            continue
+        if not merging:
+            obj.origin = actor.device
+            obj.version = obj.version + 1
+            obj.updated_at = now
+        action = "retire" if changed == ["retired_at"] and obj.retired_at is not None else "update"
+        events.append(_event(actor, "merge" if merging else action, obj, changed))
+
+    for ev in events:
+        session.add(ev)
+
+
+def _event(actor: Actor, action: str, obj: Synced, changed: list[str]) -> AuditEvent:
+    return AuditEvent(
+        actor=actor.username,
+        device=actor.device,
+        action=action,
+        table_name=str(type(obj).__tablename__),
+        record_id=obj.id,
+        record_version=obj.version,
+        fields=",".join(changed),
+    )

@@ -1,0 +1,345 @@
+"""The workspace: one folder with the encrypted database, its key file, media and backups.
+
+    <folder>/
+      workspace.db      SQLCipher database (raw 256-bit key)
+      workspace.key     the database key, wrapped per user (see keyfile.py)
+      media/            photos, encrypted, stored once per content
+      backups/          automatic backups taken before an upgrade
+
+Opening verifies, in order and without writing anything: the folder holds a workspace, the key file
+is intact, the password unwraps the key, the key opens the database, and the database belongs to
+the key file. Only then is an older schema upgraded (after a verified backup).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+from sqlalchemy.engine import Engine
+from sqlmodel import select
+
+from app.domain.vocabulary import Role, WorkspaceKind
+from app.storage import migrate
+from app.storage.derived import ensure_derived
+from app.storage.engine import connect_raw, make_engine
+from app.storage.errors import (
+    DatabaseDamaged,
+    ForeignWorkspace,
+    NewerWorkspace,
+    WorkspaceExists,
+    WorkspaceMissing,
+)
+from app.storage.keyfile import KeyFile, new_database_key, user_tag
+from app.storage.models import SYNCED_MODELS, Team, User, WorkspaceMeta, new_id, utcnow
+from app.storage.session import ACTOR_KEY, Actor, WorkspaceSession
+
+DB_NAME = "workspace.db"
+KEY_NAME = "workspace.key"
+MEDIA_DIR = "media"
+BACKUPS_DIR = "backups"
+
+META_WORKSPACE_ID = "workspace_id"
+META_DEVICE_ID = "device_id"
+META_KIND = "kind"
+META_CREATED_AT = "created_at"
+META_DEMO = "demo"
+
+SYNCED_TABLES: tuple[str, ...] = tuple(str(m.__tablename__) for m in SYNCED_MODELS)
+
+
+@dataclass(frozen=True)
+class WorkspacePaths:
+    root: Path
+
+    @property
+    def db(self) -> Path:
+        return self.root / DB_NAME
+
+    @property
+    def key(self) -> Path:
+        return self.root / KEY_NAME
+
+    @property
+    def media(self) -> Path:
+        return self.root / MEDIA_DIR
+
+    @property
+    def backups(self) -> Path:
+        return self.root / BACKUPS_DIR
+
+    def has_workspace(self) -> bool:
+        return self.db.exists() or self.key.exists()
+
+
+def _query(raw: Any, sql: str, what: str) -> list[Any]:
+    """Run a read at open; a missing table means a foreign database, any other error damage."""
+    try:
+        return list(raw.execute(sql).fetchall())
+    except sqlcipher3.DatabaseError as exc:
+        if "no such table" in str(exc):
+            raise ForeignWorkspace(f"这个数据库不是巡察台工作区（缺少{what}）。") from exc
+        raise DatabaseDamaged(f"数据库已损坏，无法读取{what}：{exc}") from exc
+
+
+def _read_meta(raw: Any) -> dict[str, str]:
+    rows = _query(raw, "SELECT key, value FROM workspace_meta", "工作区信息")
+    return {str(k): str(v) for k, v in rows}
+
+
+class Workspace:
+    """An open workspace. Use :meth:`create` or :meth:`open`; close it with :meth:`close`."""
+
+    def __init__(
+        self,
+        paths: WorkspacePaths,
+        engine: Engine,
+        db_key: bytes,
+        meta: dict[str, str],
+        user: User,
+    ) -> None:
+        self.paths = paths
+        self.engine = engine
+        self._db_key = db_key
+        self.workspace_id = meta[META_WORKSPACE_ID]
+        self.device_id = meta[META_DEVICE_ID]
+        self.kind = WorkspaceKind(meta[META_KIND])
+        self.is_demo = meta.get(META_DEMO) == "1"
+        self.user_id = user.id
+        self.username = user.username
+        self.role = user.role
+        self.actor = Actor(username=user.username, device=self.device_id, user_id=user.id)
+
+    # -- sessions -------------------------------------------------------------------------
+    def session(self) -> WorkspaceSession:
+        """A new session that stamps and audits every write as this workspace's user."""
+        s = WorkspaceSession(self.engine, expire_on_commit=False)
+        s.info[ACTOR_KEY] = self.actor
+        return s
+
+    @contextlib.contextmanager
+    def raw_connection(self) -> Iterator[Any]:
+        """A raw keyed DB-API connection (autocommit) for backup and checks."""
+        conn = connect_raw(self.paths.db, self._db_key)
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    @property
+    def db_key(self) -> bytes:
+        return self._db_key
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- creating -------------------------------------------------------------------------
+    @classmethod
+    def create(
+        cls,
+        root: Path,
+        *,
+        team_name: str,
+        leader: str,
+        password: str,
+        kind: WorkspaceKind = WorkspaceKind.TEAM,
+        demo: bool = False,
+    ) -> Workspace:
+        """Make a new workspace in ``root`` (which must not exist or be empty) and open it.
+
+        Everything is built in a temp folder beside ``root`` and renamed into place at the end,
+        so a failure leaves nothing behind.
+        """
+        root = root.expanduser().absolute()
+        if root.exists() and (not root.is_dir() or any(root.iterdir())):
+            if WorkspacePaths(root).has_workspace():
+                raise WorkspaceExists(f"这里已有工作区，不会覆盖：{root}")
+            raise WorkspaceExists(f"文件夹不是空的，不会在其中新建工作区：{root}")
+        root.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{root.name}.creating-", dir=root.parent))
+        try:
+            _build(
+                WorkspacePaths(staging),
+                team_name=team_name,
+                leader=leader,
+                password=password,
+                kind=kind,
+                demo=demo,
+            )
+            if root.exists():
+                root.rmdir()
+            staging.rename(root)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        return cls.open(root, password, leader)
+
+    # -- opening --------------------------------------------------------------------------
+    @classmethod
+    def open(
+        cls, root: Path, password: str, user: str | None = None, *, upgrade: bool = True
+    ) -> Workspace:
+        """Open the workspace in ``root`` for ``user`` (any user whose password it is, if None).
+
+        Raises a :class:`~app.storage.errors.WorkspaceError` subclass, with nothing written, when
+        the folder, key file, password or database is wrong.
+        """
+        paths = WorkspacePaths(root.expanduser().absolute())
+        if not paths.has_workspace():
+            raise WorkspaceMissing(f"这里没有工作区：{paths.root}（请先新建工作区）")
+        if not paths.key.exists():
+            raise WorkspaceMissing(f"工作区缺少密钥文件 {KEY_NAME}：{paths.root}")
+        if not paths.db.exists():
+            raise WorkspaceMissing(f"工作区缺少数据库文件 {DB_NAME}：{paths.root}")
+        keyfile = KeyFile.load(paths.key)
+        db_key, tag = keyfile.unlock(password, user)
+
+        raw = connect_raw(paths.db, db_key)
+        try:
+            meta = _read_meta(raw)
+            if meta.get(META_WORKSPACE_ID) != keyfile.workspace_id:
+                raise ForeignWorkspace("密钥文件与数据库不属于同一个工作区。")
+            revision = _current_revision_raw(raw)
+        finally:
+            raw.close()
+
+        head = migrate.head_revision()
+        if revision != head and revision not in migrate.known_revisions():
+            raise NewerWorkspace("这个工作区由更新版本的巡察台创建，请先升级程序。")
+
+        engine = make_engine(paths.db, db_key)
+        try:
+            if revision != head:
+                if not upgrade:
+                    raise NewerWorkspace("工作区需要升级后才能打开。")
+                _backup_before_upgrade(paths, db_key, revision)
+                migrate.upgrade(engine)
+            _ensure_derived(engine)
+            with WorkspaceSession(engine) as s:
+                users = s.exec(select(User)).all()
+                found = [u for u in users if user_tag(keyfile.workspace_id, u.username) == tag]
+                if not found:
+                    raise DatabaseDamaged("密钥文件中的用户在数据库中不存在。")
+                account = found[0]
+                s.expunge(account)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(paths, engine, db_key, meta, account)
+
+    # -- users ----------------------------------------------------------------------------
+    def change_password(self, username: str, old: str, new: str) -> None:
+        """Re-wrap the database key for ``username``; the database itself is not re-encrypted."""
+        keyfile = KeyFile.load(self.paths.key)
+        keyfile.change_password(username, old, new)
+        keyfile.save(self.paths.key)
+        with self.session() as s:
+            s.audit("change_password", note=username)
+            s.commit()
+
+    def add_user(self, username: str, display_name: str, role: Role, password: str) -> User:
+        """A new user with their own password (wrapped key) and row."""
+        keyfile = KeyFile.load(self.paths.key)
+        with self.session() as s:
+            team = s.exec(select(Team)).first()
+            account = User(
+                username=username,
+                display_name=display_name,
+                role=role,
+                team_id=None if team is None else team.id,
+            )
+            s.add(account)
+            s.flush()
+            keyfile.add_user(username, password, self._db_key)
+            keyfile.save(self.paths.key)
+            s.commit()
+            s.expunge(account)
+        return account
+
+
+def _current_revision_raw(raw: Any) -> str | None:
+    rows = _query(raw, "SELECT version_num FROM alembic_version", "版本信息")
+    return str(rows[0][0]) if rows else None
+
+
+def _ensure_derived(engine: Engine) -> None:
+    with engine.begin() as conn:
+        cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            ensure_derived(cur, SYNCED_TABLES)
+        finally:
+            cur.close()
+
+
+def _backup_before_upgrade(paths: WorkspacePaths, db_key: bytes, revision: str | None) -> None:
+    from app.storage.backup import backup_database
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    out = paths.backups / f"before-upgrade-{revision or 'none'}-{stamp}.db"
+    backup_database(paths.db, db_key, out)
+
+
+def _build(
+    paths: WorkspacePaths,
+    *,
+    team_name: str,
+    leader: str,
+    password: str,
+    kind: WorkspaceKind,
+    demo: bool,
+) -> None:
+    db_key = new_database_key()
+    workspace_id = new_id()
+    device_id = new_id()
+    paths.media.mkdir()
+    paths.backups.mkdir()
+    engine = make_engine(paths.db, db_key, create=True)
+    try:
+        migrate.upgrade(engine)
+        _ensure_derived(engine)
+        actor = Actor(username=leader, device=device_id)
+        with WorkspaceSession(engine) as s:
+            s.info[ACTOR_KEY] = actor
+            for key, value in {
+                META_WORKSPACE_ID: workspace_id,
+                META_DEVICE_ID: device_id,
+                META_KIND: kind.value,
+                META_CREATED_AT: utcnow().isoformat(),
+                META_DEMO: "1" if demo else "0",
+            }.items():
+                s.add(WorkspaceMeta(key=key, value=value))
+            team = Team(name=team_name, kind=kind)
+            s.add(team)
+            s.flush()
+            role = Role.OFFICE if kind is WorkspaceKind.OFFICE else Role.LEADER
+            s.add(User(username=leader, display_name=leader, role=role, team_id=team.id))
+            s.commit()
+    finally:
+        engine.dispose()
+    keyfile = KeyFile(workspace_id=workspace_id)
+    keyfile.add_user(leader, password, db_key)
+    keyfile.save(paths.key)
+    if os.name != "nt":
+        for p in (paths.root, paths.media, paths.backups):
+            p.chmod(0o700)
+        for p in (paths.db, paths.key):
+            p.chmod(0o600)
+
+
+def read_meta(ws: Workspace) -> dict[str, str]:
+    with ws.session() as s:
+        return {m.key: m.value for m in s.exec(select(WorkspaceMeta)).all()}

@@ -1,0 +1,35 @@
+"""Shared fixtures. GUI tests run on Qt's offscreen platform, set here before Qt loads."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.storage.workspace import Workspace  # noqa: E402
+
+PASSWORD = "正确的密码-1"
+LEADER = "李组长"
+
+
+@pytest.fixture
+def ws(tmp_path: Path) -> Iterator[Workspace]:
+    """A fresh team workspace, open as its leader."""
+    workspace = Workspace.create(
+        tmp_path / "ws", team_name="第一巡察组", leader=LEADER, password=PASSWORD
+    )
+    try:
+        yield workspace
+    finally:
+        workspace.close()
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` with its bytes (to prove that nothing changed)."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
