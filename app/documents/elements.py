@@ -1,0 +1,408 @@
+"""Flowable factories for the parts of a GB/T 9704 document.
+
+Each factory returns a list of flowables (some parts carry the blank lines the standard puts
+before them), so a document is ``[*red_header(...), *title(...), *addressee(...), ...]``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
+
+from app.documents.fonts import FontRole, FontSet, get_fonts
+from app.documents.formats import chinese_date, heading_number
+from app.documents.page import (
+    BODY_CHAR_SPACE,
+    BODY_SIZE,
+    CELL,
+    IMPRINT_SIZE,
+    LINE_PITCH,
+    MM,
+    RED,
+    TEXT_WIDTH,
+    TITLE_SIZE,
+)
+from app.documents.paragraph import CJKParagraph, Run, TextStyle, draw_text, text_width
+
+__all__ = [
+    "Imprint",
+    "SignatureBlock",
+    "addressee",
+    "attachment_line",
+    "blank",
+    "body",
+    "body_style",
+    "heading",
+    "heading_style",
+    "imprint",
+    "page_break",
+    "red_header",
+    "signature_block",
+    "title",
+]
+
+_HEADING_ROLES = {
+    1: FontRole.HEITI,
+    2: FontRole.KAITI,
+    3: FontRole.FANGSONG,
+    4: FontRole.FANGSONG,
+}
+RULE_THICK = 0.35 * MM
+RULE_THIN = 0.25 * MM
+RED_RULE = 1.0 * MM / 2
+IMPRINT_LEADING = 0.8 * LINE_PITCH
+
+
+def body_style(**changes: Any) -> TextStyle:
+    """3号仿宋 on the 28 × 22 grid, two characters' indent, justified."""
+    style = TextStyle(
+        role=FontRole.FANGSONG,
+        size=BODY_SIZE,
+        leading=LINE_PITCH,
+        char_space=BODY_CHAR_SPACE,
+        first_indent=2 * CELL,
+        align="justify",
+        em_top=0.0,
+    )
+    return style.but(**changes) if changes else style
+
+
+def heading_style(level: int) -> TextStyle:
+    """Headings 一、 (黑体) / （一） (楷体) / 1. and （1） (仿宋), indented like paragraphs."""
+    if level not in _HEADING_ROLES:
+        raise ValueError(f"heading level must be 1–4, not {level}")
+    return body_style(role=_HEADING_ROLES[level])
+
+
+def _as_date(value: dt.date | str) -> str:
+    return value if isinstance(value, str) else chinese_date(value)
+
+
+def blank(lines: float = 1) -> list[Flowable]:
+    """Blank body lines (keeps the line grid)."""
+    return [Spacer(1, lines * LINE_PITCH)]
+
+
+def page_break() -> list[Flowable]:
+    return [PageBreak()]
+
+
+def body(text: str | Sequence[Run], *, fonts: FontSet | None = None) -> list[Flowable]:
+    """A body paragraph: 3号仿宋, first line indented two characters, wrapped lines flush left."""
+    return [CJKParagraph(text, body_style(), fonts=fonts)]
+
+
+def heading(
+    level: int,
+    text: str,
+    number: int | None = None,
+    *,
+    run_in: str | None = None,
+    fonts: FontSet | None = None,
+) -> list[Flowable]:
+    """A heading; ``number`` adds the sequence mark (一、/（一）/1./（1）).
+
+    ``run_in`` is body text that continues on the heading's line (common for levels 2–4:
+    "（一）标题。正文……"); the heading part keeps its font, the rest is 仿宋.
+    """
+    style = heading_style(level)
+    mark = heading_number(level, number) if number is not None else ""
+    if run_in:
+        runs = [Run(mark + text, style.role), Run(run_in, FontRole.FANGSONG)]
+        para = CJKParagraph(runs, style.but(keep_with_next=False), fonts=fonts)
+        return [CondPageBreak(2 * LINE_PITCH - 1), para]
+    # A heading never ends a page: it needs room for itself and two lines of what follows.
+    return [CondPageBreak(3 * LINE_PITCH - 1), CJKParagraph(mark + text, style, fonts=fonts)]
+
+
+def title(text: str, *, fonts: FontSet | None = None) -> list[Flowable]:
+    """The title: 2号小标宋 (or its substitute), centred; ``\\n`` breaks lines by hand."""
+    style = TextStyle(
+        role=FontRole.TITLE,
+        size=TITLE_SIZE,
+        leading=1.2 * LINE_PITCH,
+        align="center",
+        em_top=0.0,
+        keep_with_next=True,
+    )
+    return [CJKParagraph(line, style, fonts=fonts) for line in text.split("\n") if line.strip()]
+
+
+def addressee(
+    names: str | Sequence[str], *, blank_before: bool = True, fonts: FontSet | None = None
+) -> list[Flowable]:
+    """主送机关: one blank line below the title, flush left, ending with a full-width colon."""
+    text = names if isinstance(names, str) else "、".join(n.strip() for n in names if n.strip())
+    text = text.rstrip("：:， ") + "："
+    out: list[Flowable] = blank() if blank_before else []
+    out.append(CJKParagraph(text, body_style(first_indent=0.0), fonts=fonts))
+    return out
+
+
+def attachment_line(names: str | Sequence[str], *, fonts: FontSet | None = None) -> list[Flowable]:
+    """附件说明: one blank line after the body, two characters in: "附件：1.名称".
+
+    Several attachments are numbered; wrapped names align with the first character of the name.
+    """
+    fs = fonts or get_fonts()
+    items = [names] if isinstance(names, str) else [n for n in names if n.strip()]
+    if not items:
+        return []
+    style = body_style()
+    label = "附件："
+    label_w = text_width(label, style, fs)
+    out: list[Flowable] = blank()
+    if len(items) == 1:
+        hang = label_w
+        out.append(
+            CJKParagraph(
+                label + items[0],
+                style.but(left_indent=2 * CELL + hang, first_indent=-hang),
+                fonts=fs,
+            )
+        )
+        return out
+    for i, name in enumerate(items, start=1):
+        mark = f"{i}."
+        mark_w = text_width(mark, style, fs)
+        left = 2 * CELL + label_w + mark_w
+        prefix = (label if i == 1 else "") + mark
+        first = -(label_w + mark_w) if i == 1 else -mark_w
+        out.append(
+            CJKParagraph(prefix + name, style.but(left_indent=left, first_indent=first), fonts=fs)
+        )
+    return out
+
+
+class SignatureBlock(Flowable):  # type: ignore[misc]
+    """发文机关署名 and 成文日期 on two lines at the right.
+
+    Without a seal the name ends two characters from the right and the date starts two
+    characters right of the name's start (a longer date ends two characters from the right and
+    pushes the name left). With a seal the date ends four characters from the right and the name
+    is centred over it.
+    """
+
+    def __init__(
+        self, org: str, date: str, *, sealed: bool = False, fonts: FontSet | None = None
+    ) -> None:
+        super().__init__()
+        self.org = org
+        self.date = date
+        self.sealed = sealed
+        self._fonts = fonts
+        self.style = body_style(first_indent=0.0)
+
+    def positions(self, width: float) -> tuple[float, float]:
+        """Left x of the name and of the date."""
+        fs = self._fonts or get_fonts()
+        w_org = text_width(self.org, self.style, fs)
+        w_date = text_width(self.date, self.style, fs)
+        if self.sealed:
+            x_date = width - 4 * CELL - w_date
+            x_org = x_date + (w_date - w_org) / 2
+            return x_org, x_date
+        x_org = width - 2 * CELL - w_org
+        x_date = x_org + 2 * CELL
+        if x_date + w_date > width - 2 * CELL:
+            x_date = width - 2 * CELL - w_date
+            x_org = x_date - 2 * CELL
+        return x_org, x_date
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = 2 * LINE_PITCH
+        return availWidth, self.height
+
+    def draw(self) -> None:
+        fs = self._fonts or get_fonts()
+        x_org, x_date = self.positions(self.width)
+        draw_text(self.canv, self.org, self.style, x_org, self.height, fonts=fs)
+        draw_text(self.canv, self.date, self.style, x_date, self.height - LINE_PITCH, fonts=fs)
+
+
+def signature_block(
+    org: str, date: dt.date | str, *, sealed: bool = False, fonts: FontSet | None = None
+) -> list[Flowable]:
+    """One blank line, then the issuing body and the date (成文日期, 2026年11月27日)."""
+    block = SignatureBlock(org, _as_date(date), sealed=sealed, fonts=fonts)
+    block.keepWithNext = False
+    return [*blank(), block]
+
+
+class Imprint(Flowable):  # type: ignore[misc]
+    """版记 at the foot of the last page.
+
+    It takes all the space left on the page and draws itself at the bottom, so its last rule
+    lies on the bottom edge of the 版心; if it does not fit, it moves to a new page.
+    """
+
+    def __init__(
+        self, cc: Sequence[str], issuer: str, date: str, *, fonts: FontSet | None = None
+    ) -> None:
+        super().__init__()
+        self.cc = [c.strip() for c in cc if c.strip()]
+        self.issuer = issuer
+        self.date = date
+        self._fonts = fonts
+        self.style = TextStyle(
+            role=FontRole.FANGSONG,
+            size=IMPRINT_SIZE,
+            leading=IMPRINT_LEADING,
+            em_top=None,
+            align="justify",
+        )
+        self._cc_para: CJKParagraph | None = None
+        self._need = 0.0
+
+    def _cc_paragraph(self) -> CJKParagraph | None:
+        if not self.cc:
+            return None
+        if self._cc_para is None:
+            fs = self._fonts or get_fonts()
+            label = "抄送："
+            hang = text_width(label, self.style, fs)
+            text = label + "，".join(self.cc).rstrip("。，") + "。"
+            style = self.style.but(
+                left_indent=IMPRINT_SIZE + hang, first_indent=-hang, right_indent=IMPRINT_SIZE
+            )
+            self._cc_para = CJKParagraph(text, style, fonts=fs)
+        return self._cc_para
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        need = IMPRINT_LEADING + RULE_THICK / 2
+        para = self._cc_paragraph()
+        if para is not None:
+            need += para.wrap(availWidth, availHeight)[1]
+        self._need = need
+        self.height = availHeight if need <= availHeight else need
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        canv = self.canv
+        fs = self._fonts or get_fonts()
+        w = self.width
+        row = IMPRINT_LEADING
+        canv.saveState()
+        canv.setStrokeColorRGB(0, 0, 0)
+        # Bottom rule on the bottom edge of the 版心, 印发 row above it.
+        y = RULE_THICK / 2
+        canv.setLineWidth(RULE_THICK)
+        canv.line(0, y, w, y)
+        draw_text(canv, self.issuer, self.style, IMPRINT_SIZE, row, fonts=fs)
+        draw_text(
+            canv, f"{self.date}印发", self.style, w - IMPRINT_SIZE, row, align="right", fonts=fs
+        )
+        para = self._cc_paragraph()
+        top = row
+        if para is not None:
+            canv.setLineWidth(RULE_THIN)
+            canv.line(0, row, w, row)
+            para.drawOn(canv, 0, row)
+            top = row + para.height
+        canv.setLineWidth(RULE_THICK)
+        canv.line(0, top, w, top)
+        canv.restoreState()
+
+
+def imprint(
+    cc: str | Sequence[str] | None,
+    issuer: str,
+    date: dt.date | str,
+    *,
+    fonts: FontSet | None = None,
+) -> list[Flowable]:
+    """版记: 抄送 (may be empty) and 印发机关/印发日期 between rules, at the foot of the page."""
+    items: Sequence[str]
+    if cc is None:
+        items = []
+    elif isinstance(cc, str):
+        items = [p for p in cc.replace("、", "，").split("，") if p.strip()]
+    else:
+        items = cc
+    return [Imprint(items, issuer, _as_date(date), fonts=fonts)]
+
+
+class _RedMark(Flowable):  # type: ignore[misc]
+    """发文机关标志: red, centred, sized to fit the 版心."""
+
+    def __init__(self, text: str, fonts: FontSet | None) -> None:
+        super().__init__()
+        self.text = text
+        self._fonts = fonts
+
+    def _style(self) -> TextStyle:
+        fs = self._fonts or get_fonts()
+        one = text_width(self.text, TextStyle(role=FontRole.TITLE, size=1.0), fs)
+        size = min(48.0, 0.95 * TEXT_WIDTH / one) if one > 0 else 48.0
+        return TextStyle(role=FontRole.TITLE, size=size, leading=size, color=RED, em_top=0.0)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = self._style().size
+        return availWidth, self.height
+
+    def draw(self) -> None:
+        style = self._style()
+        draw_text(
+            self.canv,
+            self.text,
+            style,
+            self.width / 2,
+            self.height,
+            align="center",
+            fonts=self._fonts,
+        )
+
+
+class _DocNumberRule(Flowable):  # type: ignore[misc]
+    """发文字号 centred, and the red rule 4 mm below it, as wide as the 版心."""
+
+    def __init__(self, number: str, fonts: FontSet | None) -> None:
+        super().__init__()
+        self.number = number
+        self._fonts = fonts
+        self.style = body_style(first_indent=0.0)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = availWidth
+        self.height = BODY_SIZE + 4 * MM + RED_RULE
+        return availWidth, self.height
+
+    def draw(self) -> None:
+        if self.number:
+            draw_text(
+                self.canv,
+                self.number,
+                self.style,
+                self.width / 2,
+                self.height,
+                align="center",
+                fonts=self._fonts,
+            )
+        self.canv.saveState()
+        self.canv.setStrokeColor(RED)
+        self.canv.setLineWidth(RED_RULE)
+        self.canv.line(0, RED_RULE / 2, self.width, RED_RULE / 2)
+        self.canv.restoreState()
+
+
+def red_header(
+    org_mark: str, doc_number: str | None = None, *, fonts: FontSet | None = None
+) -> list[Flowable]:
+    """The red header: 发文机关标志 35 mm below the top of the 版心, 发文字号 two blank lines
+    below it, the red rule 4 mm under the number, and two blank lines before the title."""
+    return [
+        Spacer(1, 35 * MM),
+        _RedMark(org_mark, fonts),
+        *blank(2),
+        _DocNumberRule(doc_number or "", fonts),
+        *blank(2),
+    ]
