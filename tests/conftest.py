@@ -10,7 +10,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from app.storage.workspace import Workspace  # noqa: E402
+from app.storage.workspace import Workspace
 
 PASSWORD = "正确的密码-1"
 LEADER = "李组长"

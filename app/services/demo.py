@@ -236,7 +236,14 @@ class _Gen:
         self.s.add(self.team)
 
     # -- photos -------------------------------------------------------------------------------
-    def photo(self, subject: str, **owner: str) -> None:
+    def photo(
+        self,
+        subject: str,
+        *,
+        visit_id: str | None = None,
+        entry_id: str | None = None,
+        ledger_item_id: str | None = None,
+    ) -> None:
         if len(self.photo_cache) < MAX_PHOTOS:
             raw = make_demo_photo(self.rng.randrange(1 << 30), subject, 1280, 960)
             processed = intake_bytes(raw, f"IMG_{len(self.photo_cache) + 1:04d}.jpg")
@@ -265,7 +272,9 @@ class _Gen:
                 height=height,
                 size_bytes=size,
                 original_name=f"IMG_{self.rng.randint(1000, 9999)}.jpg",
-                **owner,
+                visit_id=visit_id,
+                entry_id=entry_id,
+                ledger_item_id=ledger_item_id,
             )
         )
         self.summary.photos += 1
@@ -298,7 +307,9 @@ class _Gen:
                     village_id=village.id,
                     occurred_at=when,
                     method=method,
-                    place=rng.choice(["村委会", "村民家中", "田间地头", "村文化广场", "党群服务中心"]),
+                    place=rng.choice(
+                        ["村委会", "村民家中", "田间地头", "村文化广场", "党群服务中心"]
+                    ),
                     inspectors="、".join(rng.sample(self.members, 2)),
                     notes=note,
                 )
@@ -467,7 +478,9 @@ class _Gen:
             verified_on=day + timedelta(days=6)
             if status in (NoticeStatus.VERIFIED, NoticeStatus.CLOSED)
             else None,
-            verifier=self.members[1] if status in (NoticeStatus.VERIFIED, NoticeStatus.CLOSED) else "",
+            verifier=self.members[1]
+            if status in (NoticeStatus.VERIFIED, NoticeStatus.CLOSED)
+            else "",
             closed_on=day + timedelta(days=9) if status is NoticeStatus.CLOSED else None,
         )
         self.s.add(n)
@@ -553,7 +566,11 @@ def fill_demo(ws: Workspace, opts: DemoOptions) -> DemoSummary:
         for offset in range(opts.days):
             day = start + timedelta(days=offset)
             batch = next(
-                (b for b in batches if b.starts_on and b.ends_on and b.starts_on <= day <= b.ends_on),
+                (
+                    b
+                    for b in batches
+                    if b.starts_on and b.ends_on and b.starts_on <= day <= b.ends_on
+                ),
                 batches[-1],
             )
             pool = by_batch[batch.id] or villages

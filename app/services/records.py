@@ -178,9 +178,7 @@ def search(ws: Workspace, query: str, *, limit: int = 200) -> list[SearchHit]:
         rows = conn.execute(sql, {"q": param, "limit": limit}).all()
     hits = [SearchHit(str(r[0]), str(r[1]), r[2], str(r[3])) for r in rows]
     if len(q) < 3:  # LIKE gives no highlight: mark the substring ourselves
-        hits = [
-            SearchHit(h.kind, h.record_id, h.village_id, _mark(h.snippet, q)) for h in hits
-        ]
+        hits = [SearchHit(h.kind, h.record_id, h.village_id, _mark(h.snippet, q)) for h in hits]
     return hits
 
 

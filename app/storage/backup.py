@@ -29,7 +29,8 @@ def _row_counts(conn: Any) -> dict[str, int]:
         r[0]
         for r in conn.execute(
             "SELECT name FROM sqlite_schema WHERE type = 'table' "
-            "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'search\\_fts\\_%' ESCAPE '\\'"
+            "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+            "AND name NOT LIKE 'search\\_fts\\_%' ESCAPE '\\'"
         ).fetchall()
     ]
     return {n: int(conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0]) for n in names}

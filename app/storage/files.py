@@ -35,7 +35,7 @@ def atomic_path(final: Path) -> Iterator[Path]:
         yield tmp
         with tmp.open("rb+") as fh:
             os.fsync(fh.fileno())
-        os.replace(tmp, final)
+        tmp.replace(final)
         fsync_dir(final.parent)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -3,7 +3,8 @@
 The database is encrypted with a random 256-bit raw key (no per-open KDF). That key is stored only
 wrapped: for each user, Argon2id derives a key-encryption key from the password and a random salt,
 and AES-256-GCM seals the database key under it. Changing a password re-wraps the same database key,
-so the database is never re-encrypted and every earlier backup still opens with the current key file.
+so the database is never re-encrypted and every earlier backup still opens with the current
+key file.
 
 User names are not stored in the clear: an entry is found by a hash of workspace id and user name,
 so a lost key file does not even say who is on the team.
@@ -130,14 +131,18 @@ class KeyFile:
     def _try_unwrap(self, entry: WrapEntry, password: str) -> bytes | None:
         kek = entry.kdf.derive(password, entry.salt)
         try:
-            key = AESGCM(kek).decrypt(entry.nonce, entry.wrapped, _aad(self.workspace_id, entry.tag))
+            key = AESGCM(kek).decrypt(
+                entry.nonce, entry.wrapped, _aad(self.workspace_id, entry.tag)
+            )
         except InvalidTag:
             return None
         if len(key) != KEY_BYTES:
             raise KeyFileDamaged("密钥文件已损坏：数据库密钥长度不对。")
         return key
 
-    def add_user(self, user: str, password: str, db_key: bytes, kdf: KdfParams | None = None) -> None:
+    def add_user(
+        self, user: str, password: str, db_key: bytes, kdf: KdfParams | None = None
+    ) -> None:
         """Wrap ``db_key`` for ``user``; replaces an earlier entry of the same user."""
         tag = user_tag(self.workspace_id, user)
         entry = self._wrap(tag, password, db_key, kdf or KdfParams())

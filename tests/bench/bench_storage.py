@@ -114,7 +114,10 @@ def test_bench_storage(tmp_path: Path) -> None:
         hits[q] = len(found)
     ws.close()
 
-    print(f"\n{RECORDS} visits bulk-inserted (triggers on) in {fill:.1f} s; workspace {size_mb:.0f} MB")
+    print(
+        f"\n{RECORDS} visits bulk-inserted (triggers on) in {fill:.1f} s; "
+        f"workspace {size_mb:.0f} MB"
+    )
     print(f"open workspace: {_ms(opens)}")
     print(f"insert one visit per transaction: {_ms(inserts)}")
     for q, samples in searches.items():

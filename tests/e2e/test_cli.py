@@ -15,7 +15,15 @@ from tests.e2e.cli_helpers import run_app
 def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("cli") / "demo"
     done = run_app(
-        "--data-dir", root, "demo", "--villages", "12", "--days", "5", "--until", "2026-11-27",
+        "--data-dir",
+        root,
+        "demo",
+        "--villages",
+        "12",
+        "--days",
+        "5",
+        "--until",
+        "2026-11-27",
         password="pw",
     )
     assert done.returncode == 0, done.stderr
@@ -43,7 +51,16 @@ def test_init_then_refuses_to_touch_it_again(tmp_path: Path) -> None:
 
 
 def test_office_workspace(tmp_path: Path) -> None:
-    done = run_app("--data-dir", tmp_path / "o", "init", "--team", "区委巡察办", "--leader", "办主任", "--office")
+    done = run_app(
+        "--data-dir",
+        tmp_path / "o",
+        "init",
+        "--team",
+        "区委巡察办",
+        "--leader",
+        "办主任",
+        "--office",
+    )
     assert done.returncode == 0 and "巡察办工作区" in done.stdout
 
 
@@ -52,8 +69,18 @@ def test_demo_stats_and_check(demo_dir: Path) -> None:
     assert stats.returncode == 0, stats.stderr
     counts = json.loads(stats.stdout)
     for kind in (
-        "township", "village", "batch", "channel_listing", "visit", "opinion_entry", "interview",
-        "problem", "rectification_notice", "clue_transfer", "ledger_item", "attachment",
+        "township",
+        "village",
+        "batch",
+        "channel_listing",
+        "visit",
+        "opinion_entry",
+        "interview",
+        "problem",
+        "rectification_notice",
+        "clue_transfer",
+        "ledger_item",
+        "attachment",
     ):
         assert counts[kind] > 0, kind
     check = run_app("--data-dir", demo_dir, "check")
@@ -105,5 +132,17 @@ def test_demo_is_deterministic_for_a_seed(tmp_path: Path) -> None:
     a, b = texts(tmp_path / "a"), texts(tmp_path / "b")
     assert a == b
     c_root = tmp_path / "c"
-    run_app("--data-dir", c_root, "demo", "--villages", "6", "--days", "3", "--until", "2026-10-10", "--seed", "8")
+    run_app(
+        "--data-dir",
+        c_root,
+        "demo",
+        "--villages",
+        "6",
+        "--days",
+        "3",
+        "--until",
+        "2026-10-10",
+        "--seed",
+        "8",
+    )
     assert json.loads(run_app("--data-dir", c_root, "stats", "--json").stdout) != a

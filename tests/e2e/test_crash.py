@@ -36,7 +36,10 @@ def _read_lines(proc: subprocess.Popen[str]) -> list[str]:
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_sigkill_at_random_moments_loses_nothing_reported(tmp_path: Path) -> None:
     root = tmp_path / "ws"
-    with Workspace.create(root, team_name="组", leader="甲", password=PASSWORD) as ws, ws.session() as s:
+    with (
+        Workspace.create(root, team_name="组", leader="甲", password=PASSWORD) as ws,
+        ws.session() as s,
+    ):
         town = Township(name="城关镇")
         s.add(town)
         s.flush()
@@ -50,7 +53,15 @@ def test_sigkill_at_random_moments_loses_nothing_reported(tmp_path: Path) -> Non
     kills_while_writing = 0
     for run in range(KILLS):
         proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.e2e.crash_writer", str(root), PASSWORD, village_id, str(run)],
+            [
+                sys.executable,
+                "-m",
+                "tests.e2e.crash_writer",
+                str(root),
+                PASSWORD,
+                village_id,
+                str(run),
+            ],
             cwd=REPO,
             env=app_env(None),
             stdout=subprocess.PIPE,

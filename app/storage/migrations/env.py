@@ -6,6 +6,8 @@ The program opens the encrypted database itself (only it has the key) and passes
 
 from __future__ import annotations
 
+from typing import Any, Literal
+
 import sqlmodel
 from alembic import context
 
@@ -15,7 +17,7 @@ from app.storage.models.base import CodeEnum, UtcDateTime
 target_metadata = sqlmodel.SQLModel.metadata
 
 
-def render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+def render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[False]:
     """Render our column types as the plain SQL types they store, so scripts stay frozen."""
     if type_ == "type" and isinstance(obj, CodeEnum):
         return "sa.String(length=32)"
@@ -34,8 +36,8 @@ def run_migrations_online() -> None:
         render_as_batch=True,
         compare_type=True,
         render_item=render_item,
-        include_object=lambda obj, name, type_, reflected, compare_to: not (
-            type_ == "table" and name is not None and name.startswith("search_")
+        include_object=lambda obj, name, type_, reflected, compare_to: (
+            not (type_ == "table" and name is not None and name.startswith("search_"))
         ),
     )
     with context.begin_transaction():

@@ -1,4 +1,4 @@
-"""What the evening decides and the office follows: wrap-ups, notices, clues, ledger; audit; sync."""
+"""What the evening decides and the office follows: wrap-ups, notices, clues, ledger; audit."""
 
 from __future__ import annotations
 
@@ -82,7 +82,7 @@ class ClueTransfer(Synced, table=True):
 
 
 class LedgerItem(Synced, table=True):
-    """整改台账 item (对账销号): supervised by the township Party committee, ticked off when done."""
+    """整改台账 item (对账销号): the township Party committee supervises; ticked off when done."""
 
     __tablename__ = "ledger_item"
 

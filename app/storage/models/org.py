@@ -1,4 +1,4 @@
-"""Who and where: workspace, teams, users, townships, villages, channel listings, rounds, batches."""
+"""Who and where: workspace, teams, users, townships, villages, channel lists, rounds, batches."""
 
 from __future__ import annotations
 

@@ -62,7 +62,13 @@ ROWS: dict[str, list[dict[str, Any]]] = {
     ],
     "inspection_round": [
         _sync("1", "inspection_round")
-        | {"name": "2026年第一轮", "year": 2026, "starts_on": "2026-10-01", "ends_on": None, "notes": "备注"}
+        | {
+            "name": "2026年第一轮",
+            "year": 2026,
+            "starts_on": "2026-10-01",
+            "ends_on": None,
+            "notes": "备注",
+        }
     ],
     "batch": [
         _sync(str(n), "batch")
@@ -168,7 +174,7 @@ def make_workspace_at(root: Path, revision: str, password: str) -> bytes:
 def test_first_revision_workspace_upgrades_and_keeps_every_row(tmp_path: Path) -> None:
     root = tmp_path / "old"
     key = make_workspace_at(root, FIRST, "pw")
-    assert FIRST != migrate.head_revision()
+    assert migrate.head_revision() != FIRST
 
     with Workspace.open(root, "pw") as ws:
         assert ws.username == "老组长"

@@ -225,7 +225,11 @@ def test_search_follows_every_write(ws: Workspace) -> None:
 def test_check_reports_search_index_out_of_step(ws: Workspace) -> None:
     vid = _village(ws)
     records.add_visit(
-        ws, village_id=vid, occurred_at=datetime(2026, 11, 20), method=VisitMethod.KEY, notes="甲乙丙丁"
+        ws,
+        village_id=vid,
+        occurred_at=datetime(2026, 11, 20),
+        method=VisitMethod.KEY,
+        notes="甲乙丙丁",
     )
     with ws.engine.begin() as conn:
         conn.exec_driver_sql("DROP TRIGGER fts_visit_au")
