@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import importlib
 import json
 import shutil
 import sys
@@ -88,7 +89,15 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--out", type=Path, required=True, help="备份文件路径")
 
     sub.add_parser("passwd", help="修改密码（新密码来自 XUNCHA_NEW_PASSWORD 或输入）")
+
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(sub)
     return p
+
+
+COMMAND_MODULES: tuple[str, ...] = ()
+"""Modules that add commands: each has ``register(sub)``, which adds its parsers and sets
+``handler=function(args, env) -> int`` on them with ``set_defaults``. Add one line per module."""
 
 
 # -- passwords ---------------------------------------------------------------------------------
@@ -122,8 +131,12 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return default_demo_dir() if args.demo else default_data_dir()
 
 
-def _open(args: argparse.Namespace, env: Environment) -> Workspace:
+def open_workspace(args: argparse.Namespace, env: Environment) -> Workspace:
+    """Open the workspace the arguments name, with the password from the environment or asked."""
     return Workspace.open(_data_dir(args), _password(env), args.user or env.user)
+
+
+_open = open_workspace
 
 
 def cmd_init(args: argparse.Namespace, env: Environment) -> int:
@@ -232,7 +245,7 @@ def cmd_passwd(args: argparse.Namespace, env: Environment) -> int:
 def cmd_gui(args: argparse.Namespace, env: Environment) -> int:
     from app.ui.app import run_gui
 
-    return run_gui(_data_dir(args), env)
+    return int(run_gui(_data_dir(args), env))
 
 
 COMMANDS: dict[str | None, Callable[[argparse.Namespace, Environment], int]] = {
@@ -249,8 +262,9 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace, Environment], int]] = {
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     env = Environment.read()
+    handler = getattr(args, "handler", None) or COMMANDS[args.command]
     try:
-        return COMMANDS[args.command](args, env)
+        return int(handler(args, env))
     except (WorkspaceError, Refused) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_FAILED

@@ -1,0 +1,63 @@
+"""Typed settings of a workspace, declared in one place (stored as JSON in ``workspace_meta``).
+
+Add a setting by adding a field with its default here; a workspace written before the field
+existed reads the default, and a setting this program does not know is kept as it is.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from app.storage.models import WorkspaceMeta
+from app.storage.workspace import Workspace
+
+SETTINGS_KEY = "settings"
+
+
+@dataclass(frozen=True)
+class Settings:
+    # the field window
+    idle_lock_minutes: int = 5
+    photo_max_edge: int = 2048
+    # the evening wrap-up and follow-up
+    fix_now_days: int = 7
+    ledger_days: int = 30
+    clue_feedback_months: int = 3
+    warn_green_days: int = 20
+    warn_yellow_days: int = 10
+    # documents
+    font_files: dict[str, str] | None = None
+
+    def with_changes(self, **changes: Any) -> Settings:
+        return replace(self, **changes)
+
+
+def _stored(ws: Workspace) -> dict[str, Any]:
+    with ws.session() as s:
+        row = s.get(WorkspaceMeta, SETTINGS_KEY)
+    if row is None or not row.value:
+        return {}
+    data = json.loads(row.value)
+    return data if isinstance(data, dict) else {}
+
+
+def load_settings(ws: Workspace) -> Settings:
+    stored = _stored(ws)
+    known = {f.name for f in fields(Settings)}
+    return Settings(**{k: v for k, v in stored.items() if k in known})
+
+
+def save_settings(ws: Workspace, settings: Settings) -> None:
+    """Store ``settings`` (keeping keys a newer program wrote) and audit the change."""
+    merged = _stored(ws) | asdict(settings)
+    with ws.session() as s:
+        row = s.get(WorkspaceMeta, SETTINGS_KEY) or WorkspaceMeta(key=SETTINGS_KEY)
+        row.value = json.dumps(merged, ensure_ascii=False, sort_keys=True)
+        s.add(row)
+        s.audit("settings", note=",".join(sorted(asdict(settings))))
+        s.commit()
+
+
+__all__ = ["Settings", "load_settings", "save_settings"]

@@ -1,0 +1,25 @@
+"""Reserved: schema changes for the registry, channel lists and triage (issue 6).
+
+Empty until that work fills it (rename the file then). It must stay linear: down_revision is the
+revision before it.
+
+Revision ID: 0005
+Revises: 0004
+Create Date: 2026-11-27
+
+"""
+
+from collections.abc import Sequence
+
+revision: str = "0005"
+down_revision: str | None = "0004"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass
