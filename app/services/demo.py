@@ -230,7 +230,7 @@ class _Gen:
             )
             self.members.append(name)
         self.team.doc_prefix = "淮巡立改"
-        self.team.issuing_body = f"中共淮阳区委{self.team.name}"
+        self.team.issuing_body = f"中共{self.team.name}"
         self.team.phone = "0394-4321234"
         self.team.mailbox = "淮阳区邮政局第018号信箱"
         self.s.add(self.team)

@@ -165,21 +165,34 @@ def search(ws: Workspace, query: str, *, limit: int = 200) -> list[SearchHit]:
     if len(q) >= 3:
         where = "search_fts MATCH :q"
         param = '"' + q.replace('"', '""') + '"'
+        shown = f"snippet(search_fts, 0, '{HIGHLIGHT_OPEN}', '{HIGHLIGHT_CLOSE}', '…', 24)"
     else:
         where = "search_fts.body LIKE :q ESCAPE '\\'"
         param = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        shown = "search_fts.body"  # snippet() needs MATCH: cut around the match ourselves
     sql = text(
-        "SELECT d.kind, d.record_id, d.village_id, "
-        f"snippet(search_fts, 0, '{HIGHLIGHT_OPEN}', '{HIGHLIGHT_CLOSE}', '…', 24) "
+        f"SELECT d.kind, d.record_id, d.village_id, {shown} "
         f"FROM search_fts JOIN search_doc d ON d.doc_id = search_fts.rowid WHERE {where} "
         "ORDER BY search_fts.rowid DESC LIMIT :limit"
     )
     with ws.engine.connect() as conn:
         rows = conn.execute(sql, {"q": param, "limit": limit}).all()
-    hits = [SearchHit(str(r[0]), str(r[1]), r[2], str(r[3])) for r in rows]
-    if len(q) < 3:  # LIKE gives no highlight: mark the substring ourselves
-        hits = [SearchHit(h.kind, h.record_id, h.village_id, _mark(h.snippet, q)) for h in hits]
-    return hits
+    if len(q) >= 3:
+        return [SearchHit(str(r[0]), str(r[1]), r[2], str(r[3])) for r in rows]
+    return [SearchHit(str(r[0]), str(r[1]), r[2], _snippet_around(str(r[3]), q)) for r in rows]
+
+
+SNIPPET_CHARS = 24
+
+
+def _snippet_around(body: str, q: str) -> str:
+    """About :data:`SNIPPET_CHARS` characters of ``body`` around the first ``q``, matches marked."""
+    at = body.lower().find(q.lower())
+    start = max(0, at - SNIPPET_CHARS // 2) if at >= 0 else 0
+    end = min(len(body), start + SNIPPET_CHARS + len(q))
+    part = body[start:end]
+    marked = _mark(part, body[at : at + len(q)] if at >= 0 else q)
+    return ("…" if start > 0 else "") + marked + ("…" if end < len(body) else "")
 
 
 def _mark(snippet: str, q: str) -> str:

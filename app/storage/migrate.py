@@ -8,23 +8,44 @@ a migration; inspectors' workspaces must survive every upgrade.
 
 from __future__ import annotations
 
+import functools
+import re
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
-
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy.engine import Connection, Engine
+from typing import TYPE_CHECKING, Any
 
 from app.storage.errors import DatabaseDamaged
 
+if TYPE_CHECKING:  # Alembic is imported only when a migration runs: opening stays quick
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+    from sqlalchemy.engine import Connection, Engine
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+_REVISION = re.compile(r'^revision: str = "(\w+)"', re.MULTILINE)
+_DOWN = re.compile(r'^down_revision: str \| None = (?:"(\w+)"|None)', re.MULTILINE)
+
+
+@functools.cache
+def revision_graph() -> dict[str, str | None]:
+    """Each revision and the one before it, read from the scripts' headers (no Alembic import).
+
+    The scripts follow the project template (``revision: str = "…"``, ``down_revision: …``);
+    a test checks this graph against Alembic's own.
+    """
+    graph: dict[str, str | None] = {}
+    for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        rev, down = _REVISION.search(text), _DOWN.search(text)
+        if rev and down:
+            graph[rev.group(1)] = down.group(1)
+    return graph
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
@@ -33,21 +54,26 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def script_directory() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config())
 
 
 def head_revision() -> str:
-    head = script_directory().get_current_head()
-    if head is None:  # pragma: no cover - the program always ships migrations
-        raise RuntimeError("no migrations")
-    return head
+    graph = revision_graph()
+    heads = set(graph) - {down for down in graph.values() if down}
+    if len(heads) != 1:  # pragma: no cover - a test keeps the chain linear
+        raise RuntimeError(f"migrations must have one head, found {sorted(heads)}")
+    return heads.pop()
 
 
 def known_revisions() -> set[str]:
-    return {rev.revision for rev in script_directory().walk_revisions()}
+    return set(revision_graph())
 
 
 def current_revision(connection: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection).get_current_revision()
 
 
@@ -61,6 +87,8 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     SQLite cannot change ``foreign_keys`` inside a transaction and Alembic's batch mode rebuilds
     tables, so keys are switched off for the run and every key is checked before it commits.
     """
+    from alembic import command
+
     with engine.connect() as conn:
         raw = _driver(conn)
         raw.execute("PRAGMA foreign_keys = OFF")
@@ -80,6 +108,8 @@ def upgrade(engine: Engine, target: str = "head") -> None:
 def autogenerate(message: str) -> None:  # pragma: no cover - a developer's tool
     """Write a new migration script from the difference between the models and head."""
     import secrets
+
+    from alembic import command
 
     from app.storage.engine import make_engine
 

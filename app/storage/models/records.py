@@ -37,6 +37,7 @@ class Visit(Synced, table=True):
     """A visit record (one of the five methods). ``occurred_at`` is local wall-clock time."""
 
     __tablename__ = "visit"
+    __table_args__ = (sa.Index("ix_visit_village_live", "village_id", "retired_at"),)
 
     village_id: str = fk("village.id", nullable=False)
     occurred_at: datetime = local_field(index=True)
@@ -61,6 +62,7 @@ class OpinionEntry(Synced, table=True):
     """One letter or note from an opinion box, or one contact-card call, letter or walk-in."""
 
     __tablename__ = "opinion_entry"
+    __table_args__ = (sa.Index("ix_opinion_entry_village_live", "village_id", "retired_at"),)
 
     village_id: str = fk("village.id", nullable=False)
     channel: EntryChannel = enum_field(EntryChannel)
@@ -77,6 +79,7 @@ class Interview(Synced, table=True):
     """An interview record (谈话/约访记录)."""
 
     __tablename__ = "interview"
+    __table_args__ = (sa.Index("ix_interview_village_live", "village_id", "retired_at"),)
 
     village_id: str = fk("village.id", nullable=False)
     interviewee_id: str | None = fk("person.id")
@@ -92,6 +95,7 @@ class Problem(Synced, table=True):
     """A problem raised by one or more records, sorted in the evening into a track."""
 
     __tablename__ = "problem"
+    __table_args__ = (sa.Index("ix_problem_village_live", "village_id", "retired_at"),)
 
     village_id: str = fk("village.id", nullable=False)
     description: str = text_field()

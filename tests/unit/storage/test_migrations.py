@@ -217,3 +217,10 @@ def test_workspace_from_a_newer_program_is_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(NewerWorkspace):
         Workspace.open(root, "pw")
+
+
+def test_quick_revision_graph_agrees_with_alembic() -> None:
+    script = migrate.script_directory()
+    alembic_graph = {r.revision: r.down_revision for r in script.walk_revisions()}
+    assert migrate.revision_graph() == alembic_graph
+    assert migrate.head_revision() == script.get_current_head()
