@@ -15,6 +15,7 @@ import json
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -24,6 +25,9 @@ from app.config import DEMO_PASSWORD, Environment, default_data_dir, default_dem
 from app.domain.vocabulary import WorkspaceKind
 from app.storage.errors import WorkspaceError, WorkspaceExists
 from app.storage.workspace import Workspace, WorkspacePaths
+
+_STARTED = time.perf_counter()
+"""When the program started (``--smoke`` reports the time to a ready window from here)."""
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -67,18 +71,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", type=Path, help="工作区文件夹（默认：本机用户数据目录）")
     p.add_argument("--demo", action="store_true", help="使用演示工作区（由 demo 命令生成）")
     p.add_argument("--user", help="用户名（默认：密码对应的用户；也可用 XUNCHA_USER）")
+    p.add_argument(
+        "--smoke", action="store_true", help="自检：打开主窗口、载入数据后打印 ready in N ms 并退出"
+    )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     init = sub.add_parser("init", help="新建工作区")
-    init.add_argument("--team", required=True, help="巡察组（或巡察办）名称")
+    init.add_argument("--team", help="巡察组（或巡察办）名称（用 --kit 时不需要）")
     init.add_argument("--leader", required=True, help="组长姓名（即登录用户名）")
     init.add_argument("--office", action="store_true", help="新建巡察办工作区")
+    init.add_argument("--kit", type=Path, help="巡察办签发的组包（密码见 XUNCHA_KIT_PASSWORD）")
 
     demo = sub.add_parser("demo", help="生成演示工作区（密码 demo）")
     demo.add_argument("--villages", type=_positive, default=40, help="村（社区）数，默认 40")
     demo.add_argument("--days", type=_positive, default=14, help="天数，默认 14")
     demo.add_argument("--until", type=_date, default=None, help="最后一天（默认今天）")
     demo.add_argument("--seed", type=int, default=1, help="随机种子，默认 1")
+    demo.add_argument("--kit", type=Path, help="用组包生成演示巡察组工作区")
 
     stats = sub.add_parser("stats", help="各类记录条数")
     stats.add_argument("--json", action="store_true", help="以 JSON 输出")
@@ -95,7 +104,12 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = (
+    "app.commands.sync",
+    "app.commands.registry",
+    "app.commands.wrapup",
+    "app.commands.followup",
+)
 """Modules that add commands: each has ``register(sub)``, which adds its parsers and sets
 ``handler=function(args, env) -> int`` on them with ``set_defaults``. Add one line per module."""
 
@@ -143,12 +157,22 @@ def cmd_init(args: argparse.Namespace, env: Environment) -> int:
     root = _data_dir(args)
     if WorkspacePaths(root).has_workspace():
         raise WorkspaceExists(f"这里已有工作区，不会覆盖：{root}")
+    if args.kit is not None and not args.office:
+        from app.commands.sync import init_with_kit
+
+        return init_with_kit(args, env, root)
+    if not args.team:
+        print("用法错误：需要 --team NAME（或 --kit FILE）", file=sys.stderr)
+        return EXIT_USAGE
     password = _new_password(env.password, "为新工作区设置密码：")
     kind = WorkspaceKind.OFFICE if args.office else WorkspaceKind.TEAM
     with Workspace.create(
         root, team_name=args.team, leader=args.leader, password=password, kind=kind
-    ):
-        pass
+    ) as ws:
+        if kind is WorkspaceKind.OFFICE:  # the office's key pair for sync bundles
+            from app.sync.identity import ensure_office_keys
+
+            ensure_office_keys(ws)
     print(f"已新建{kind.label}工作区：{root}")
     return EXIT_OK
 
@@ -171,9 +195,15 @@ def cmd_demo(args: argparse.Namespace, env: Environment) -> int:
     staging_parent = Path(tempfile.mkdtemp(prefix=f".{root.name}.demo-", dir=root.parent))
     try:
         staging = staging_parent / "ws"
-        with Workspace.create(
-            staging, team_name=DEMO_TEAM, leader=DEMO_LEADER, password=password, demo=True
-        ) as ws:
+        if args.kit is not None:  # a demo team provisioned by the office's kit
+            from app.commands.sync import demo_workspace
+
+            made = demo_workspace(args.kit, staging, DEMO_LEADER, password)
+        else:
+            made = Workspace.create(
+                staging, team_name=DEMO_TEAM, leader=DEMO_LEADER, password=password, demo=True
+            )
+        with made as ws:
             summary = fill_demo(ws, opts)
         if root.exists():  # our own demo folder: the old demo goes only once the new one stands
             old = staging_parent / "old"
@@ -243,6 +273,10 @@ def cmd_passwd(args: argparse.Namespace, env: Environment) -> int:
 
 
 def cmd_gui(args: argparse.Namespace, env: Environment) -> int:
+    if getattr(args, "smoke", False):
+        from app.ui.app import run_smoke
+
+        return int(run_smoke(_data_dir(args), env, _STARTED))
     from app.ui.app import run_gui
 
     return int(run_gui(_data_dir(args), env))

@@ -27,8 +27,31 @@ class Settings:
     clue_feedback_months: int = 3
     warn_green_days: int = 20
     warn_yellow_days: int = 10
+    # 集中整治 recommendation in the village report (tier codes: good / middle / poor)
+    concentrate_tiers: list[str] | None = None  # None: ["poor"] (差)
+    concentrate_min_clues: int = 3
+    concentrate_min_problems: int = 0  # 0: not used
     # documents
     font_files: dict[str, str] | None = None
+    # triage before entering (None: the rule's default; weights keyed by channel code)
+    triage_weights: dict[str, int] | None = None
+    triage_middle_from: int = 1
+    triage_poor_from: int = 4
+    triage_poor_alone: list[str] | None = None
+    triage_poor_from_channels: int | None = 3
+    triage_count_step: int = 5
+    triage_count_bonus_cap: int = 2
+    # batch plan: villages per batch in phases ①②③
+    batch_troubled_size: int = 3
+    batch_steady_size: int = 8
+    batch_full_speed_size: int = 15
+    # 巡察公告 ("" or None: from the team, the batch or the round)
+    notice_issuer: str = ""
+    notice_period: str = ""
+    notice_hours: str = "每天8:00—18:00"
+    notice_phone: str = ""
+    notice_mailbox: str = ""
+    notice_box_locations: list[str] | None = None
 
     def with_changes(self, **changes: Any) -> Settings:
         return replace(self, **changes)

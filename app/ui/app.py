@@ -1,177 +1,207 @@
-"""The window: log in, then the villages of the workspace.
+"""The composition root of the window: builds the services' context, the task runner, the main
+window and its views, and wires the signals — in this one place.
 
-This is the first, small window of the program (the composition root): a login dialog and a main
-window with the townships → villages navigator and each village's record counts. The field forms,
-search, idle lock and translations arrive with the field-window issue.
+How a view registers
+--------------------
+Each area has a module with ``register(window: MainWindow) -> None`` that calls
+``window.add_view(key, title, factory)``; ``factory(ctx: AppContext) -> QWidget`` builds the view
+(``ctx.ws`` the open workspace, ``ctx.runner`` the task runner, ``ctx.settings``). Add the module's
+dotted name to :data:`VIEW_MODULES` (one line), e.g.::
+
+    # app/ui/wrapup/__init__.py
+    def register(window: MainWindow) -> None:
+        window.add_view("wrapup", QCoreApplication.translate("Wrapup", "Evening wrap-up"),
+                        lambda ctx: WrapupView(ctx))
+
+Views are listed in the left navigation in the order registered (the field view first). A view
+widget may define ``close_forms()`` (called before the window locks) and
+``on_records_changed(result)`` (called with what any view reports through
+``window.report_change``; the field view reports every saved form). Strings go through ``tr()``;
+put the area's ``<area>_zh_CN.qm`` in resources/translations/ and it is loaded with the others.
 """
 
 from __future__ import annotations
 
+import importlib
+import os
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMessageBox,
-    QSplitter,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.config import Environment
-from app.services.registry import TownshipNode, VillageRow, village_tree
+from app.services.settings import load_settings
 from app.storage.errors import WorkspaceError
 from app.storage.workspace import Workspace, WorkspacePaths
+from app.ui.field.context import AppContext
+from app.ui.field.view import FieldView
+from app.ui.i18n import choose_ui_font, install_qt_translation, install_translations
+from app.ui.idle import IdleWatcher
+from app.ui.login import CreateWorkspaceDialog, LoginDialog
+from app.ui.main_window import MainWindow
+from app.ui.tasks import TaskRunner
+
+VIEW_MODULES: tuple[str, ...] = (
+    "app.ui.wrapup",
+    "app.ui.sync",
+    "app.ui.registry",
+    "app.ui.followup",
+)
+"""Modules with ``register(window)`` adding their views after the field view. One line each."""
+
+__all__ = [
+    "VIEW_MODULES",
+    "AppContext",
+    "LoginDialog",
+    "MainWindow",
+    "build_main_window",
+    "install_qt_translation",
+    "run_gui",
+    "run_smoke",
+    "setup_application",
+]
 
 
-def install_qt_translation(app: QApplication) -> QTranslator | None:
-    """Qt's own zh_CN strings, so standard buttons read 确定/取消."""
-    translator = QTranslator(app)
-    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(
-        QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", path
-    ):
-        app.installTranslator(translator)
-        return translator
-    return None
+def setup_application() -> QApplication:
+    """The QApplication with translations and a Chinese UI font (idempotent)."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    if not app.property("xuncha_setup"):
+        app.setApplicationName("XunchaDesk")
+        install_translations(app)
+        choose_ui_font(app)
+        app.setProperty("xuncha_setup", True)
+    return app
 
 
-class LoginDialog(QDialog):
-    """User name and password; opens the workspace or says why not, in the dialog."""
+def make_context(ws: Workspace, runner: TaskRunner) -> AppContext:
+    return AppContext(ws=ws, runner=runner, settings=load_settings(ws), root=ws.paths.root)
 
-    def __init__(self, root: Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("巡察台 — 登录")
-        self._root = root
-        self.workspace: Workspace | None = None
-        form = QFormLayout(self)
-        self.user = QLineEdit(self)
-        self.user.setPlaceholderText("可留空：按密码识别用户")
-        self.password = QLineEdit(self)
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel("", self)
-        self.error.setStyleSheet("color: #b00020")
-        form.addRow("工作区：", QLabel(str(root), self))
-        form.addRow("用户名：", self.user)
-        form.addRow("密码：", self.password)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+
+def build_main_window(
+    ws: Workspace,
+    runner: TaskRunner | None = None,
+    *,
+    idle_lock: bool = True,
+    offer_drafts: bool = True,
+) -> MainWindow:
+    """The main window with every view registered and its signals wired."""
+    runner = runner or TaskRunner()
+    root, username = ws.paths.root, ws.username
+
+    def unlock(password: str) -> AppContext:
+        return make_context(Workspace.open(root, password, username), runner)
+
+    ctx = make_context(ws, runner)
+    window = MainWindow(ctx, unlock)
+    runner.setParent(window)
+
+    def field_factory(c: AppContext) -> QWidget:
+        view = FieldView(c)
+        view.record_saved.connect(window.report_change)
+        view.load()
+        if offer_drafts:
+            view.offer_drafts()
+        return view
+
+    window.add_view("field", QCoreApplication.translate("MainWindow", "Field work"), field_factory)
+    for name in VIEW_MODULES:
+        importlib.import_module(name).register(window)
+
+    if idle_lock:
+        watcher = IdleWatcher(ctx.settings.idle_lock_minutes, window)
+        watcher.idle.connect(window.lock)
+        window.locked.connect(watcher.stop)
+
+        def restart(c: AppContext) -> None:
+            watcher.set_minutes(c.settings.idle_lock_minutes)
+            watcher.start()
+
+        window.unlocked.connect(restart)
+        window.destroyed.connect(watcher.detach)
+        watcher.start()
+        window.idle_watcher = watcher  # type: ignore[attr-defined]
+    return window
+
+
+def _ask_workspace(root: Path, env: Environment) -> Workspace | None:
+    if not WorkspacePaths(root).has_workspace():
+        create = CreateWorkspaceDialog(
+            root,
+            lambda team, leader, pw: Workspace.create(
+                root, team_name=team, leader=leader, password=pw
+            ),
         )
-        buttons.accepted.connect(self._on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def _on_buttons_accepted(self) -> None:
+        if create.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return create.workspace
+    if env.password is not None:
         try:
-            self.workspace = Workspace.open(
-                self._root, self.password.text(), self.user.text().strip() or None
-            )
-        except WorkspaceError as exc:
-            self.error.setText(exc.message)
-            self.password.selectAll()
-            return
-        self.accept()
-
-
-TIER_COLOURS = {"good": "#2e7d32", "middle": "#b26a00", "poor": "#c62828"}
-
-
-class MainWindow(QMainWindow):
-    """Townships → villages on the left; the selected village's summary on the right."""
-
-    def __init__(self, ws: Workspace) -> None:
-        super().__init__()
-        self.ws = ws
-        self.setWindowTitle(f"巡察台 XunchaDesk — {'演示' if ws.is_demo else ''}工作区")
-        split = QSplitter(self)
-        self.tree = QTreeWidget(split)
-        self.tree.setHeaderLabels(["乡镇 / 村（社区）", "类别", "巡察方式"])
-        self.tree.setColumnWidth(0, 220)
-        self.detail = QLabel("请选择左侧的村（社区）。", split)
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.detail.setMargin(16)
-        self.detail.setTextFormat(Qt.TextFormat.RichText)
-        split.setSizes([480, 520])
-        self.setCentralWidget(split)
-        self.resize(1000, 640)
-        self._rows: dict[str, VillageRow] = {}
-        self._fill(village_tree(ws))
-        self.tree.currentItemChanged.connect(self._on_tree_current_changed)
-        self.statusBar().showMessage(f"当前用户：{ws.username}（{ws.role.label}）")
-
-    def _fill(self, towns: list[TownshipNode]) -> None:
-        for town in towns:
-            parent = QTreeWidgetItem(self.tree, [f"{town.name}（{len(town.villages)}）"])
-            for v in town.villages:
-                item = QTreeWidgetItem(
-                    parent,
-                    [
-                        v.name,
-                        v.tier.label if v.tier else "未分类",
-                        v.style.label if v.style else "",
-                    ],
-                )
-                if v.tier:
-                    item.setForeground(1, QBrush(QColor(TIER_COLOURS[v.tier.value])))
-                    item.setData(1, Qt.ItemDataRole.ToolTipRole, f"{v.tier.label}村")
-                item.setData(0, Qt.ItemDataRole.UserRole, v.id)
-                self._rows[v.id] = v
-            parent.setExpanded(True)
-
-    def _on_tree_current_changed(self, current: QTreeWidgetItem | None, _prev: object) -> None:
-        vid = None if current is None else current.data(0, Qt.ItemDataRole.UserRole)
-        row = self._rows.get(vid) if isinstance(vid, str) else None
-        if row is None:
-            self.detail.setText("请选择左侧的村（社区）。")
-            return
-        colour = TIER_COLOURS.get(row.tier.value if row.tier else "", "#555")
-        tier = row.tier.label if row.tier else "未分类"
-        self.detail.setText(
-            f"<h2>{row.name}</h2>"
-            f"<p>类别：<b style='color:{colour}'>{tier}</b>　"
-            f"巡察方式：{row.style.label if row.style else '—'}</p>"
-            f"<p>走访记录 {row.visits}　意见箱信件 {row.entries}　"
-            f"谈话记录 {row.interviews}　问题 {row.problems}</p>"
-        )
-
-    def closeEvent(self, event: object) -> None:
-        self.ws.close()
-        super().closeEvent(event)  # type: ignore[arg-type]
+            return Workspace.open(root, env.password, env.user)
+        except WorkspaceError:
+            pass
+    login = LoginDialog(root, lambda pw, user: Workspace.open(root, pw, user))
+    if login.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return login.workspace
 
 
 def run_gui(root: Path, env: Environment) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    app.setApplicationName("XunchaDesk")
-    install_qt_translation(app)
-    if not WorkspacePaths(root).has_workspace():
-        QMessageBox.warning(
-            None,
-            "巡察台",
-            f"这里没有工作区：{root}\n请先用命令 init 新建，或用 demo 生成演示工作区。",
-        )
-        return 1
-    ws: Workspace | None = None
-    if env.password is not None:
-        try:
-            ws = Workspace.open(root, env.password, env.user)
-        except WorkspaceError:
-            ws = None
+    app = setup_application()
+    ws = _ask_workspace(root, env)
     if ws is None:
-        dialog = LoginDialog(root)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.workspace is None:
-            return 0
-        ws = dialog.workspace
-    window = MainWindow(ws)
+        return 0
+    window = build_main_window(ws)
     window.show()
     return int(app.exec())
+
+
+def run_smoke(root: Path, env: Environment, started: float | None = None) -> int:
+    """Open the real main window, load the first views, print ``ready in N ms``; 0 or 1."""
+    started = time.perf_counter() if started is None else started
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if env.password is None:
+        print("错误：--smoke 需要环境变量 XUNCHA_PASSWORD。", file=sys.stderr)
+        return 1
+    setup_application()
+    try:
+        ws = Workspace.open(root, env.password, env.user)
+    except WorkspaceError as exc:
+        print(f"错误：{exc.message}", file=sys.stderr)
+        return 1
+    window = build_main_window(ws, idle_lock=False, offer_drafts=False)
+    field = window.view("field")
+    if not isinstance(field, FieldView):
+        print("错误：主窗口没有外业视图。", file=sys.stderr)
+        window.close()
+        return 1
+    loop = QEventLoop()
+    failures: list[str] = []
+
+    def on_tree_reset() -> None:
+        if not field.tree_model.first_village().isValid():
+            loop.quit()  # an empty workspace has no village to load
+
+    def on_timeout() -> None:
+        failures.append("timeout")
+        loop.quit()
+
+    field.lists_loaded.connect(loop.quit)
+    field.tree_model.modelReset.connect(on_tree_reset)
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(on_timeout)
+    timer.start(30_000)
+    window.show()
+    loop.exec()
+    window.close()
+    if failures:
+        print("错误：主窗口在 30 秒内未能载入数据。", file=sys.stderr)
+        return 1
+    print(f"ready in {round((time.perf_counter() - started) * 1000)} ms")
+    return 0

@@ -25,13 +25,22 @@ class _Relay(QObject):
 
     finished = Signal(object, object)  # result, exception
 
-    def __init__(self, on_done: Done, on_error: Failed | None) -> None:
+    def __init__(
+        self, on_done: Done, on_error: Failed | None, keep: set[_Relay] | None = None
+    ) -> None:
         super().__init__()
         self._on_done = on_done
         self._on_error = on_error
+        # The relay must outlive its job: the pool deletes a finished job (and with it the last
+        # Python reference to the relay) before the queued signal is delivered.
+        self._keep = keep
+        if keep is not None:
+            keep.add(self)
         self.finished.connect(self._on_finished)
 
     def _on_finished(self, result: object, error: object) -> None:
+        if self._keep is not None:
+            self._keep.discard(self)
         try:
             if isinstance(error, BaseException):
                 if self._on_error is None:
@@ -67,16 +76,17 @@ class TaskRunner(QObject):
         self._pool.setMaxThreadCount(max(2, QThreadPool.globalInstance().maxThreadCount()))
         self._writer = QThreadPool(self)
         self._writer.setMaxThreadCount(1)
+        self._pending: set[_Relay] = set()
 
     def submit(
         self, fn: Callable[[], T], on_done: Callable[[T], None], on_error: Failed | None = None
     ) -> None:
-        self._pool.start(_Job(fn, _Relay(on_done, on_error)))
+        self._pool.start(_Job(fn, _Relay(on_done, on_error, self._pending)))
 
     def submit_write(
         self, fn: Callable[[], T], on_done: Callable[[T], None], on_error: Failed | None = None
     ) -> None:
-        self._writer.start(_Job(fn, _Relay(on_done, on_error)))
+        self._writer.start(_Job(fn, _Relay(on_done, on_error, self._pending)))
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until all work is done (shutdown, tests)."""

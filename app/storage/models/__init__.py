@@ -1,6 +1,7 @@
 """All tables of the workspace. Import from here so that every table is registered."""
 
 from app.storage.models.base import CodeEnum, Synced, new_id, utcnow
+from app.storage.models.drafts import FormDraft
 from app.storage.models.followup import (
     AuditEvent,
     ClueTransfer,
@@ -9,6 +10,7 @@ from app.storage.models.followup import (
     RectificationNotice,
     SyncState,
 )
+from app.storage.models.followup_history import DeadlineExtension, DocSeries
 from app.storage.models.org import (
     Batch,
     ChannelListing,
@@ -29,6 +31,17 @@ from app.storage.models.records import (
     Visit,
     VisitPerson,
 )
+from app.storage.models.registry import ChannelList
+from app.storage.models.sync import (
+    SyncBundle,
+    SyncChange,
+    SyncConflict,
+    SyncDevice,
+    SyncKey,
+    SyncPeer,
+    SyncRowTeam,
+)
+from app.storage.models.wrapup import WrapupAmendment
 
 SYNCED_MODELS: tuple[type[Synced], ...] = (
     Team,
@@ -37,6 +50,7 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     InspectionRound,
     Batch,
     Village,
+    ChannelList,
     ChannelListing,
     Person,
     Visit,
@@ -49,7 +63,9 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     ProblemSource,
     ClueTransfer,
     LedgerItem,
+    WrapupAmendment,
     Attachment,
+    DeadlineExtension,
 )
 """Every synced table, parents before children (the order of inserts and of sync bundles)."""
 
@@ -58,10 +74,14 @@ __all__ = [
     "Attachment",
     "AuditEvent",
     "Batch",
+    "ChannelList",
     "ChannelListing",
     "ClueTransfer",
     "CodeEnum",
     "DailyWrapup",
+    "DeadlineExtension",
+    "DocSeries",
+    "FormDraft",
     "InspectionRound",
     "Interview",
     "LedgerItem",
@@ -70,6 +90,13 @@ __all__ = [
     "Problem",
     "ProblemSource",
     "RectificationNotice",
+    "SyncBundle",
+    "SyncChange",
+    "SyncConflict",
+    "SyncDevice",
+    "SyncKey",
+    "SyncPeer",
+    "SyncRowTeam",
     "SyncState",
     "Synced",
     "Team",
@@ -79,6 +106,7 @@ __all__ = [
     "Visit",
     "VisitPerson",
     "WorkspaceMeta",
+    "WrapupAmendment",
     "new_id",
     "utcnow",
 ]
