@@ -1,0 +1,196 @@
+"""The batch plan editor: suggest from the tiers, move villages between batches, set a batch's
+phase, save, export to Excel, print.
+
+Signals: ``saved(object)`` (the PlanChange) after the plan is written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.documents.batch_plan_doc import render_batch_plan
+from app.domain.vocabulary import Phase
+from app.services.batch_plan import (
+    BatchPlan,
+    PlanChange,
+    current_plan,
+    export_plan_xlsx,
+    save_plan,
+    suggest_plan,
+)
+from app.storage.workspace import Workspace
+from app.ui.registry.dialogs import ERROR_STYLE
+from app.ui.registry.models import PlanModel
+from app.ui.tasks import TaskRunner
+
+
+class BatchPlanEditor(QWidget):
+    """Edits a copy of the plan in memory; nothing is written until Save."""
+
+    saved = Signal(object)
+
+    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._ws, self._runner = ws, runner
+        self.setWindowTitle(self.tr("Batch plan"))
+        self.model = PlanModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.suggest_button = QPushButton(self.tr("Suggest from tiers"), self)
+        self.save_button = QPushButton(self.tr("Save plan"), self)
+        self.xlsx_button = QPushButton(self.tr("Export to Excel…"), self)
+        self.print_button = QPushButton(self.tr("Print…"), self)
+        self.batch = QSpinBox(self)
+        self.batch.setMinimum(0)
+        self.batch.setSpecialValueText(self.tr("No batch"))
+        self.move_button = QPushButton(self.tr("Move selected to batch"), self)
+        self.phase = QComboBox(self)
+        for p in Phase:
+            self.phase.addItem(p.label, p.value)
+        self.phase_button = QPushButton(self.tr("Set phase of that batch"), self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+
+        top = QHBoxLayout()
+        for w in (self.suggest_button, self.save_button, self.xlsx_button, self.print_button):
+            top.addWidget(w)
+        top.addStretch(1)
+        edit = QHBoxLayout()
+        edit.addWidget(QLabel(self.tr("Batch:"), self))
+        edit.addWidget(self.batch)
+        edit.addWidget(self.move_button)
+        edit.addWidget(self.phase, 1)
+        edit.addWidget(self.phase_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(edit)
+        layout.addWidget(self.status)
+
+        self.suggest_button.clicked.connect(self._on_suggest_button_clicked)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.xlsx_button.clicked.connect(self._on_xlsx_button_clicked)
+        self.print_button.clicked.connect(self._on_print_button_clicked)
+        self.move_button.clicked.connect(self._on_move_button_clicked)
+        self.phase_button.clicked.connect(self._on_phase_button_clicked)
+        self.resize(1000, 640)
+        self.reload()
+
+    @property
+    def plan(self) -> BatchPlan | None:
+        return self.model.plan
+
+    def _show(self, plan: BatchPlan) -> None:
+        self.model.set_plan(plan)
+        self.batch.setMaximum(len(plan.batches) + 1)
+        self.status.setStyleSheet("")
+        self.status.setText(
+            self.tr("%1 batches; %2 villages not in a batch.")
+            .replace("%1", str(len(plan.batches)))
+            .replace("%2", str(len(plan.unassigned)))
+        )
+
+    def _fail(self, exc: BaseException) -> None:
+        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.setText(str(exc))
+
+    def reload(self) -> None:
+        ws = self._ws
+        self._runner.submit(lambda: current_plan(ws), self._show, self._fail)
+
+    def _on_suggest_button_clicked(self) -> None:
+        ws = self._ws
+        self._runner.submit(lambda: suggest_plan(ws), self._show, self._fail)
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [v for v in (self.model.village_id(r) for r in rows) if v]
+
+    def move_selected(self, number: int | None) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        try:
+            for vid in self.selected_ids():
+                plan.move(vid, number)
+        except Exception as exc:
+            self._fail(exc)
+            return
+        self._show(plan)
+
+    def _on_move_button_clicked(self) -> None:
+        value = self.batch.value()
+        self.move_selected(value or None)
+
+    def _on_phase_button_clicked(self) -> None:
+        plan, number = self.plan, self.batch.value()
+        if plan is None or not number:
+            return
+        try:
+            plan.set_phase(number, Phase(self.phase.currentData()))
+        except Exception as exc:
+            self._fail(exc)
+            return
+        self._show(plan)
+
+    def _on_save_button_clicked(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        plan.drop_empty()
+        ws = self._ws
+        self._runner.submit_write(lambda: save_plan(ws, plan), self._on_saved, self._fail)
+
+    def _on_saved(self, change: PlanChange) -> None:
+        self.saved.emit(change)
+        self.reload()
+        self.status.setText(self.tr("Plan saved."))
+
+    def export_xlsx(self, path: Path) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        self._runner.submit(
+            lambda: export_plan_xlsx(plan, path),
+            lambda p: self.status.setText(self.tr("Exported: %1").replace("%1", str(p))),
+            self._fail,
+        )
+
+    def _on_xlsx_button_clicked(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export batch plan"), "批次计划.xlsx", "Excel (*.xlsx)"
+        )
+        if name:
+            self.export_xlsx(Path(name))
+
+    def _on_print_button_clicked(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        self._runner.submit(lambda: render_batch_plan(plan), self._on_pdf_ready, self._fail)
+
+    def _on_pdf_ready(self, data: bytes) -> None:
+        from app.ui.pdf_preview import PdfPreviewDialog
+
+        dialog = PdfPreviewDialog(data, "批次安排表.pdf", self.tr("Batch plan"), self)
+        dialog.setModal(False)
+        dialog.show()
+        self.preview = dialog
