@@ -18,7 +18,7 @@ from sqlalchemy.orm import UOWTransaction
 from sqlmodel import Session
 
 from app.storage.errors import RecordError
-from app.storage.models import AuditEvent, Synced, utcnow
+from app.storage.models import AuditEvent, SyncChange, Synced, utcnow
 
 ACTOR_KEY = "actor"
 SYNC_MERGE_KEY = "sync_merge"
@@ -77,6 +77,7 @@ def _stamp_and_audit(session: OrmSession, _ctx: UOWTransaction, _instances: Any)
     merging = bool(session.info.get(SYNC_MERGE_KEY))
     now = utcnow()
     events: list[AuditEvent] = []
+    changes: list[SyncChange] = []  # the sync change log: "changed since the last export"
 
     for obj in session.deleted:
         if isinstance(obj, AuditEvent):
@@ -93,6 +94,7 @@ def _stamp_and_audit(session: OrmSession, _ctx: UOWTransaction, _instances: Any)
             obj.created_at = now
             obj.updated_at = now
         events.append(_event(actor, "merge" if merging else "create", obj, []))
+        changes.append(_change(obj, "", 0, merging))
 
     for obj in session.dirty:
         if isinstance(obj, AuditEvent) and session.is_modified(obj):
@@ -102,6 +104,7 @@ def _stamp_and_audit(session: OrmSession, _ctx: UOWTransaction, _instances: Any)
         changed = _changed_columns(obj)
         if not changed:
             continue
+        changes.append(_change(obj, *_stamp_before(obj), merging))
         if not merging:
             obj.origin = actor.device
             obj.version = obj.version + 1
@@ -111,6 +114,28 @@ def _stamp_and_audit(session: OrmSession, _ctx: UOWTransaction, _instances: Any)
 
     for ev in events:
         session.add(ev)
+    session.add_all(changes)
+
+
+def _stamp_before(obj: Synced) -> tuple[str, int]:
+    """The row's (origin, version) as last loaded, before this flush's changes."""
+    state = inspect(obj)
+    out: list[Any] = []
+    for key in ("origin", "version"):
+        hist = state.attrs[key].history
+        out.append(hist.deleted[0] if hist.deleted else getattr(obj, key))
+    return str(out[0]), int(out[1])
+
+
+def _change(obj: Synced, base_origin: str, base_version: int, merged: bool) -> SyncChange:
+    table = str(type(obj).__tablename__)
+    return SyncChange(
+        table_name=table,
+        record_id=obj.id,
+        base_origin=base_origin,
+        base_version=base_version,
+        merged=merged,
+    )
 
 
 def _event(actor: Actor, action: str, obj: Synced, changed: list[str]) -> AuditEvent:

@@ -158,6 +158,7 @@ class Workspace:
         password: str,
         kind: WorkspaceKind = WorkspaceKind.TEAM,
         demo: bool = False,
+        team_id: str | None = None,
     ) -> Workspace:
         """Make a new workspace in ``root`` (which must not exist or be empty) and open it.
 
@@ -179,6 +180,7 @@ class Workspace:
                 password=password,
                 kind=kind,
                 demo=demo,
+                team_id=team_id,
             )
             if root.exists():
                 root.rmdir()
@@ -301,6 +303,7 @@ def _build(
     password: str,
     kind: WorkspaceKind,
     demo: bool,
+    team_id: str | None = None,
 ) -> None:
     db_key = new_database_key()
     workspace_id = new_id()
@@ -322,7 +325,7 @@ def _build(
                 META_DEMO: "1" if demo else "0",
             }.items():
                 s.add(WorkspaceMeta(key=key, value=value))
-            team = Team(name=team_name, kind=kind)
+            team = Team(name=team_name, kind=kind, id=team_id or new_id())  # team_id: from a kit
             s.add(team)
             s.flush()
             role = Role.OFFICE if kind is WorkspaceKind.OFFICE else Role.LEADER

@@ -1,0 +1,141 @@
+"""The office's overview: problems and their follow-up across all teams and villages.
+
+``overview_ids`` filters by team, township, track and warning colour and returns problem ids in a
+stable order (latest raised first); ``overview_rows`` fetches the rows of some ids (a table model
+asks for the rows it shows). ``choices`` lists what the filters offer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from app.domain.deadlines import WarningColour, WarningSettings, warning_colour
+from app.domain.vocabulary import ProblemStatus, Track
+from app.storage.workspace import Workspace
+
+OFFICE_TEAM = ""
+"""The team filter value of rows made at the office itself."""
+
+_CLOSED = {ProblemStatus.RESOLVED.value, ProblemStatus.MERGED.value}
+
+_BASE = """
+SELECT p.id, p.raised_on, p.deadline, p.status, p.track, coalesce(rt.team_id, ''),
+       tw.id, rn.deadline, p.description, v.name, tw.name, coalesce(tm.name, '')
+FROM problem p
+JOIN village v ON v.id = p.village_id
+JOIN township tw ON tw.id = v.township_id
+LEFT JOIN sync_row_team rt ON rt.record_id = p.id
+LEFT JOIN team tm ON tm.id = rt.team_id
+LEFT JOIN rectification_notice rn ON rn.id = p.notice_id
+WHERE p.retired_at IS NULL
+"""
+
+
+@dataclass(frozen=True)
+class OverviewFilter:
+    team_id: str | None = None
+    """None: every team; OFFICE_TEAM: rows made at the office."""
+    township_id: str | None = None
+    track: Track | None = None
+    colour: WarningColour | None = None
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    id: str
+    team: str
+    township: str
+    village: str
+    description: str
+    track: Track | None
+    status: ProblemStatus
+    deadline: date | None
+    colour: WarningColour
+
+
+@dataclass(frozen=True)
+class Choices:
+    teams: list[tuple[str, str]]
+    townships: list[tuple[str, str]]
+
+
+def _date(v: Any) -> date | None:
+    return None if v is None else date.fromisoformat(str(v)[:10])
+
+
+def _row(r: Any, today: date, warn: WarningSettings) -> OverviewRow:
+    deadline = _date(r[2]) or _date(r[7])
+    status = ProblemStatus(r[3])
+    return OverviewRow(
+        id=str(r[0]),
+        team=str(r[11]) or "巡察办",
+        township=str(r[10]),
+        village=str(r[9]),
+        description=str(r[8]),
+        track=None if r[4] is None else Track(r[4]),
+        status=status,
+        deadline=deadline,
+        colour=warning_colour(deadline, today, warn, closed=r[3] in _CLOSED),
+    )
+
+
+def overview_ids(
+    ws: Workspace,
+    flt: OverviewFilter,
+    *,
+    today: date,
+    warn: WarningSettings | None = None,
+) -> list[str]:
+    """Ids of the problems that pass ``flt``, latest raised first."""
+    settings = warn or WarningSettings()
+    sql = _BASE
+    params: list[Any] = []
+    if flt.team_id is not None:
+        sql += " AND coalesce(rt.team_id, '') = ?"
+        params.append(flt.team_id)
+    if flt.township_id is not None:
+        sql += " AND tw.id = ?"
+        params.append(flt.township_id)
+    if flt.track is not None:
+        sql += " AND p.track = ?"
+        params.append(flt.track.value)
+    sql += " ORDER BY p.raised_on DESC, p.id"
+    with ws.engine.connect() as conn:
+        found = conn.exec_driver_sql(sql, tuple(params)).fetchall()
+    if flt.colour is None:
+        return [str(r[0]) for r in found]
+    return [str(r[0]) for r in found if _row(r, today, settings).colour is flt.colour]
+
+
+def overview_rows(
+    ws: Workspace, ids: list[str], *, today: date, warn: WarningSettings | None = None
+) -> dict[str, OverviewRow]:
+    settings = warn or WarningSettings()
+    out: dict[str, OverviewRow] = {}
+    with ws.engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in conn.exec_driver_sql(f"{_BASE} AND p.id IN ({marks})", tuple(chunk)):
+                row = _row(r, today, settings)
+                out[row.id] = row
+    return out
+
+
+def choices(ws: Workspace) -> Choices:
+    with ws.engine.connect() as conn:
+        teams = [
+            (str(i), str(n))
+            for i, n in conn.exec_driver_sql(
+                "SELECT id, name FROM team WHERE kind = 'team' AND retired_at IS NULL ORDER BY name"
+            )
+        ]
+        towns = [
+            (str(i), str(n))
+            for i, n in conn.exec_driver_sql(
+                "SELECT id, name FROM township WHERE retired_at IS NULL ORDER BY name, id"
+            )
+        ]
+    return Choices(teams=teams, townships=towns)

@@ -1,0 +1,128 @@
+"""Rows in bundles: every column of a synced table as JSON, read and written by column type.
+
+A row travels as a list of values in the table's column order (the list of names heads the
+member). Instants are ISO 8601 with their UTC offset, wall-clock times and dates plain ISO 8601,
+enums their English code, booleans and numbers as themselves. ``META`` columns are the sync stamp;
+the rest is the row's content, compared to tell an unchanged row from a changed one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+import sqlalchemy as sa
+
+from app.storage.models import SYNCED_MODELS, Synced
+from app.storage.models.base import CodeEnum, UtcDateTime
+
+META = ("origin", "version", "created_at", "updated_at")
+"""The stamp: not content. (``created_at`` never changes; it is kept out of content anyway.)"""
+
+MODELS: dict[str, type[Synced]] = {str(m.__tablename__): m for m in SYNCED_MODELS}
+ORDER: tuple[str, ...] = tuple(MODELS)
+
+
+def table_of(model: type[Synced]) -> sa.Table:
+    table = model.__table__  # type: ignore[attr-defined]
+    assert isinstance(table, sa.Table)
+    return table
+
+
+def columns(name: str) -> list[str]:
+    return [c.name for c in table_of(MODELS[name]).columns]
+
+
+def encode_value(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    raise TypeError(f"cannot encode {type(value).__name__}")
+
+
+def _decoder(col: sa.Column[Any]) -> Callable[[Any], Any]:
+    t = col.type
+    if isinstance(t, CodeEnum):
+        enum_type = t.enum_type
+        return lambda v: None if v is None else enum_type(v)
+    if isinstance(t, UtcDateTime):
+
+        def instant(v: Any) -> Any:
+            if v is None:
+                return None
+            d = datetime.fromisoformat(v)
+            if d.utcoffset() is None:
+                raise ValueError("instant without offset")
+            return d
+
+        return instant
+    if isinstance(t, sa.DateTime):
+        return lambda v: None if v is None else datetime.fromisoformat(v)
+    if isinstance(t, sa.Date):
+        return lambda v: None if v is None else date.fromisoformat(v)
+    if isinstance(t, sa.Boolean):
+
+        def boolean(v: Any) -> Any:
+            if v is not None and not isinstance(v, bool):
+                raise ValueError("not a boolean")
+            return v
+
+        return boolean
+    if isinstance(t, sa.Integer):
+
+        def integer(v: Any) -> Any:
+            if v is not None and (not isinstance(v, int) or isinstance(v, bool)):
+                raise ValueError("not an integer")
+            return v
+
+        return integer
+
+    def text(v: Any) -> Any:
+        if v is not None and not isinstance(v, str):
+            raise ValueError("not text")
+        return v
+
+    return text
+
+
+def decoders(name: str) -> list[Callable[[Any], Any]]:
+    return [_decoder(c) for c in table_of(MODELS[name]).columns]
+
+
+def read_rows(conn: sa.Connection, name: str, ids: Iterable[str] | None) -> dict[str, list[Any]]:
+    """Encoded rows of table ``name`` by id (all rows when ``ids`` is None)."""
+    table = table_of(MODELS[name])
+    out: dict[str, list[Any]] = {}
+    if ids is None:
+        chunks: list[list[str] | None] = [None]
+    else:
+        wanted = sorted(set(ids))
+        chunks = [wanted[i : i + 500] for i in range(0, len(wanted), 500)]
+    for chunk in chunks:
+        stmt = sa.select(table)
+        if chunk is not None:
+            stmt = stmt.where(table.c.id.in_(chunk))
+        for row in conn.execute(stmt):
+            values = [encode_value(v) for v in row]
+            out[str(values[0])] = values
+    return out
+
+
+def content_sha(cols: list[str], values: list[Any]) -> str:
+    """SHA-256 of a row's content (every column but the stamp)."""
+    content = {c: v for c, v in zip(cols, values, strict=True) if c not in META}
+    raw = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def as_dict(cols: list[str], values: list[Any]) -> dict[str, Any]:
+    return dict(zip(cols, values, strict=True))
