@@ -1,6 +1,7 @@
 """What the frozen build leaves out: Qt modules, plugins and translations the program never uses.
 
-Kept: QtCore, QtGui, QtWidgets, QtPdf, QtPdfWidgets, QtPrintSupport, QtSvg (icons); the platform
+Kept: QtCore, QtGui, QtWidgets, QtPdf, QtPdfWidgets, QtPrintSupport, QtSvg (icons), the Qt
+Network library (QtPdf links it; the Python module is left out); the platform
 plugins (offscreen for tests and --smoke, xcb/wayland on Linux, windows on Windows, cocoa on macOS),
 image formats the program reads (jpeg, png via QtGui, svg, ico), print support; translations only
 for zh_CN. Everything else of PySide6-Essentials/-Addons (Qml, Quick, Network, WebSockets, 3D …)
@@ -47,7 +48,7 @@ EXCLUDED_MODULES = [
 ]
 
 _DROP_QT_LIBS = re.compile(
-    r"Qt6?(Qml|Quick|Network|OpenGL|Sql|Test|Xml|Designer|Help|UiTools|Multimedia|WebEngine|"
+    r"Qt6?(Qml|Quick|OpenGL|Sql|Test|Xml|Designer|Help|UiTools|Multimedia|WebEngine|"
     r"VirtualKeyboard|ShaderTools|3D|Charts|DataVisualization|Graphs|Location|Positioning|"
     r"RemoteObjects|Scxml|Sensors|SerialPort|SpatialAudio|StateMachine|TextToSpeech|WebChannel|"
     r"WebSockets|HttpServer|Bluetooth|Nfc|Concurrent|Labs)",
