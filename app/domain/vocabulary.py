@@ -229,3 +229,31 @@ class SourceKind(Labelled):
     VISIT = "visit", "走访记录"
     ENTRY = "entry", "意见箱信件"
     INTERVIEW = "interview", "谈话记录"
+
+
+RECORD_KIND_LABELS: dict[str, str] = {
+    "team": "巡察组",
+    "user": "用户",
+    "township": "乡镇（街道）",
+    "inspection_round": "巡察轮次",
+    "batch": "批次",
+    "village": "村（社区）",
+    "channel_list": "渠道名单",
+    "channel_listing": "渠道名单条目",
+    "person": "人员",
+    "visit": "走访记录",
+    "visit_person": "走访对象",
+    "opinion_entry": "意见箱信件",
+    "interview": "谈话记录",
+    "daily_wrapup": "昼巡夜结",
+    "rectification_notice": "立行立改通知书",
+    "problem": "问题",
+    "problem_source": "问题来源",
+    "clue_transfer": "问题线索移交",
+    "ledger_item": "整改台账事项",
+    "wrapup_amendment": "昼巡夜结更正",
+    "deadline_extension": "整改延期",
+    "attachment": "照片附件",
+    "audit_event": "审计记录",
+}
+"""Chinese names of the kinds of record (table names), for counts, conflicts and reports."""

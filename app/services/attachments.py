@@ -23,6 +23,7 @@ OWNER_COLUMNS: dict[str, str] = {
     "opinion_entry": "entry_id",
     "interview": "interview_id",
     "problem": "problem_id",
+    "ledger_item": "ledger_item_id",
 }
 
 
@@ -57,8 +58,13 @@ def add_attachment_rows(
     record_id: str,
     photos: list[ProcessedPhoto],
     names: list[tuple[str, str]],
+    *,
+    caption: str = "",
 ) -> list[Attachment]:
-    """Attachment rows for staged photos, in the caller's transaction (not committed)."""
+    """Attachment rows for staged photos, in the caller's transaction (not committed).
+
+    A photo the record already carries (same SHA-256) is not added again.
+    """
     column = OWNER_COLUMNS[kind]
     existing = {
         a.sha256
@@ -81,6 +87,7 @@ def add_attachment_rows(
             height=p.height,
             size_bytes=len(p.data),
             original_name=p.original_name[:255],
+            caption=caption,
         )
         setattr(att, column, record_id)
         s.add(att)

@@ -2,8 +2,9 @@
 
 The ORM's per-object flush (and its stamping hook) costs too much for thousands of rows, so
 these write the same columns the session's hook would (origin = this device, version, created and
-updated instants) and the same audit events (one per row, naming columns, never values) with
-executemany statements on the session's connection, inside its transaction.
+updated instants), the same audit events (one per row, naming columns, never values) and the same
+sync change-log entries (so the next bundle carries the rows) with executemany statements on the
+session's connection, inside its transaction.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from app.storage.models import AuditEvent, Synced, new_id, utcnow
+from app.storage.models import AuditEvent, SyncChange, Synced, new_id, utcnow
 from app.storage.session import Actor, WorkspaceSession
 
 
@@ -38,6 +39,7 @@ def bulk_insert(s: WorkspaceSession, model: type[Synced], rows: list[dict[str, A
         sa.insert(AuditEvent.__table__),  # type: ignore[attr-defined]
         [_audit_row(actor, now, "create", table, row["id"], 1, "") for row in rows],
     )
+    _log_changes(s, table, [(str(row["id"]), "", 0) for row in rows])
     return [str(row["id"]) for row in rows]
 
 
@@ -72,6 +74,7 @@ def bulk_update(
         for rid, version, values in changes
     ]
     conn = s.connection()
+    origins = _origins(s, model, [rid for rid, _, _ in changes])
     conn.execute(stmt, params)
     names = ",".join([*columns, "version", "origin", "updated_at"])
     table = str(model.__tablename__)
@@ -79,7 +82,36 @@ def bulk_update(
         sa.insert(AuditEvent.__table__),  # type: ignore[attr-defined]
         [_audit_row(actor, now, "update", table, rid, v + 1, names) for rid, v, _ in changes],
     )
+    _log_changes(s, table, [(rid, origins[rid], v) for rid, v, _ in changes])
     return len(changes)
+
+
+def _origins(s: WorkspaceSession, model: type[Synced], ids: list[str]) -> dict[str, str]:
+    """The origin each row has before the update (the base of its sync change)."""
+    tbl = model.__table__  # type: ignore[attr-defined]
+    out: dict[str, str] = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        rows = s.connection().execute(sa.select(tbl.c.id, tbl.c.origin).where(tbl.c.id.in_(chunk)))
+        out.update({str(rid): str(origin) for rid, origin in rows})
+    return out
+
+
+def _log_changes(s: WorkspaceSession, table: str, rows: list[tuple[str, str, int]]) -> None:
+    """One sync change-log entry per row, as the session hook writes them (export reads these)."""
+    s.connection().execute(
+        sa.insert(SyncChange.__table__),  # type: ignore[attr-defined]
+        [
+            {
+                "table_name": table,
+                "record_id": rid,
+                "base_origin": origin,
+                "base_version": version,
+                "merged": False,
+            }
+            for rid, origin, version in rows
+        ],
+    )
 
 
 def _audit_row(

@@ -25,7 +25,7 @@ from app.domain.followup import (
     transition,
 )
 from app.media import ProcessedPhoto
-from app.services.attachments import stage_photos
+from app.services.attachments import add_attachment_rows, stage_photos
 from app.services.records import Changed
 from app.storage.models import (
     Attachment,
@@ -119,7 +119,9 @@ def add_evidence(ws: Workspace, ledger_item_id: str, photos: Sequence[ProcessedP
     names = stage_photos(ws, list(photos))
     with ws.session() as s:
         item = _load(s, ItemKind.LEDGER, ledger_item_id)
-        existing = {
+        add_attachment_rows(s, "ledger_item", item.id, list(photos), names, caption="整改佐证")
+        s.flush()
+        by_sha = {
             a.sha256: a.id
             for a in s.exec(
                 select(Attachment).where(
@@ -127,28 +129,8 @@ def add_evidence(ws: Workspace, ledger_item_id: str, photos: Sequence[ProcessedP
                 )
             ).all()
         }
-        ids: list[str] = []
-        for p, (name, thumb) in zip(photos, names, strict=True):
-            if p.sha256 in existing:
-                ids.append(existing[p.sha256])
-                continue
-            att = Attachment(
-                sha256=p.sha256,
-                stored_name=name,
-                thumb_name=thumb,
-                width=p.width,
-                height=p.height,
-                size_bytes=len(p.data),
-                original_name=p.original_name[:255],
-                caption="整改佐证",
-                ledger_item_id=item.id,
-            )
-            s.add(att)
-            s.flush()
-            existing[p.sha256] = att.id
-            ids.append(att.id)
         s.commit()
-    return ids
+    return [by_sha[p.sha256] for p in photos]
 
 
 def extensions_of(ws: Workspace, item_id: str) -> list[DeadlineExtension]:

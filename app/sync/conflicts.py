@@ -13,35 +13,14 @@ from typing import Any
 
 from sqlmodel import col, select
 
+from app.domain.vocabulary import RECORD_KIND_LABELS
 from app.storage.models import SyncConflict, Synced, Team, utcnow
 from app.storage.models.base import CodeEnum
 from app.storage.workspace import Workspace
 from app.sync import rows
 from app.sync.errors import SyncError
 
-KIND_LABELS: dict[str, str] = {
-    "team": "巡察组",
-    "user": "用户",
-    "township": "乡镇（街道）",
-    "inspection_round": "巡察轮次",
-    "batch": "批次",
-    "village": "村（社区）",
-    "channel_list": "渠道名单",
-    "channel_listing": "渠道名单条目",
-    "person": "人员",
-    "visit": "走访记录",
-    "visit_person": "走访对象",
-    "opinion_entry": "意见箱信件",
-    "interview": "谈话记录",
-    "daily_wrapup": "日结",
-    "rectification_notice": "立行立改通知书",
-    "problem": "问题",
-    "problem_source": "问题来源",
-    "clue_transfer": "问题线索移交",
-    "ledger_item": "整改台账",
-    "wrapup_amendment": "日结更正",
-    "attachment": "照片",
-}
+KIND_LABELS = RECORD_KIND_LABELS
 STATUS_LABELS = {
     "open": "待处理",
     "kept_local": "已保留本办版本",
