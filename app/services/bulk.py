@@ -9,13 +9,13 @@ session's connection, inside its transaction.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
 
-from app.storage.models import AuditEvent, SyncChange, Synced, new_id, utcnow
-from app.storage.session import Actor, WorkspaceSession
+from app.storage.bulk import write_audit_events, write_change_log
+from app.storage.models import Synced, new_id, utcnow
+from app.storage.session import WorkspaceSession
 
 
 def bulk_insert(s: WorkspaceSession, model: type[Synced], rows: list[dict[str, Any]]) -> list[str]:
@@ -35,11 +35,8 @@ def bulk_insert(s: WorkspaceSession, model: type[Synced], rows: list[dict[str, A
     table = str(model.__tablename__)
     conn = s.connection()
     conn.execute(sa.insert(model.__table__), rows)  # type: ignore[attr-defined]
-    conn.execute(
-        sa.insert(AuditEvent.__table__),  # type: ignore[attr-defined]
-        [_audit_row(actor, now, "create", table, row["id"], 1, "") for row in rows],
-    )
-    _log_changes(s, table, [(str(row["id"]), "", 0) for row in rows])
+    write_audit_events(conn, actor, now, "create", table, [(r["id"], 1, "") for r in rows])
+    write_change_log(conn, table, [(str(r["id"]), "", 0) for r in rows], merged=False)
     return [str(row["id"]) for row in rows]
 
 
@@ -78,11 +75,10 @@ def bulk_update(
     conn.execute(stmt, params)
     names = ",".join([*columns, "version", "origin", "updated_at"])
     table = str(model.__tablename__)
-    conn.execute(
-        sa.insert(AuditEvent.__table__),  # type: ignore[attr-defined]
-        [_audit_row(actor, now, "update", table, rid, v + 1, names) for rid, v, _ in changes],
+    write_audit_events(
+        conn, actor, now, "update", table, [(r, v + 1, names) for r, v, _ in changes]
     )
-    _log_changes(s, table, [(rid, origins[rid], v) for rid, v, _ in changes])
+    write_change_log(conn, table, [(r, origins[r], v) for r, v, _ in changes], merged=False)
     return len(changes)
 
 
@@ -95,37 +91,3 @@ def _origins(s: WorkspaceSession, model: type[Synced], ids: list[str]) -> dict[s
         rows = s.connection().execute(sa.select(tbl.c.id, tbl.c.origin).where(tbl.c.id.in_(chunk)))
         out.update({str(rid): str(origin) for rid, origin in rows})
     return out
-
-
-def _log_changes(s: WorkspaceSession, table: str, rows: list[tuple[str, str, int]]) -> None:
-    """One sync change-log entry per row, as the session hook writes them (export reads these)."""
-    s.connection().execute(
-        sa.insert(SyncChange.__table__),  # type: ignore[attr-defined]
-        [
-            {
-                "table_name": table,
-                "record_id": rid,
-                "base_origin": origin,
-                "base_version": version,
-                "merged": False,
-            }
-            for rid, origin, version in rows
-        ],
-    )
-
-
-def _audit_row(
-    actor: Actor, at: datetime, action: str, table: str, rid: str, version: int, fields: str
-) -> dict[str, Any]:
-    return {
-        "id": new_id(),
-        "at": at,
-        "actor": actor.username,
-        "device": actor.device,
-        "action": action,
-        "table_name": table,
-        "record_id": rid,
-        "record_version": version,
-        "fields": fields,
-        "note": "",
-    }

@@ -33,16 +33,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from app.domain.vocabulary import WorkspaceKind
+from app.storage.bulk import write_audit_events, write_change_log
 from app.storage.mediastore import MediaStore
 from app.storage.models import (
-    AuditEvent,
     SyncBundle,
-    SyncChange,
     SyncConflict,
     SyncDevice,
     Synced,
     SyncRowTeam,
-    new_id,
     utcnow,
 )
 from app.storage.session import SYNC_MERGE_KEY, Actor
@@ -53,9 +51,6 @@ from app.sync.errors import BundleRefused
 from app.sync.export import CONTENTS_FORMAT, CONTENTS_VERSION
 from app.sync.keys import PublicIdentity
 from app.sync.seal import TO_OFFICE, TO_TEAM, Header, open_sealed
-
-_AUDIT: sa.Table = AuditEvent.__table__  # type: ignore[attr-defined]
-_CHANGE: sa.Table = SyncChange.__table__  # type: ignore[attr-defined]
 
 KINDS = ("new", "updated", "unchanged", "conflict")
 _SHA = re.compile(r"[0-9a-f]{64}")
@@ -382,38 +377,9 @@ def _insert_new(conn: sa.Connection, table: str, fresh: list[dict[str, Any]], ac
     if not fresh:
         return
     conn.execute(rows.table_of(rows.MODELS[table]).insert(), fresh)
-    now = utcnow()
-    conn.execute(
-        _AUDIT.insert(),
-        [
-            {
-                "id": new_id(),
-                "at": now,
-                "actor": actor.username,
-                "device": actor.device,
-                "action": "merge",
-                "table_name": table,
-                "record_id": d["id"],
-                "record_version": d["version"],
-                "fields": "",
-                "note": "",
-            }
-            for d in fresh
-        ],
-    )
-    conn.execute(
-        _CHANGE.insert(),
-        [
-            {
-                "table_name": table,
-                "record_id": d["id"],
-                "base_origin": "",
-                "base_version": 0,
-                "merged": True,
-            }
-            for d in fresh
-        ],
-    )
+    items = [(str(d["id"]), int(d["version"])) for d in fresh]
+    write_audit_events(conn, actor, utcnow(), "merge", table, [(r, v, "") for r, v in items])
+    write_change_log(conn, table, [(r, "", 0) for r, _ in items], merged=True)
 
 
 def _integrity_reason(exc: IntegrityError) -> str:
