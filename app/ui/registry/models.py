@@ -26,7 +26,30 @@ _ROOT = QModelIndex()
 _CHUNK = 200
 
 
-class RegistryModel(QAbstractTableModel):
+class _HeaderedTable(QAbstractTableModel):
+    """A flat table with translated column headers; subclasses say how many rows there are."""
+
+    _headers: list[str]
+
+    def _row_total(self) -> int:
+        raise NotImplementedError
+
+    def rowCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else self._row_total()
+
+    def columnCount(self, parent: _Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
+            return self._headers[section]
+        return None
+
+
+class RegistryModel(_HeaderedTable):
     """Villages by id; rows come from ``fetch(ids)`` a chunk at a time, when first shown."""
 
     def __init__(
@@ -68,19 +91,8 @@ class RegistryModel(QAbstractTableModel):
                 self._rows[r.id] = r
         return self._rows.get(vid)
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
+    def _row_total(self) -> int:
+        return len(self._ids)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -111,7 +123,7 @@ class RegistryModel(QAbstractTableModel):
         return None
 
 
-class ImportPreviewModel(QAbstractTableModel):
+class ImportPreviewModel(_HeaderedTable):
     """The rows of a channel list import with what happens to each and why (no ids: the report
     lives in memory until it is applied)."""
 
@@ -138,19 +150,8 @@ class ImportPreviewModel(QAbstractTableModel):
     def row_at(self, row: int) -> ImportRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
+    def _row_total(self) -> int:
+        return len(self._rows)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -176,7 +177,7 @@ class ImportPreviewModel(QAbstractTableModel):
         return None
 
 
-class PlanModel(QAbstractTableModel):
+class PlanModel(_HeaderedTable):
     """The villages of a batch plan in batch order (the unassigned last), by id."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -208,19 +209,8 @@ class PlanModel(QAbstractTableModel):
     def village_id(self, row: int) -> str | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
+    def _row_total(self) -> int:
+        return len(self._ids)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         plan = self._plan

@@ -50,7 +50,7 @@ def _value(combo: QComboBox, enum_type: type[E]) -> E | None:
     return None if code is None else enum_type(code)
 
 
-def _select(combo: QComboBox, member: Labelled | None) -> None:
+def _choose(combo: QComboBox, member: Labelled | None) -> None:
     index = combo.findData(member.value) if member is not None else 0
     combo.setCurrentIndex(max(index, 0))
 
@@ -219,10 +219,10 @@ class DecisionPanel(QWidget):
         self.track.blockSignals(False)
         self.pages.setCurrentIndex(_TRACK_PAGES.index(d.track))
         self.category.blockSignals(True)
-        _select(self.category, d.category)
+        _choose(self.category, d.category)
         self.category.blockSignals(False)
         self._fill_subcategories(d.category)
-        _select(self.subcategory, d.subcategory)
+        _choose(self.subcategory, d.subcategory)
         self.unit.setText(d.responsible_unit)
         self.supervisor.setText(d.supervisor)
         self.requirement.setPlainText(d.requirement)
@@ -231,9 +231,9 @@ class DecisionPanel(QWidget):
         ledger_fallback = self._default(Track.LEDGER).deadline or self._day
         self.ledger_deadline.setDate(_qdate(d.deadline or ledger_fallback))
         if d.receiving_body is not None:
-            _select(self.body, d.receiving_body)
+            _choose(self.body, d.receiving_body)
         if d.urgency is not None:
-            _select(self.urgency, d.urgency)
+            _choose(self.urgency, d.urgency)
 
     def _fill_subcategories(self, category: ProblemCategory | None) -> None:
         self.subcategory.blockSignals(True)
