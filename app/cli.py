@@ -48,7 +48,8 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(EXIT_USAGE)
 
 
-def _date(text: str) -> date:
+def iso_date(text: str) -> date:
+    """An argparse type: a date written YYYY-MM-DD, refused in Chinese otherwise."""
     try:
         return date.fromisoformat(text)
     except ValueError as exc:
@@ -85,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="生成演示工作区（密码 demo）")
     demo.add_argument("--villages", type=_positive, default=40, help="村（社区）数，默认 40")
     demo.add_argument("--days", type=_positive, default=14, help="天数，默认 14")
-    demo.add_argument("--until", type=_date, default=None, help="最后一天（默认今天）")
+    demo.add_argument("--until", type=iso_date, default=None, help="最后一天（默认今天）")
     demo.add_argument("--seed", type=int, default=1, help="随机种子，默认 1")
     demo.add_argument("--kit", type=Path, help="用组包生成演示巡察组工作区")
 

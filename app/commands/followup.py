@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import date
 from pathlib import Path
 
-from app.cli import EXIT_FAILED, EXIT_OK, Refused, open_workspace
+from app.cli import EXIT_FAILED, EXIT_OK, Refused, iso_date, open_workspace
 from app.config import Environment
 from app.domain.deadlines import days_left_zh
 from app.domain.followup import TransitionRefused
@@ -28,18 +27,11 @@ from app.domain.numbering import NumberingError
 __all__ = ["register"]
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"日期应写作 YYYY-MM-DD：{text}") from exc
-
-
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     due = sub.add_parser("due", help="列出即将到期和逾期的整改、移交、台账事项")
     due.add_argument("--json", action="store_true", help="以 JSON 输出")
     due.add_argument("--all", action="store_true", help="列出全部未办结事项（含未到预警期）")
-    due.add_argument("--today", type=_date, help="按此日期计算（默认今天）")
+    due.add_argument("--today", type=iso_date, help="按此日期计算（默认今天）")
     due.set_defaults(handler=cmd_due)
 
     num = sub.add_parser("numbering", help="发文编号：本机编号角色、机关代字、连续性检查")
@@ -69,12 +61,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     where.add_argument("--village", help="村名（可带乡镇：城关镇王庄村）")
     where.add_argument("--township", help="乡镇名")
     lg.add_argument("--out", type=Path, required=True, help="输出文件夹")
-    lg.add_argument("--today", type=_date, help="台账截至日期（默认今天）")
+    lg.add_argument("--today", type=iso_date, help="台账截至日期（默认今天）")
     lg.set_defaults(handler=cmd_print_ledger)
     vr = kinds.add_parser("village-report", help="村巡察报告")
     vr.add_argument("--village", required=True, help="村名（可带乡镇）")
     vr.add_argument("--out", type=Path, required=True, help="PDF 文件或文件夹")
-    vr.add_argument("--today", type=_date, help="报告日期（默认今天）")
+    vr.add_argument("--today", type=iso_date, help="报告日期（默认今天）")
     vr.set_defaults(handler=cmd_print_village_report)
 
 

@@ -10,21 +10,15 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from app.cli import iso_date
 from app.config import Environment
 
 EXIT_OK = 0
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(f"日期应写作 YYYY-MM-DD：{text}") from exc
-
-
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("wrapup", help="昼巡夜结：输出某日的巡察日报（PDF）")
-    p.add_argument("--date", type=_date, required=True, help="日期 YYYY-MM-DD")
+    p.add_argument("--date", type=iso_date, required=True, help="日期 YYYY-MM-DD")
     p.add_argument("--out", type=Path, required=True, help="输出文件夹")
     p.set_defaults(handler=cmd_wrapup)
 
