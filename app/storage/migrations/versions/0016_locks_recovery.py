@@ -1,15 +1,15 @@
-"""Reserved slot for issue 17 (row ownership, users, recovery); a no-op until that work fills it.
+"""Reserved slot for issue 17, parts 3 and 5 (locks, recovery); a no-op until that work fills it.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0016
+Revises: 0015
 Create Date: 2026-12-02
 
 """
 
 from collections.abc import Sequence
 
-revision: str = "0010"
-down_revision: str | None = "0009"
+revision: str = "0016"
+down_revision: str | None = "0015"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
