@@ -20,7 +20,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from app.cli import EXIT_FAILED, EXIT_OK, Refused, open_workspace
+from app.commands.common import EXIT_FAILED, EXIT_OK, Refused, open_workspace
 from app.config import Environment
 from app.domain.channels import recognise_channel
 from app.domain.names import clean_name, village_key
