@@ -166,6 +166,7 @@ class FieldView(QWidget):
 
         # lists
         fetch = partial(record_rows, ctx.ws)
+        query = partial(ctx.ops.query, parent=self)
         self.tabs = QTabWidget(self)
         self.models: dict[str, RecordTableModel] = {}
         self.tables: dict[str, QTableView] = {}
@@ -176,7 +177,7 @@ class FieldView(QWidget):
             "problem": self.tr("Problems"),
         }
         for kind in KINDS:
-            model = RecordTableModel(fetch, self)
+            model = RecordTableModel(fetch, query, self)
             table = _table(self)
             table.setModel(model)
             for c in ("kind", "village"):
@@ -193,7 +194,7 @@ class FieldView(QWidget):
             self.models[kind] = model
             self.tables[kind] = table
             self.tabs.addTab(table, titles[kind])
-        self.today_model = RecordTableModel(fetch, self)
+        self.today_model = RecordTableModel(fetch, query, self)
         self.today_table = _table(self)
         self.today_table.setModel(self.today_model)
         self.today_table.setColumnWidth(0, 130)
