@@ -274,6 +274,7 @@ class FieldView(QWidget):
         self.ctx.ops.query(partial(village_tree, self.ctx.ws), self._on_tree_loaded)
 
     def _on_tree_loaded(self, towns: list[TownshipNode]) -> None:
+        self.ctx.villages.set_tree(towns)  # the forms' village list, from the same read
         self.tree_model.set_tree(towns)
         self.tree.expandAll()
         first = self.tree_model.first_village()
@@ -452,6 +453,7 @@ class FieldView(QWidget):
         self.detail.show_record(result.kind, result.record_id)
 
     def _on_tree_refreshed(self, towns: list[TownshipNode]) -> None:
+        self.ctx.villages.set_tree(towns)
         current = self.village_id
         self.tree.selectionModel().blockSignals(True)
         self.tree_model.set_tree(towns)
