@@ -21,9 +21,8 @@ from app.config import Environment
 from app.storage.errors import WorkspaceError
 from app.storage.workspace import Workspace
 from app.ui.context import AppContext, make_context
-from app.ui.i18n import install_qt_translation
+from app.ui.i18n import install_qt_translation, setup_application
 from app.ui.idle import IdleWatcher
-from app.ui.launch import setup_application
 from app.ui.login import LoginDialog
 from app.ui.main_window import MainWindow
 from app.ui.ops import show_failure

@@ -83,3 +83,15 @@ def fill(text: str, *values: object) -> str:
         return str(values[n - 1]) if 0 < n <= len(values) else m.group(0)
 
     return re.sub(r"%(\d)", value, text)
+
+
+def setup_application() -> QApplication:
+    """The QApplication with translations and a Chinese UI font (idempotent)."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    if not app.property("xuncha_setup"):
+        app.setApplicationName("XunchaDesk")
+        install_translations(app)
+        choose_ui_font(app)
+        app.setProperty("xuncha_setup", True)
+    return app

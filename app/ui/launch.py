@@ -20,30 +20,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QDialog
 
 from app.config import Environment
 from app.storage.errors import WorkspaceError
 from app.storage.paths import WorkspacePaths
-from app.ui.i18n import choose_ui_font, install_translations
+from app.ui.i18n import setup_application
 
 if TYPE_CHECKING:
     from app.storage.workspace import Workspace
 
 HEAVY = "app.ui.app"
 """The module that brings in the rest of the window (database, services, views)."""
-
-
-def setup_application() -> QApplication:
-    """The QApplication with translations and a Chinese UI font (idempotent)."""
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    if not app.property("xuncha_setup"):
-        app.setApplicationName("XunchaDesk")
-        install_translations(app)
-        choose_ui_font(app)
-        app.setProperty("xuncha_setup", True)
-    return app
 
 
 class _Preload:
