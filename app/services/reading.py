@@ -1,0 +1,108 @@
+"""Loading the evening reading: jieba with the domain lexicon as its dictionary.
+
+Why jieba: it is the most used Chinese word segmenter for Python, pure Python (nothing to
+compile, works the same on Windows and in the frozen build), fully offline (its dictionary ships
+inside the package), MIT-licensed, and it takes a user dictionary, which is how the domain words
+(小舅子, 虚报冒领, 水渠 …) are kept whole. Its last release is old, but the code is small and
+stable and nothing in it reaches the network; the heavier segmenters (HanLP, LTP, pkuseg) need
+model files fetched from the internet, which this program may not do.
+
+Cost, and how it is kept off start-up: importing jieba takes about 0.25 s and building its prefix
+dictionary from the full 350 000-word list about 1.7 s (its own cache file would go to the shared
+temp folder). So nothing imports it at program start: :func:`load_reader` is called by the
+services that need the reading (the wrap-up board, the suggest command), which run on the task
+runner's worker thread, never the GUI thread. It builds the dictionary from jieba's words with a
+frequency of at least :data:`MIN_FREQ` (about 80 000 words) plus every lexicon word, with no cache
+file, in about 1 s. Until it is loaded, :func:`app.domain.reading.current_reader` cuts by the
+lexicon alone (the field form's quick category guess uses that).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import threading
+import time
+import warnings
+from dataclasses import dataclass
+from importlib import resources
+
+from app.domain.reading import (
+    Reader,
+    current_reader,
+    full_reader_loaded,
+    install_reader,
+    shipped_lexicon,
+)
+
+__all__ = ["MIN_FREQ", "LoadInfo", "last_load", "load_reader"]
+
+MIN_FREQ = 20
+"""jieba's words rarer than this are left out (names, idioms; the HMM still cuts unknown words)."""
+DOMAIN_FREQ = 50_000
+"""The frequency given to lexicon words, so that the segmenter keeps them whole."""
+
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class LoadInfo:
+    segmenter: str
+    seconds: float
+    dictionary_words: int
+
+
+_last: LoadInfo | None = None
+
+
+def last_load() -> LoadInfo | None:
+    """How the reading was loaded (None until it was)."""
+    return _last
+
+
+def load_reader() -> Reader:
+    """The full reader, loaded once (blocking; call it off the GUI thread)."""
+    global _last
+    if full_reader_loaded():
+        return current_reader()
+    with _lock:
+        if full_reader_loaded():
+            return current_reader()
+        started = time.perf_counter()
+        lexicon = shipped_lexicon()
+        try:
+            cut, size = _jieba_segmenter(lexicon.dictionary_words())
+        except ImportError:  # pragma: no cover - jieba is a dependency; a broken install reads on
+            reader = Reader(lexicon, name="lexicon")
+            _last = LoadInfo("lexicon", time.perf_counter() - started, len(lexicon.words))
+        else:
+            reader = Reader(lexicon, cut, name="jieba")
+            _last = LoadInfo("jieba", time.perf_counter() - started, size)
+        install_reader(reader)
+        return reader
+
+
+def _jieba_segmenter(domain_words: list[str]) -> tuple[object, int]:
+    with warnings.catch_warnings():
+        # jieba 0.42 imports pkg_resources when present, which warns on newer setuptools
+        warnings.simplefilter("ignore")
+        import jieba
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    jieba.setLogLevel(logging.WARNING)
+    raw = (resources.files("jieba") / "dict.txt").read_bytes()
+    keep: list[bytes] = []
+    for line in raw.splitlines():
+        parts = line.split(b" ", 2)
+        if len(parts) >= 2 and parts[1].isdigit() and int(parts[1]) >= MIN_FREQ:
+            keep.append(b"%s %s" % (parts[0], parts[1]))
+    freq = str(DOMAIN_FREQ).encode()
+    keep.extend(w.encode("utf-8") + b" " + freq for w in domain_words)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(io.BytesIO(b"\n".join(keep)))
+    tokenizer.initialized = True
+
+    def cut(text: str) -> list[str]:
+        return list(tokenizer.lcut(text, HMM=True))
+
+    return cut, len(keep)
