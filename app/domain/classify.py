@@ -6,11 +6,13 @@ The order of the signals is the order of the harm a wrong track does:
 
 1. **A wrong act** (an actor, a money flow or benefit, and the act — read from words, gapped
    phrases or patterns, see acts.txt and patterns.txt) makes a clue (问题线索 → 直查快办), whatever
-   facility the same sentence names: "会计（行为人）+ 虚报（3万/8千）→ 问题线索；虽涉及水渠，按线索处理".
+   facility the same sentence names:
+   "会计（行为人）+ 虚报（3万/8千）→ 问题线索；虽涉及水渠，按线索处理".
    Violence, gangs, usury, gambling and drugs go to the police; the rest to the discipline
    commission.
 2. **A strong governance signal** (三会一课, 村务公开, 合同, 坐班 …) makes a general problem
-   (一般性问题 → 对账销号), even when a facility is named ("修路的账目没公开" is a disclosure problem).
+   (一般性问题 → 对账销号), even when a facility is named ("修路的账目没公开" is about
+   disclosure).
 3. **An object or facility** — a specific one (水渠, 路灯), or a field's general word (自来水)
    with a defect — makes a livelihood problem (民生问题 → 立行立改) with the field's responsible
    unit.
@@ -121,7 +123,6 @@ def suggest(source: str | Reading) -> Suggestion:
 
 
 def _clue(r: Reading) -> Suggestion:
-    act = r.acts[0]
     police = next((a for a in r.acts if a.body is ReceivingBody.POLICE), None)
     body = ReceivingBody.POLICE if police is not None else ReceivingBody.DISCIPLINE_COMMISSION
     parts: list[str] = []
@@ -188,8 +189,10 @@ def _livelihood(r: Reading, obj: Mention) -> Suggestion:
     if obj.concept.kind == "defect":
         head = f"{obj.word}（{obj.name}，属{info.name}）"
     elif defect is not None:
-        head += f" + {defect.word}（{defect.name}）" if defect.word != defect.name else (
-            f" + {defect.word}"
+        head += (
+            f" + {defect.word}（{defect.name}）"
+            if defect.word != defect.name
+            else (f" + {defect.word}")
         )
     unit = info.unit or TOWNSHIP_UNIT
     reason = f"{head} → 民生问题（{info.subcategory.label}），建议立行立改，责任单位{unit}"
@@ -255,7 +258,5 @@ def _verify(r: Reading) -> Suggestion:
     if seen:
         reason += f"读到{'、'.join(seen)}，"
     reason += f"未能读出{'、'.join(missing)}，需核实后再定处置方式"
-    words = tuple(
-        m.word for m in (*r.objects[:1], *r.defects[:1], *r.actors[:1], *r.benefits[:1])
-    )
+    words = tuple(m.word for m in (*r.objects[:1], *r.defects[:1], *r.actors[:1], *r.benefits[:1]))
     return Suggestion(None, None, Track.VERIFY, words, reason)

@@ -21,7 +21,7 @@ member, members in input order.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from app.domain.classify import format_amount
@@ -49,12 +49,24 @@ def _names(ms: Sequence[Mention], *, specific: bool | None = None) -> set[str]:
     return {m.name for m in ms if specific is None or m.concept.generic is not specific}
 
 
-def _show(values: Sequence[str] | set[str], limit: int = 2) -> str:
+def _show(values: Iterable[str], limit: int = 2) -> str:
     return "、".join(sorted(values)[:limit])
 
 
 def _fields(r: Reading) -> set[str]:
-    return {f.name for f in r.fields}
+    """The fields of the objects; with no object, the fields its defects tell (电压低 → 用电)."""
+    if r.objects:
+        return {f.name for f in r.fields}
+    return {d.concept.field.name for d in r.defects if d.concept.field is not None}
+
+
+def _defects(r: Reading) -> set[str]:
+    """What is wrong, without the consequences and urging (无人管, 危险)."""
+    return {d.name for d in r.defects if not d.concept.attr("minor")}
+
+
+def _welfare(r: Reading) -> set[str]:
+    return {m.name for m in r.benefits if m.concept.attr("kind") == "welfare"}
 
 
 def _specific_fields(r: Reading) -> set[str]:
@@ -95,21 +107,23 @@ def compare(a: Reading, b: Reading) -> Comparison:
         object_conflict = True
 
     ma, mb = set(a.amounts), set(b.amounts)
-    if ma and mb and not ma & mb:
+    if ma and mb and ma - mb and mb - ma:
         show_a = "/".join(format_amount(v) for v in sorted(ma))
         show_b = "/".join(format_amount(v) for v in sorted(mb))
         conflicts.append(f"金额不同（{show_a}与{show_b}）")
     elif ma & mb:
         agree.append(f"金额一致（{'/'.join(format_amount(v) for v in sorted(ma & mb))}）")
 
-    da, db = _names(a.defects), _names(b.defects)
-    da.discard("无人管")
-    db.discard("无人管")
+    da, db = _defects(a), _defects(b)
     if da and db and not da & db:
         conflicts.append(f"问题不同（{_show(da)}/{_show(db)}）")
 
+    wa, wb = _welfare(a), _welfare(b)
+    if wa and wb and not wa & wb:
+        conflicts.append(f"待遇不同（{_show(wa)}/{_show(wb)}）")
+
     acts_a, acts_b = {x.name for x in a.acts}, {x.name for x in b.acts}
-    if bool(acts_a) != bool(acts_b):
+    if bool(acts_a) != bool(acts_b) and not (ma and ma == mb):
         conflicts.append("一个是问题线索，一个不是")
 
     if conflicts:
@@ -136,12 +150,11 @@ def compare(a: Reading, b: Reading) -> Comparison:
 
     words = _overlap(a.content_words, b.content_words)
     same = False
-    if acts_a:
-        # clues: the same act, and the same object, benefit, person or matter
-        same = bool(acts_a & acts_b) and bool(
-            shared_objects or benefits or pa & pb or govs or (fa & fb and not (oa and ob))
-        )
-        same = same or (bool(acts_a & acts_b) and not (oa or ob or a.benefits or b.benefits))
+    if acts_a and acts_b:
+        # clues: the same act (or the same amounts), nothing in conflict
+        same = bool(acts_a & acts_b) or bool(ma and ma == mb)
+    elif acts_a or acts_b:
+        same = bool(shared_objects or fa & fb or benefits)  # one read as a clue, same amounts
     elif shared_objects or (fa & fb and not object_conflict):
         same = bool(da & db) or not (da or db) or words >= 0.5
         if not shared_objects and not (da & db):

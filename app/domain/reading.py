@@ -24,6 +24,7 @@ Pure: no Qt, no SQL; the only file read is the packaged lexicon, through importl
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import threading
 import unicodedata
@@ -49,7 +50,19 @@ LEXICON_FILES = (
     "stopwords.txt",
 )
 KINDS = frozenset(
-    {"field", "defect", "actor", "kin", "benefit", "money", "act", "gov", "place", "pattern", "stop"}
+    {
+        "field",
+        "defect",
+        "actor",
+        "kin",
+        "benefit",
+        "money",
+        "act",
+        "gov",
+        "place",
+        "pattern",
+        "stop",
+    }
 )
 _BODIES = {"discipline": ReceivingBody.DISCIPLINE_COMMISSION, "police": ReceivingBody.POLICE}
 _SENTENCE_END = "。！？；!?;\n"
@@ -104,7 +117,7 @@ class Concept:
 _AMOUNT_CORE = (
     r"(?:\d+(?:\.\d+)?(?:多|来|余)?(?:万元|万块|万|千元|千块|千|百元|百块|元|块钱|块|毛钱)"
     r"|[零一二两三四五六七八九十百千万几半]+(?:多|来|余)?(?:万元|万块|万|千元|千块|千|百元|百块|元|块钱|块|毛钱)"
-    r"|[一二两三四五六七八九十]+[千万][零一二两三四五六七八九]?)"
+    r"|[一二两三四五六七八九十]+[百千万][零一二两三四五六七八九]?)"
 )
 AMOUNT_RE = re.compile(_AMOUNT_CORE)
 
@@ -114,7 +127,8 @@ class Lexicon:
     """The parsed lexicon: surface word → concepts, gapped phrases, patterns, fields."""
 
     words: Mapping[str, tuple[Concept, ...]]
-    gapped: tuple[tuple[re.Pattern[str], Concept], ...]
+    gapped: tuple[tuple[str, re.Pattern[str], Concept], ...]
+    """(head word, pattern, concept): the pattern only runs when the head is in the text."""
     patterns: tuple[tuple[re.Pattern[str], Concept], ...]
     fields: Mapping[str, FieldInfo]
     stopwords: frozenset[str]
@@ -148,7 +162,7 @@ def _parse_header(text: str, where: str) -> tuple[str, str, dict[str, str], set[
 def parse_lexicon(files: Mapping[str, str]) -> Lexicon:
     """Parse lexicon files (name → text). Raises :class:`LexiconError` on a malformed line."""
     words: dict[str, list[Concept]] = {}
-    gapped: list[tuple[re.Pattern[str], Concept]] = []
+    gapped: list[tuple[str, re.Pattern[str], Concept]] = []
     raw_patterns: list[tuple[str, Concept, str]] = []
     fields: dict[str, FieldInfo] = {}
     stop: set[str] = set()
@@ -186,7 +200,9 @@ def parse_lexicon(files: Mapping[str, str]) -> Lexicon:
             section_lines += 1
             kind = section[0]
             if kind == "pattern":
-                raw_patterns.append((content, _concept(section, section[1], False, None, order), where))
+                raw_patterns.append(
+                    (content, _concept(section, section[1], False, None, order), where)
+                )
                 continue
             generic = content.startswith("~")
             items = content.lstrip("~").split()
@@ -206,17 +222,23 @@ def parse_lexicon(files: Mapping[str, str]) -> Lexicon:
                 if "~" in item:
                     head, _, tail = item.partition("~")
                     gap = f"[^{_SENTENCE_END}]{{0,{_GAP}}}?"
-                    gapped.append((re.compile(re.escape(head) + gap + re.escape(tail)), concept))
+                    pattern = re.compile(re.escape(head) + gap + re.escape(tail))
+                    gapped.append((head, pattern, concept))
                     continue
                 bucket = words.setdefault(item, [])
                 if concept not in bucket:
                     bucket.append(concept)
         if section is not None and section[0] == "act" and section_lines == 0:
             rules.append(_concept(section, section[1], False, None, order))
+    kin_words = sorted(
+        (w for w, cs in words.items() if any(c.kind == "kin" for c in cs)), key=len, reverse=True
+    )
+    kin_alternation = "(?:" + "|".join(map(re.escape, kin_words)) + ")" if kin_words else "(?!)"
     patterns: list[tuple[re.Pattern[str], Concept]] = []
     for source, concept, where in raw_patterns:
+        expanded = source.replace("{N}", _AMOUNT_CORE).replace("{KIN}", kin_alternation)
         try:
-            patterns.append((re.compile(source.replace("{N}", _AMOUNT_CORE)), concept))
+            patterns.append((re.compile(expanded), concept))
         except re.error as exc:
             raise LexiconError(f"{where}：正则表达式有误（{exc.msg}）") from exc
     acts = {c.name for bucket in words.values() for c in bucket if c.kind == "act"}
@@ -242,7 +264,8 @@ def _concept(
     field_info: FieldInfo | None,
     order: int,
 ) -> Concept:
-    kind, _, attrs, _flags = section
+    kind, _, attrs, flags = section
+    attrs = {**attrs, **{flag: "1" for flag in flags}}
     if kind == "field":
         kind = "object"
     if kind == "pattern":
@@ -291,7 +314,8 @@ def chinese_number(text: str) -> int | None:
 
 
 _UNIT_VALUE = {"万元": 10_000, "万块": 10_000, "万": 10_000, "千元": 1000, "千块": 1000,
-               "千": 1000, "百元": 100, "百块": 100, "元": 1, "块钱": 1, "块": 1, "毛钱": 0}  # fmt: skip
+               "千": 1000, "百元": 100, "百块": 100, "元": 1, "块钱": 1, "块": 1,
+               "毛钱": 0}  # fmt: skip
 
 
 def parse_amount(text: str) -> int | None:
@@ -313,7 +337,9 @@ def parse_amount(text: str) -> int | None:
     return None if value is None else value * scale
 
 
-_GROUP_RE = re.compile(r"(?<![A-Za-z\d])第?([一二三四五六七八九十\d]{1,3})(?:村民)?小?(组|队)(?!长)")
+_GROUP_RE = re.compile(
+    r"(?<![A-Za-z\d])第?([一二三四五六七八九十\d]{1,3})(?:村民)?小?(组|队)(?!长)"
+)
 _SURNAMES = (
     "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡"
     "贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔崔康毛邱秦江史顾侯邵孟龙段雷钱汤"
@@ -437,14 +463,17 @@ def lexicon_segmenter(lexicon: Lexicon) -> Segmenter:
     return cut
 
 
-_MONEY_SUFFIX = "费款钱"
+_BUILD_VERBS = "修建挖打盖铺通架装换"
+_MONEY_RE = re.compile(r"(?<![浪白免])(费|款|钱)(?![劲事力式])")
 _MONEY = Concept("money", "钱款")
 
 
 class Reader:
     """Reads texts with a lexicon and a segmenter (thread-safe: it keeps no state per text)."""
 
-    def __init__(self, lexicon: Lexicon, segmenter: Segmenter | None = None, name: str = "") -> None:
+    def __init__(
+        self, lexicon: Lexicon, segmenter: Segmenter | None = None, name: str = ""
+    ) -> None:
         self.lexicon = lexicon
         self.segment = segmenter or lexicon_segmenter(lexicon)
         self.name = name or ("jieba" if segmenter is not None else "lexicon")
@@ -462,7 +491,9 @@ class Reader:
             amount_words.append(match.group(0))
             if value:
                 amounts.append(value)
-        groups = tuple(dict.fromkeys(_group_value(m.group(1)) + m.group(2) for m in _GROUP_RE.finditer(norm)))
+        groups = tuple(
+            dict.fromkeys(_group_value(m.group(1)) + m.group(2) for m in _GROUP_RE.finditer(norm))
+        )
         names = tuple(dict.fromkeys(_name_of(m) for m in _NAME_RE.finditer(norm)))
         partial = Reading(
             text=norm,
@@ -485,7 +516,7 @@ class Reader:
         content = tuple(
             t for t in tokens if len(t) >= 2 and t not in stop and not _is_punct_or_digit(t)
         )
-        return Reading(**{**_fields_of(partial), "acts": acts, "content_words": content})
+        return dataclasses.replace(partial, acts=acts, content_words=content)
 
     # -- internals --
     def _mentions(self, norm: str, tokens: Sequence[str]) -> list[Mention]:
@@ -500,8 +531,11 @@ class Reader:
             whole = token in words
             if whole:
                 out.extend(Mention(token, c, at) for c in words[token])
-            elif len(token) >= 2 and token[-1] in _MONEY_SUFFIX:
-                out.append(Mention(token, _MONEY, at))  # 保洁费, 入户费, 集资款
+            if len(token) == 2 and not whole and token[0] in _BUILD_VERBS and token[1] in words:
+                # 修路, 修渠, 打井, 架桥: the object after a verb of building
+                out.extend(
+                    Mention(token[1], c, at + 1) for c in words[token[1]] if c.kind == "object"
+                )
             if len(token) < 3:
                 continue
             # a compound kept whole (自来水管子, 电压低): its lexicon parts, longest first
@@ -515,7 +549,14 @@ class Reader:
                         break
                 else:
                     i += 1
-        for pattern, concept in self.lexicon.gapped:
+        if not any(m.concept.kind == "money" for m in out):
+            match = _MONEY_RE.search(norm)  # 保洁费, 入户费, 集资款: money without a money word
+            if match is not None:
+                start = max(0, match.start() - 2)
+                out.append(Mention(norm[start : match.end()], _MONEY, match.start()))
+        for head, pattern, concept in self.lexicon.gapped:
+            if head not in norm:
+                continue
             for match in pattern.finditer(norm):
                 out.append(Mention(match.group(0), concept, match.start()))
         return out
@@ -526,7 +567,9 @@ class Reader:
         def add(concept: Concept, word: str, pos: int, by_pattern: bool) -> None:
             if not (concept.strong or _needs_met(concept, partial)):
                 return
-            body = _BODIES.get(concept.attr("body", "discipline"), ReceivingBody.DISCIPLINE_COMMISSION)
+            body = _BODIES.get(
+                concept.attr("body", "discipline"), ReceivingBody.DISCIPLINE_COMMISSION
+            )
             prior = found.get(concept.name)
             if prior is None:
                 found[concept.name] = ActRead(concept.name, (word,), body, pos, by_pattern)
@@ -545,10 +588,6 @@ class Reader:
             if _needs_met(concept, partial):
                 add(concept, "", len(norm), False)
         return tuple(sorted(found.values(), key=lambda a: a.pos))
-
-
-def _fields_of(r: Reading) -> dict[str, object]:
-    return {name: getattr(r, name) for name in Reading.__dataclass_fields__}
 
 
 def _name_of(match: re.Match[str]) -> str:
@@ -574,6 +613,10 @@ def _has(need: str, r: Reading) -> bool:
         return bool(r.roles & {"cadre", "official"})
     if need == "kin":
         return bool(r.kin)
+    if need == "boss":
+        return "boss" in r.roles
+    if need == "poorwork":
+        return any(d.name in ("质量差", "未完工") for d in r.defects)
     return False
 
 
@@ -598,7 +641,7 @@ def shipped_lexicon() -> Lexicon:
 
 
 def install_reader(reader: Reader | None) -> None:
-    """Make ``reader`` the one :func:`current_reader` returns (None: back to the lexicon-only one)."""
+    """Make ``reader`` the one :func:`current_reader` returns (None: the lexicon-only one)."""
     global _full
     with _lock:
         _full = reader

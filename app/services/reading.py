@@ -29,6 +29,7 @@ from importlib import resources
 
 from app.domain.reading import (
     Reader,
+    Segmenter,
     current_reader,
     full_reader_loaded,
     install_reader,
@@ -38,7 +39,7 @@ from app.domain.reading import (
 __all__ = ["MIN_FREQ", "LoadInfo", "last_load", "load_reader"]
 
 MIN_FREQ = 20
-"""jieba's words rarer than this are left out (names, idioms; the HMM still cuts unknown words)."""
+"""jieba's words rarer than this are left out (names, idioms); unknown words fall apart."""
 DOMAIN_FREQ = 50_000
 """The frequency given to lexicon words, so that the segmenter keeps them whole."""
 
@@ -82,11 +83,11 @@ def load_reader() -> Reader:
         return reader
 
 
-def _jieba_segmenter(domain_words: list[str]) -> tuple[object, int]:
+def _jieba_segmenter(domain_words: list[str]) -> tuple[Segmenter, int]:
     with warnings.catch_warnings():
         # jieba 0.42 imports pkg_resources when present, which warns on newer setuptools
         warnings.simplefilter("ignore")
-        import jieba
+        import jieba  # type: ignore[import-untyped]
 
     logging.getLogger("jieba").setLevel(logging.WARNING)
     jieba.setLogLevel(logging.WARNING)
@@ -103,6 +104,6 @@ def _jieba_segmenter(domain_words: list[str]) -> tuple[object, int]:
     tokenizer.initialized = True
 
     def cut(text: str) -> list[str]:
-        return list(tokenizer.lcut(text, HMM=True))
+        return list(tokenizer.lcut(text, HMM=False))
 
     return cut, len(keep)

@@ -60,8 +60,10 @@ def _report_tracks(title: str, rows: list[Complaint], show: bool) -> None:
     for t in TRACKS:
         print(f"  {t:<6}" + "".join(f"{confusion[(t, g)]:>10}" for g in TRACKS))
     print(f"hidden clues right {hidden_right}/{hidden}")
-    print(f"category right {cat_right}/{total} = {cat_right / total:.1%}; "
-          f"category+sub-category right {sub_right}/{total} = {sub_right / total:.1%}")
+    print(
+        f"category right {cat_right}/{total} = {cat_right / total:.1%}; "
+        f"category+sub-category right {sub_right}/{total} = {sub_right / total:.1%}"
+    )
     for line in wrong:
         print(line)
 
@@ -85,12 +87,16 @@ def _report_pairs(title: str, rows: list[Pair], show: bool) -> None:
         else:
             tn += 1
         if result.same != p.same and show:
-            wrong.append(f"  #{p.number} {p.kind} want {p.same}: {p.a} | {p.b}\n      {result.reason}")
+            wrong.append(
+                f"  #{p.number} {p.kind} want {p.same}: {p.a} | {p.b}\n      {result.reason}"
+            )
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     print(f"\n== {title}: {len(rows)} pairs ({tp + fn} same, {fp + tn} look-alike)")
-    print(f"merge precision {precision:.1%} ({tp}/{tp + fp}), recall {recall:.1%} ({tp}/{tp + fn}); "
-          f"look-alikes kept apart {tn}/{fp + tn}")
+    print(
+        f"merge precision {precision:.1%} ({tp}/{tp + fp}), recall {recall:.1%} ({tp}/{tp + fn}); "
+        f"look-alikes kept apart {tn}/{fp + tn}"
+    )
     print("  by kind: " + ", ".join(f"{k} {kind_right[k]}/{n}" for k, n in by_kind.items()))
     for line in wrong:
         print(line)
@@ -110,8 +116,10 @@ def test_timings() -> None:
     load_reader()
     info = last_load()
     assert info is not None
-    print(f"\nloading the reading ({info.segmenter}, {info.dictionary_words} words): "
-          f"{info.seconds * 1000:.0f} ms")
+    print(
+        f"\nloading the reading ({info.segmenter}, {info.dictionary_words} words): "
+        f"{info.seconds * 1000:.0f} ms"
+    )
     texts = [c.text for c in complaints()][:200]
     reader = load_reader()
     started = time.perf_counter()
@@ -126,5 +134,7 @@ def test_timings() -> None:
     items = [(str(i), reader.read(t)) for i, t in enumerate(texts)]
     groups = merge_groups(items)
     took = time.perf_counter() - started
-    print(f"merge candidates among 200 problems in one village (reading + grouping): "
-          f"{took * 1000:.0f} ms, {len(groups)} groups")
+    print(
+        f"merge candidates among 200 problems in one village (reading + grouping): "
+        f"{took * 1000:.0f} ms, {len(groups)} groups"
+    )
