@@ -24,19 +24,41 @@ import logging
 import threading
 import time
 import warnings
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 
+from sqlmodel import col, select
+
+from app.domain.classify import Suggestion, suggest
+from app.domain.learning import Decided, Lesson, TeamModel, features
 from app.domain.reading import (
     Reader,
+    Reading,
     Segmenter,
     current_reader,
     full_reader_loaded,
     install_reader,
     shipped_lexicon,
 )
+from app.domain.vocabulary import Track
+from app.storage.models import Problem, SuggestionLesson, utcnow
+from app.storage.session import WorkspaceSession
+from app.storage.workspace import Workspace
 
-__all__ = ["MIN_FREQ", "LoadInfo", "last_load", "load_reader"]
+__all__ = [
+    "MIN_FREQ",
+    "LoadInfo",
+    "forget_lesson",
+    "last_load",
+    "lesson_count",
+    "load_reader",
+    "record_lessons",
+    "reset_learning",
+    "suggestion_for",
+    "team_model",
+]
 
 MIN_FREQ = 20
 """jieba's words rarer than this are left out (names, idioms); unknown words fall apart."""
@@ -107,3 +129,80 @@ def _jieba_segmenter(domain_words: list[str]) -> tuple[Segmenter, int]:
         return list(tokenizer.lcut(text, HMM=False))
 
     return cut, len(keep)
+
+
+# -- the team's learned model -----------------------------------------------------------------------
+def team_model(ws: Workspace) -> TeamModel:
+    """The learned model of this workspace, trained from its lessons (empty in a fresh one)."""
+    with ws.session() as s:
+        rows = s.exec(select(SuggestionLesson)).all()
+        lessons = [
+            Lesson(
+                tuple(f for f in row.features.splitlines() if f),
+                Decided(row.track, row.category, row.subcategory),
+            )
+            for row in rows
+        ]
+    return TeamModel.train(lessons)
+
+
+def suggestion_for(reading: Reading, model: TeamModel | None = None) -> Suggestion:
+    """The shipped suggestion, moved by the team's model when it has the evidence."""
+    shipped = suggest(reading)
+    return model.adjust(shipped, reading) if model is not None else shipped
+
+
+def record_lessons(s: WorkspaceSession, problems: Sequence[Problem], day: date) -> int:
+    """Write (or rewrite) the lessons of decided problems: each problem's reading and decision.
+    待核实 teaches nothing. Returns the number written."""
+    reader = load_reader()
+    decided = [p for p in problems if p.track is not None and p.track is not Track.VERIFY]
+    if not decided:
+        return 0
+    existing = {
+        row.problem_id: row
+        for row in s.exec(
+            select(SuggestionLesson).where(
+                col(SuggestionLesson.problem_id).in_([p.id for p in decided])
+            )
+        ).all()
+    }
+    for p in decided:
+        assert p.track is not None
+        reading = reader.read(p.description)
+        shipped = suggest(reading)
+        row = existing.get(p.id) or SuggestionLesson(problem_id=p.id, day=day, track=p.track)
+        row.features = "\n".join(features(reading))
+        row.track, row.category, row.subcategory = p.track, p.category, p.subcategory
+        row.suggested_track = shipped.track
+        row.kept = (shipped.track, shipped.category, shipped.subcategory) == (
+            p.track,
+            p.category,
+            p.subcategory,
+        )
+        row.updated_at = utcnow()
+        s.add(row)
+    return len(decided)
+
+
+def forget_lesson(s: WorkspaceSession, problem_id: str) -> None:
+    """A problem back to 待核实 after sign-off teaches nothing any more."""
+    row = s.exec(select(SuggestionLesson).where(SuggestionLesson.problem_id == problem_id)).first()
+    if row is not None:
+        s.delete(row)
+
+
+def reset_learning(ws: Workspace) -> int:
+    """Forget every lesson: suggestions are the shipped knowledge again. Returns how many."""
+    with ws.session() as s:
+        rows = s.exec(select(SuggestionLesson)).all()
+        for row in rows:
+            s.delete(row)
+        s.audit("reset_learning", note=f"清除{len(rows)}条研判学习记录")
+        s.commit()
+        return len(rows)
+
+
+def lesson_count(ws: Workspace) -> int:
+    with ws.session() as s:
+        return len(s.exec(select(SuggestionLesson.id)).all())

@@ -31,6 +31,7 @@ from app.storage.models.records import (
     Visit,
     VisitPerson,
 )
+from app.storage.models.reading import ProblemMerge, SuggestionLesson
 from app.storage.models.registry import ChannelList
 from app.storage.models.sync import (
     SyncBundle,
@@ -88,6 +89,7 @@ __all__ = [
     "OpinionEntry",
     "Person",
     "Problem",
+    "ProblemMerge",
     "ProblemSource",
     "RectificationNotice",
     "SyncBundle",
@@ -98,6 +100,7 @@ __all__ = [
     "SyncPeer",
     "SyncRowTeam",
     "SyncState",
+    "SuggestionLesson",
     "Synced",
     "Team",
     "Township",
