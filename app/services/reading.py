@@ -131,7 +131,7 @@ def _jieba_segmenter(domain_words: list[str]) -> tuple[Segmenter, int]:
     return cut, len(keep)
 
 
-# -- the team's learned model -----------------------------------------------------------------------
+# -- the team's learned model ------------------------------------------------------------------
 def team_model(ws: Workspace) -> TeamModel:
     """The learned model of this workspace, trained from its lessons (empty in a fresh one)."""
     with ws.session() as s:

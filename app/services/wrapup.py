@@ -67,14 +67,14 @@ __all__ = [
     "SourceText",
     "VillageGroup",
     "WrapupRefused",
+    "compare_problems",
     "default_decision",
     "load_board",
-    "compare_problems",
     "merge_candidates",
     "merge_problems",
-    "undo_merge",
     "problem_decision",
     "source_text",
+    "undo_merge",
     "validate_decision",
 ]
 

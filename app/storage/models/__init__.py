@@ -21,6 +21,7 @@ from app.storage.models.org import (
     Village,
     WorkspaceMeta,
 )
+from app.storage.models.reading import ProblemMerge, SuggestionLesson
 from app.storage.models.records import (
     Attachment,
     Interview,
@@ -31,7 +32,6 @@ from app.storage.models.records import (
     Visit,
     VisitPerson,
 )
-from app.storage.models.reading import ProblemMerge, SuggestionLesson
 from app.storage.models.registry import ChannelList
 from app.storage.models.sync import (
     SyncBundle,
@@ -92,6 +92,7 @@ __all__ = [
     "ProblemMerge",
     "ProblemSource",
     "RectificationNotice",
+    "SuggestionLesson",
     "SyncBundle",
     "SyncChange",
     "SyncConflict",
@@ -100,7 +101,6 @@ __all__ = [
     "SyncPeer",
     "SyncRowTeam",
     "SyncState",
-    "SuggestionLesson",
     "Synced",
     "Team",
     "Township",

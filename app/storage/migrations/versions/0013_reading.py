@@ -57,9 +57,7 @@ def upgrade() -> None:
             batch_op.f("ix_problem_merge_operation_id"), ["operation_id"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_problem_merge_keep_id"), ["keep_id"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_problem_merge_merged_id"), ["merged_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_problem_merge_merged_id"), ["merged_id"], unique=False)
 
 
 def downgrade() -> None:
