@@ -185,7 +185,7 @@ def _livelihood(r: Reading, obj: Mention) -> Suggestion:
     info = obj.concept.field
     assert info is not None
     defect = _nearest(r.defects, obj.pos) if obj.concept.kind == "object" else None
-    head = f"{obj.word}（{info.name}）"
+    head = obj.word if obj.word == info.name else f"{obj.word}（{info.name}）"
     if obj.concept.kind == "defect":
         head = f"{obj.word}（{obj.name}，属{info.name}）"
     elif defect is not None:

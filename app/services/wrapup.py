@@ -187,6 +187,9 @@ class Board:
     def rows(self) -> list[ProblemRow]:
         return [self.problems[pid] for g in self.villages for pid in g.problem_ids]
 
+    def rows_ids(self) -> list[str]:
+        return [pid for g in self.villages for pid in g.problem_ids]
+
 
 def team_of(s: WorkspaceSession, ws: Workspace) -> Team:
     user = s.get(User, ws.user_id)
