@@ -256,5 +256,6 @@ def test_no_undo_after_sign_off(view: WrapupView, field: Field, ws: Workspace) -
     sort_all(ws)
     close_day(ws, DAY, PASSWORD)
     view.load(select=field.problems["well"])
-    assert view.panel.current_row is not None and view.panel.current_row.id == field.problems["well"]
+    row = view.panel.current_row
+    assert row is not None and row.id == field.problems["well"]
     assert not view.undo_merge.isEnabled() and not view.merge_selected.isEnabled()
