@@ -65,6 +65,20 @@ def _defects(r: Reading) -> set[str]:
     return {d.name for d in r.defects if not d.concept.attr("minor")}
 
 
+_BREAKDOWN = frozenset({"损坏", "停供"})
+
+
+def _compatible(a: Reading, b: Reading) -> bool:
+    """A breakdown (坏了, 停了) and the symptom it shows (不亮, 电压低) tell the same defect."""
+
+    def symptoms(r: Reading) -> bool:
+        ds = [d for d in r.defects if not d.concept.attr("minor")]
+        return bool(ds) and all(d.concept.field is not None for d in ds)
+
+    da, db = _defects(a), _defects(b)
+    return bool((da & _BREAKDOWN and symptoms(b)) or (db & _BREAKDOWN and symptoms(a)))
+
+
 def _welfare(r: Reading) -> set[str]:
     return {m.name for m in r.benefits if m.concept.attr("kind") == "welfare"}
 
@@ -115,7 +129,7 @@ def compare(a: Reading, b: Reading) -> Comparison:
         agree.append(f"金额一致（{'/'.join(format_amount(v) for v in sorted(ma & mb))}）")
 
     da, db = _defects(a), _defects(b)
-    if da and db and not da & db:
+    if da and db and not da & db and not _compatible(a, b):
         conflicts.append(f"问题不同（{_show(da)}/{_show(db)}）")
 
     wa, wb = _welfare(a), _welfare(b)
@@ -147,6 +161,9 @@ def compare(a: Reading, b: Reading) -> Comparison:
         topic.append(f"同涉{_show(benefits)}")
     if da & db:
         agree.insert(0, f"同一问题（{_show(da & db)}）")
+    elif da and db:
+        agree.insert(0, f"问题相符（{_show(da)}/{_show(db)}）")
+        da = db = da | db  # compatible defects count as the same below
 
     words = _overlap(a.content_words, b.content_words)
     same = False

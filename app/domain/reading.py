@@ -82,6 +82,8 @@ class FieldInfo:
     subcategory: Subcategory
     unit: str
     order: int
+    part: bool = False
+    """Parts of buildings (屋顶, 围墙): the owner named beside them decides (学校的屋顶 → 教育)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +194,9 @@ def parse_lexicon(files: Mapping[str, str]) -> Lexicon:
                         sub = Subcategory(sub_code)
                     except ValueError as exc:
                         raise LexiconError(f"{where}：未知的小类 {sub_code}") from exc
-                    field_info = FieldInfo(section[1], sub, section[2].get("unit", ""), order)
+                    field_info = FieldInfo(
+                        section[1], sub, section[2].get("unit", ""), order, "part" in section[3]
+                    )
                     fields[section[1]] = field_info
                 continue
             if section is None:
@@ -296,20 +300,21 @@ def chinese_number(text: str) -> int | None:
     """一万二 → 12000, 三千五 → 3500, 两万 → 20000, 十五 → 15; None when not a number."""
     if not text or any(ch not in _DIGITS and ch not in _UNITS and ch not in "万亿" for ch in text):
         return None
-    total, section, digit, last_unit = 0, 0, 0, 1
+    total, section, digit, last_unit, zero = 0, 0, 0, 1, False
     for ch in text:
         if ch in _DIGITS:
             digit = _DIGITS[ch]
+            zero = zero or ch == "零"
         elif ch in _UNITS:
             unit = _UNITS[ch]
             section += (digit or 1) * unit
-            digit, last_unit = 0, unit
+            digit, last_unit, zero = 0, unit, False
         else:  # 万 / 亿
             big = 10_000 if ch == "万" else 100_000_000
             total += (section + digit) * big
-            section, digit, last_unit = 0, 0, big
-    if digit:  # 一万二: the trailing digit is one unit below the last one
-        section += digit * (last_unit // 10 if last_unit >= 10 else 1)
+            section, digit, last_unit, zero = 0, 0, big, False
+    if digit:  # 一万二: the trailing digit is one unit below the last one (not after 零)
+        section += digit * (last_unit // 10 if last_unit >= 10 and not zero else 1)
     return total + section
 
 
@@ -420,9 +425,15 @@ class Reading:
             return None
         defect_pos = [d.pos for d in self.defects]
 
-        def key(m: Mention) -> tuple[int, int, int]:
+        owners = any(
+            m.concept.field is not None and not m.concept.field.part and not m.concept.generic
+            for m in self.objects
+        )
+
+        def key(m: Mention) -> tuple[int, int, int, int]:
             near = min((abs(m.pos - p) for p in defect_pos), default=0)
-            return (1 if m.concept.generic else 0, near, m.pos)
+            part = 1 if owners and m.concept.field is not None and m.concept.field.part else 0
+            return (part, 1 if m.concept.generic else 0, near, m.pos)
 
         return min(self.objects, key=key)
 
@@ -529,8 +540,10 @@ class Reader:
                 at = pos
             pos = at + len(token)
             whole = token in words
+            kinds: set[str] = set()
             if whole:
                 out.extend(Mention(token, c, at) for c in words[token])
+                kinds = {c.kind for c in words[token]}
             if len(token) == 2 and not whole and token[0] in _BUILD_VERBS and token[1] in words:
                 # 修路, 修渠, 打井, 架桥: the object after a verb of building
                 out.extend(
@@ -544,7 +557,10 @@ class Reader:
                 for size in range(len(token) - i - (1 if whole and i == 0 else 0), 1, -1):
                     part = token[i : i + size]
                     if part in words:
-                        out.extend(Mention(part, c, at + i) for c in words[part])
+                        # 电压低 (a defect) also names 电压; 小舅子 (kin) is not also 舅子
+                        out.extend(
+                            Mention(part, c, at + i) for c in words[part] if c.kind not in kinds
+                        )
                         i += size
                         break
                 else:

@@ -109,7 +109,7 @@ def _jieba_segmenter(domain_words: list[str]) -> tuple[Segmenter, int]:
     with warnings.catch_warnings():
         # jieba 0.42 imports pkg_resources when present, which warns on newer setuptools
         warnings.simplefilter("ignore")
-        import jieba  # type: ignore[import-untyped]
+        import jieba
 
     logging.getLogger("jieba").setLevel(logging.WARNING)
     jieba.setLogLevel(logging.WARNING)
