@@ -33,7 +33,7 @@ def test_the_reader_is_jieba_with_the_domain_dictionary(reader: Reader) -> None:
 
 def test_one_reading_holds_every_part(reader: Reader) -> None:
     r = reader.read("三组村口的水渠漏水，王会计把修渠的三万块钱拿去给他小舅子买了车")
-    assert [m.name for m in r.objects][0] == "水渠"
+    assert r.objects[0].name == "水渠"
     assert r.main_object is not None and r.main_object.concept.field is not None
     assert r.main_object.concept.field.subcategory is Subcategory.LIVELIHOOD_OTHER
     assert "渗漏" in {m.name for m in r.defects}
@@ -110,7 +110,7 @@ def test_the_shipped_lexicon_parses_and_is_one_readable_format() -> None:
 
 
 def test_a_malformed_lexicon_line_is_named() -> None:
-    with pytest.raises(LexiconError, match="x.txt 第2行"):
+    with pytest.raises(LexiconError, match=r"x\.txt 第2行"):
         parse_lexicon({"x.txt": "# ok\n[nonsense]\n"})
     with pytest.raises(LexiconError, match="未知的小类"):
         parse_lexicon({"x.txt": "[field 水 sub=nope]\n水管\n"})
