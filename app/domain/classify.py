@@ -26,9 +26,12 @@ decisions can move it (:mod:`app.domain.learning`), never a clue towards a notic
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from app.domain.reading import Mention, Reading, read
 from app.domain.vocabulary import ProblemCategory, ReceivingBody, Subcategory, Track
+
+if TYPE_CHECKING:  # the reading is imported when first used, not at program start
+    from app.domain.reading import Mention, Reading
 
 _ROLE_LABEL = {
     "cadre": "行为人",
@@ -101,7 +104,12 @@ def _quote(word: str, limit: int = 14) -> str:
 def suggest(source: str | Reading) -> Suggestion:
     """Suggest how a problem is handled, from its text (read with the current reader) or its
     reading."""
-    r = read(source) if isinstance(source, str) else source
+    if isinstance(source, str):
+        from app.domain.reading import read
+
+        r = read(source)
+    else:
+        r = source
     if r.acts:
         return _clue(r)
     strong = [g for g in r.govs if g.concept.strong]

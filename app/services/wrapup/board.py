@@ -14,13 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, or_
 from sqlmodel import col, select
 
 from app.domain.classify import Suggestion
-from app.domain.merge import Comparison, compare, merge_groups
-from app.domain.reading import Reading
 from app.domain.vocabulary import (
     ProblemCategory,
     ProblemStatus,
@@ -33,7 +32,6 @@ from app.domain.vocabulary import (
     may_see_protected,
 )
 from app.services.field.records import Changed
-from app.services.reading import load_reader, suggestion_for, team_model
 from app.services.settings import Settings, load_settings
 from app.storage.errors import WorkspaceError
 from app.storage.models import (
@@ -55,6 +53,10 @@ from app.storage.models import (
 )
 from app.storage.session import WorkspaceSession
 from app.storage.workspace import Workspace
+
+if TYPE_CHECKING:  # the reading loads on first use, off the GUI thread, not at program start
+    from app.domain.merge import Comparison
+    from app.domain.reading import Reading
 
 __all__ = [
     "DEFAULT_REQUIREMENT",
@@ -313,6 +315,8 @@ def load_board(ws: Workspace, day: date) -> Board:
     """The wrap-up board of ``day``: its problems by village, decisions, sources, suggestions
     (the reading, loaded here on first use, and the team's learned model; call it off the GUI
     thread)."""
+    from app.services.reading import load_reader, suggestion_for, team_model
+
     reader = load_reader()
     model = team_model(ws)
     with ws.session() as s:
@@ -541,6 +545,8 @@ def merge_candidates(ws: Workspace, day: date) -> list[MergeCandidate]:
 def candidates_on(board: Board) -> list[MergeCandidate]:
     """Merge candidates among the board's problems not yet frozen, village by village: a problem
     told again days later (still on the board, its day not signed off) is offered too."""
+    from app.domain.merge import merge_groups
+
     out: list[MergeCandidate] = []
     for group in board.villages:
         rows = [board.problems[pid] for pid in group.problem_ids]
@@ -565,6 +571,8 @@ def candidates_on(board: Board) -> list[MergeCandidate]:
 def compare_problems(board: Board, ids: Sequence[str]) -> list[tuple[str, Comparison]]:
     """How each selected problem compares with the first (for a merge a person chose): problem
     id → the comparison, in words (a conflict is a warning, the person decides)."""
+    from app.domain.merge import compare
+
     rows = [board.problems[i] for i in ids if i in board.problems]
     if len(rows) < 2 or rows[0].reading is None:
         return []

@@ -27,7 +27,6 @@ from app.domain.deadlines import add_months
 from app.domain.vocabulary import ProblemStatus, Role, Track, Urgency, WrapupStatus
 from app.services.field.records import Changed
 from app.services.followup.numbering import number_wrapup
-from app.services.reading import forget_lesson, record_lessons
 from app.services.settings import Settings, load_settings
 from app.services.wrapup.board import (
     Decision,
@@ -312,8 +311,12 @@ def sort_problem(
             # back to verifying: off the signed-off day, onto the next board
             p.wrapup_id = None
             p.status = ProblemStatus.SORTED
+            from app.services.reading import forget_lesson
+
             forget_lesson(s, p.id)
         else:
+            from app.services.reading import record_lessons
+
             record_lessons(s, [p], wrap.day)  # the amended decision is what the model learns
         out.extend(_follow(s, p, wrap, settings))
         number_wrapup(s, team_of(s, ws), wrap.id)  # a paper added to a closed day
@@ -406,6 +409,8 @@ def close_day(ws: Workspace, day: date, password: str) -> CloseResult:
             s.add(p)
         result.notices = [n.id for n in notices.values()]
         # the day's decisions teach the team's model (待核实 teaches nothing)
+        from app.services.reading import record_lessons
+
         record_lessons(s, [p for p in problems if p.wrapup_id == wrap.id], day)
         number_wrapup(s, team, wrap.id)  # 发文字号 (issue 5; stays 待编号 off the numbering device)
         pending = s.exec(
