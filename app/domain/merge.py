@@ -168,18 +168,23 @@ def compare(a: Reading, b: Reading) -> Comparison:
     words = _overlap(a.content_words, b.content_words)
     same = False
     if acts_a and acts_b:
-        # clues: the same act (or the same amounts), nothing in conflict
-        same = bool(acts_a & acts_b) or bool(ma and ma == mb)
+        # clues: the same act, amounts, benefit or object, nothing in conflict
+        same = bool(acts_a & acts_b or (ma and ma == mb) or benefits or shared_objects)
     elif acts_a or acts_b:
         same = bool(shared_objects or fa & fb or benefits)  # one read as a clue, same amounts
-    elif shared_objects or (fa & fb and not object_conflict):
-        same = bool(da & db) or not (da or db) or words >= 0.5
-        if not shared_objects and not (da & db):
-            same = same and words >= 0.25
-    elif govs or (subs_a & subs_b and words >= 0.3):
-        same = not (subs_a and subs_b and not subs_a & subs_b)
-        if not govs:
-            topic.append("同类事项")
+    elif shared_objects:
+        # the same thing and nothing in conflict: one side may not say what is wrong with it
+        same = True
+    elif fa & fb and not object_conflict:
+        same = bool(da & db) or (not (da or db) and words >= 0.25) or words >= 0.5
+    elif govs:
+        same = True
+    elif subs_a & subs_b and words >= 0.3:
+        # one side names no matter of its own (a matter each, and different: two problems)
+        strong_a = {m.name for m in a.govs if m.concept.strong}
+        strong_b = {m.name for m in b.govs if m.concept.strong}
+        same = not (strong_a and strong_b)
+        topic.append("同类事项")
     if not same:
         if not topic:
             return Comparison(False, "不是同一问题：说的不是同一对象或事项")
