@@ -73,6 +73,7 @@ class LoadInfo:
     segmenter: str
     seconds: float
     dictionary_words: int
+    cpu_seconds: float = 0.0
 
 
 _last: LoadInfo | None = None
@@ -91,16 +92,23 @@ def load_reader() -> Reader:
     with _lock:
         if full_reader_loaded():
             return current_reader()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         lexicon = shipped_lexicon()
         try:
             cut, size = _jieba_segmenter(lexicon.dictionary_words())
         except ImportError:  # pragma: no cover - jieba is a dependency; a broken install reads on
             reader = Reader(lexicon, name="lexicon")
-            _last = LoadInfo("lexicon", time.perf_counter() - started, len(lexicon.words))
+            _last = LoadInfo(
+                "lexicon",
+                time.perf_counter() - started,
+                len(lexicon.words),
+                time.process_time() - cpu,
+            )
         else:
             reader = Reader(lexicon, cut, name="jieba")
-            _last = LoadInfo("jieba", time.perf_counter() - started, size)
+            _last = LoadInfo(
+                "jieba", time.perf_counter() - started, size, time.process_time() - cpu
+            )
         install_reader(reader)
         return reader
 
