@@ -96,7 +96,10 @@ def load_reader() -> Reader:
         lexicon = shipped_lexicon()
         try:
             cut, size = _jieba_segmenter(lexicon.dictionary_words())
-        except ImportError:  # pragma: no cover - jieba is a dependency; a broken install reads on
+        except (
+            ImportError,
+            OSError,
+        ):  # pragma: no cover - a broken install reads on by the lexicon
             reader = Reader(lexicon, name="lexicon")
             _last = LoadInfo(
                 "lexicon",
