@@ -161,7 +161,8 @@ class AppContext:
         and a few seconds later the evening reading: jieba and the lexicon)."""
         self.villages.reload()
         self.fonts.start(self.runner)
-        QTimer.singleShot(READING_WARM_UP_MS, self.ops, self._warm_up_reading)
+        # the runner is the timer's context: a runner gone with its window cancels the warm-up
+        QTimer.singleShot(READING_WARM_UP_MS, self.runner, self._warm_up_reading)
 
     def _warm_up_reading(self) -> None:
         from app.services.reading import load_reader
