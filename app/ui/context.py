@@ -13,13 +13,14 @@ it past :attr:`MainWindow.locked <app.ui.main_window.MainWindow.locked>`.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from app.services.field.navigator import TownshipNode, village_tree
 from app.services.settings import Settings, load_settings
@@ -31,6 +32,7 @@ from app.ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from app.documents.fonts import FontSet
 
+log = logging.getLogger(__name__)
 VILLAGE_TABLES = ("village", "township")
 READING_WARM_UP_MS = 4000
 """The evening reading loads in the background this long after the window opens: start-up never
@@ -161,13 +163,32 @@ class AppContext:
         and a few seconds later the evening reading: jieba and the lexicon)."""
         self.villages.reload()
         self.fonts.start(self.runner)
-        # the runner is the timer's context: a runner gone with its window cancels the warm-up
-        QTimer.singleShot(READING_WARM_UP_MS, self.runner, self._warm_up_reading)
+        _warm_up_reading_later()
 
-    def _warm_up_reading(self) -> None:
+
+_reading_timer: threading.Timer | None = None
+
+
+def _warm_up_reading_later() -> None:
+    """Load the evening reading on a background thread a few seconds from now, once per process.
+    No Qt object is involved (nothing comes back to the window: the board and the field form find
+    the reader loaded, or load it themselves off the GUI thread), so a window closed meanwhile
+    leaves nothing dangling; the thread is a daemon and never keeps the program from quitting."""
+    global _reading_timer
+    if _reading_timer is not None:
+        return
+
+    def load() -> None:
         from app.services.reading import load_reader
 
-        self.runner.submit(load_reader, lambda _reader: None, lambda _exc: None)
+        try:
+            load_reader()
+        except Exception:  # the board loads it again and reports in Chinese
+            log.warning("the evening reading did not load in the background", exc_info=True)
+
+    _reading_timer = threading.Timer(READING_WARM_UP_MS / 1000, load)
+    _reading_timer.daemon = True
+    _reading_timer.start()
 
 
 def make_context(ws: Workspace, runner: TaskRunner, *, warm: bool = True) -> AppContext:
