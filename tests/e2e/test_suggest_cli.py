@@ -73,12 +73,12 @@ def test_with_a_workspace_its_learned_model_is_used_and_can_be_forgotten(tmp_pat
     from datetime import date, datetime, time, timedelta
 
     from app.domain.vocabulary import SourceKind, Track, VisitMethod
-    from app.services.field.records import add_problem, add_visit
     from app.services.settings import load_settings
     from app.services.wrapup.board import default_decision, load_board
     from app.services.wrapup.close import close_day, sort_problem
     from app.storage.models import Township, Village
     from app.storage.workspace import Workspace
+    from tests.records import add_problem, add_visit
 
     root = tmp_path / "ws"
     day = date(2026, 11, 2)

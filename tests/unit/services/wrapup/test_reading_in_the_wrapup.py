@@ -19,7 +19,6 @@ from app.domain.vocabulary import (
     Track,
     VisitMethod,
 )
-from app.services.field.records import add_problem, add_visit
 from app.services.reading import lesson_count, load_reader, reset_learning, team_model
 from app.services.settings import load_settings
 from app.services.wrapup.board import (
@@ -35,6 +34,7 @@ from app.services.wrapup.close import close_day, sort_problem
 from app.storage.models import Problem, ProblemSource, SuggestionLesson, Township, Village
 from app.storage.workspace import Workspace
 from tests.conftest import PASSWORD
+from tests.records import add_problem, add_visit
 
 START = date(2026, 11, 2)
 GARBAGE = [
