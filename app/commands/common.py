@@ -14,6 +14,7 @@ import getpass
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.config import (
     KIT_PASSWORD_ENV,
@@ -23,7 +24,9 @@ from app.config import (
     default_demo_dir,
 )
 from app.domain.errors import UserError
-from app.storage.workspace import Workspace
+
+if TYPE_CHECKING:  # the database code is imported by the commands that open a workspace
+    from app.storage.workspace import Workspace
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -107,4 +110,6 @@ def data_dir(args: argparse.Namespace) -> Path:
 
 def open_workspace(args: argparse.Namespace, env: Environment) -> Workspace:
     """Open the workspace the arguments name, with the password from the environment or asked."""
+    from app.storage.workspace import Workspace
+
     return Workspace.open(data_dir(args), password(env), args.user or env.user)
