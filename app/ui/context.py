@@ -163,13 +163,13 @@ class AppContext:
         and a few seconds later the evening reading: jieba and the lexicon)."""
         self.villages.reload()
         self.fonts.start(self.runner)
-        _warm_up_reading_later()
+        warm_up_reading_later()
 
 
 _reading_timer: threading.Timer | None = None
 
 
-def _warm_up_reading_later() -> None:
+def warm_up_reading_later() -> None:
     """Load the evening reading on a background thread a few seconds from now, once per process.
     No Qt object is involved (nothing comes back to the window: the board and the field form find
     the reader loaded, or load it themselves off the GUI thread), so a window closed meanwhile
