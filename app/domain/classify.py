@@ -1,109 +1,62 @@
-"""The evening wrap-up suggestion (夜结): category, subcategory and track from a problem's text.
+"""The evening wrap-up suggestion (夜结): category, sub-category, track, responsible unit and
+receiving body, from the reading of a problem's text (:mod:`app.domain.reading`), with the
+reason in words.
 
-All knowledge lives in one table, :data:`RULES`. Each rule has keywords, an optional second word
-list of which one must also appear (``低保`` counts as a clue only together with ``亲属`` …), words
-that hide a keyword when it is part of them (``路灯`` is power, so it hides the ``修路`` of
-``修路灯``; ``张桥村`` is a place, not a bridge), and a priority.
+The order of the signals is the order of the harm a wrong track does:
 
-The rule with the highest priority among those that match wins; ties go to the rule with more
-matched keywords, then to the one earlier in the table. Priorities: clues (300) before general
-problems (200) before livelihood problems (100 … 150), so ``村干部挪用修路资金`` is a clue and
-``村务公开栏没有公布修路账目`` is a disclosure problem. Within livelihood, wells beat water
-(``吃水井坏了`` is a well) and a bare ``桥`` is the weakest sign of all.
+1. **A wrong act** (an actor, a money flow or benefit, and the act — read from words, gapped
+   phrases or patterns, see acts.txt and patterns.txt) makes a clue (问题线索 → 直查快办), whatever
+   facility the same sentence names:
+   "会计（行为人）+ 虚报（3万/8千）→ 问题线索；虽涉及水渠，按线索处理".
+   Violence, gangs, usury, gambling and drugs go to the police; the rest to the discipline
+   commission.
+2. **A strong governance signal** (三会一课, 村务公开, 合同, 坐班 …) makes a general problem
+   (一般性问题 → 对账销号), even when a facility is named ("修路的账目没公开" is about
+   disclosure).
+3. **An object or facility** — a specific one (水渠, 路灯), or a field's general word (自来水)
+   with a defect — makes a livelihood problem (民生问题 → 立行立改) with the field's responsible
+   unit.
+4. A weak governance signal alone ("反映多次没人管") is a cadre-management problem.
+5. Otherwise 待核实, naming what was read and what could not be placed.
 
-This is a suggestion for people who decide; it never files anything by itself.
+This is a suggestion for people who decide; it never files anything by itself. The team's own
+decisions can move it (:mod:`app.domain.learning`), never a clue towards a notice.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from app.domain.vocabulary import ProblemCategory, ReceivingBody, Subcategory, Track
 
-_LIVELIHOOD = ProblemCategory.LIVELIHOOD
-_CLUE = ProblemCategory.CLUE
-_GENERAL = ProblemCategory.GENERAL
+if TYPE_CHECKING:  # the reading is imported when first used, not at program start
+    from app.domain.reading import Mention, Reading
 
-
-@dataclass(frozen=True, slots=True)
-class ClassifyRule:
-    """One line of the table: when ``keywords`` (and one of ``also_needs``) appear, suggest …"""
-
-    keywords: tuple[str, ...]
-    category: ProblemCategory
-    subcategory: Subcategory | None
-    track: Track
-    priority: int
-    also_needs: tuple[str, ...] = ()
-    hidden_by: tuple[str, ...] = ()
-    receiving_body: ReceivingBody | None = None
-
-
-_FIX = Track.FIX_NOW
-_FAST = Track.FAST_INVESTIGATION
-_LEDGER = Track.LEDGER
-
-# fmt: off
-RULES: tuple[ClassifyRule, ...] = (
-    # --- 违纪违法问题线索 → 直查快办 -------------------------------------------------------------
-    ClassifyRule(("贪污", "侵占", "侵吞", "挪用", "截留", "克扣", "虚报冒领", "冒领", "优亲厚友",
-                  "吃拿卡要", "收受", "受贿", "行贿", "贿赂", "套取", "骗取", "私分", "索要",
-                  "好处费", "回扣", "人情保", "关系保", "雁过拔毛", "以权谋私", "公款吃喝"),
-                 _CLUE, None, _FAST, 300,
-                 receiving_body=ReceivingBody.DISCIPLINE_COMMISSION),
-    ClassifyRule(("低保", "五保", "特困", "危房改造"),
-                 _CLUE, None, _FAST, 300,
-                 also_needs=("亲属", "亲戚", "家属", "家人", "儿子", "女儿", "妻子", "老婆",
-                             "兄弟", "自家", "村干部自己"),
-                 receiving_body=ReceivingBody.DISCIPLINE_COMMISSION),
-    ClassifyRule(("黑恶", "涉黑", "涉恶", "恶势力", "村霸", "宗族势力", "欺行霸市", "强揽工程",
-                  "敲诈", "赌博", "殴打", "打人"),
-                 _CLUE, None, _FAST, 300,
-                 receiving_body=ReceivingBody.POLICE),
-    # --- 一般性问题 → 对账销号 -----------------------------------------------------------------
-    ClassifyRule(("三会一课", "组织生活", "党员学习", "主题党日", "党费", "党员大会", "发展党员",
-                  "民主评议", "党员教育", "支部会议"),
-                 _GENERAL, Subcategory.PARTY_EDUCATION, _LEDGER, 200),
-    ClassifyRule(("坐班", "考勤", "值班", "脱岗", "不在岗", "找不到人", "不作为", "态度差",
-                  "门难进", "脸难看", "事难办", "工作作风"),
-                 _GENERAL, Subcategory.CADRE_MANAGEMENT, _LEDGER, 200),
-    ClassifyRule(("村务公开", "财务公开", "党务公开", "公开栏", "账目", "四议两公开", "不公开",
-                  "未公开", "没有公开", "没公开", "未公示", "没有公示"),
-                 _GENERAL, Subcategory.AFFAIRS_DISCLOSURE, _LEDGER, 200),
-    ClassifyRule(("三资", "集体资产", "集体资源", "集体资金", "集体土地", "集体收入", "合同",
-                  "承包费", "租金", "发包", "机动地", "坑塘"),
-                 _GENERAL, Subcategory.COLLECTIVE_ASSETS, _LEDGER, 200),
-    # --- 民生问题 → 立行立改 -----------------------------------------------------------------
-    ClassifyRule(("机井", "水井", "井盖", "深井", "打井", "井房"),
-                 _LIVELIHOOD, Subcategory.WELL, _FIX, 150),
-    ClassifyRule(("危桥", "桥梁", "桥面", "便桥", "桥墩", "桥塌", "桥断", "桥坏", "过河桥"),
-                 _LIVELIHOOD, Subcategory.BRIDGE, _FIX, 120),
-    ClassifyRule(("自来水", "吃水", "饮水", "水管", "停水", "断水", "供水", "水压", "水质",
-                  "没水吃", "吃不上水"),
-                 _LIVELIHOOD, Subcategory.WATER, _FIX, 100),
-    ClassifyRule(("停电", "断电", "电线", "电压", "路灯", "电表", "变压器", "供电", "线路老化"),
-                 _LIVELIHOOD, Subcategory.POWER, _FIX, 100),
-    ClassifyRule(("燃气", "天然气", "煤气", "液化气", "通气"),
-                 _LIVELIHOOD, Subcategory.GAS, _FIX, 100),
-    ClassifyRule(("道路", "路面", "坑洼", "修路", "村道", "泥泞", "断头路", "路坏", "路烂",
-                  "道路硬化"),
-                 _LIVELIHOOD, Subcategory.ROAD, _FIX, 100,
-                 hidden_by=("路灯",)),
-    ClassifyRule(("垃圾", "污水", "排水", "下水道", "厕所", "改厕", "环境卫生"),
-                 _LIVELIHOOD, Subcategory.LIVELIHOOD_OTHER, _FIX, 90),
-    ClassifyRule(("桥",),
-                 _LIVELIHOOD, Subcategory.BRIDGE, _FIX, 50,
-                 hidden_by=("桥村", "桥镇", "桥乡", "桥社区", "桥街道", "桥组", "桥庄", "桥头")),
-)
-# fmt: on
+_ROLE_LABEL = {
+    "cadre": "行为人",
+    "official": "行为人",
+    "boss": "行为人",
+    "gang": "行为人",
+    "member": "行为人",
+}
+_BENEFIT_LABEL = {
+    "welfare": "待遇",
+    "project": "工程项目",
+    "asset": "集体资源",
+    "post": "岗位名额",
+    "compensation": "补偿款",
+}
+TOWNSHIP_UNIT = "乡镇人民政府"
+WELFARE_UNIT = "区民政局"
 
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
     """What the wrap-up suggests for one problem, and why.
 
-    With no rule matched, ``category`` and ``subcategory`` are None and ``track`` is 待核实.
+    With nothing placed, ``category`` and ``subcategory`` are None and ``track`` is 待核实.
+    ``learned`` says the team's own earlier decisions moved it (the reason says how many).
     """
 
     category: ProblemCategory | None
@@ -112,57 +65,206 @@ class Suggestion:
     matched_words: tuple[str, ...]
     reason_zh: str
     receiving_body: ReceivingBody | None = None
+    responsible_unit: str = ""
+    learned: bool = False
+
+    @property
+    def label(self) -> str:
+        """立行立改（民生问题·电）: the track and the category, as a person reads it."""
+        kind = self.category.label if self.category is not None else "未分类"
+        if self.subcategory is not None:
+            kind += f"·{self.subcategory.label}"
+        return f"{self.track.label}（{kind}）"
 
 
-def _normalise(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split())
+def format_amount(value: int) -> str:
+    """30000 → 3万, 8000 → 8千, 2500 → 2500元."""
+    if value >= 10_000 and value % 1000 == 0:
+        return f"{value / 10_000:g}万"
+    if value >= 1000 and value % 1000 == 0:
+        return f"{value // 1000}千"
+    return f"{value}元"
 
 
-def _matched_words(rule: ClassifyRule, text: str) -> tuple[str, ...]:
-    for word in rule.hidden_by:
-        text = text.replace(word, "\0" * len(word))
-    found = [word for word in rule.keywords if word in text]
-    # 虚报冒领 already says 冒领.
-    found = [w for w in found if not any(w != other and w in other for other in found)]
-    if not found:
-        return ()
-    if rule.also_needs:
-        extra = [word for word in rule.also_needs if word in text]
-        if not extra:
-            return ()
-        found += extra
-    return tuple(sorted(found, key=lambda word: (text.find(word), word)))
+def _first(mentions: tuple[Mention, ...], *, specific_first: bool = True) -> Mention | None:
+    if not mentions:
+        return None
+    if specific_first:
+        specific = [m for m in mentions if not m.concept.generic]
+        if specific:
+            return specific[0]
+    return mentions[0]
 
 
-def _rule_label(rule: ClassifyRule) -> str:
-    return rule.subcategory.label if rule.subcategory is not None else rule.category.label
+def _quote(word: str, limit: int = 14) -> str:
+    word = word if len(word) <= limit else word[: limit - 1] + "…"
+    return f"“{word}”"
 
 
-def suggest(text: str, rules: tuple[ClassifyRule, ...] = RULES) -> Suggestion:
-    """Suggest category, subcategory and track for a problem described by ``text``."""
-    normalised = _normalise(text)
-    hits: list[tuple[int, ClassifyRule, tuple[str, ...]]] = []
-    for index, rule in enumerate(rules):
-        words = _matched_words(rule, normalised)
-        if words:
-            hits.append((index, rule, words))
-    if not hits:
-        return Suggestion(None, None, Track.VERIFY, (), "未匹配到关键词，需核实")
-    hits.sort(key=lambda hit: (-hit[1].priority, -len(hit[2]), hit[0]))
-    _, best, words = hits[0]
-    quoted = "".join(f"“{word}”" for word in words)
-    kind = best.category.label
-    if best.subcategory is not None and best.subcategory.label != kind:
-        kind += f"（{best.subcategory.label}）"
-    reason = f"匹配到{quoted}，归为{kind}，建议{best.track.label}"
-    others = [
-        f"{''.join(f'“{w}”' for w in other_words)}（{_rule_label(rule)}）"
-        for _, rule, other_words in hits[1:]
-        if not set(other_words) <= set(words)
-        and (rule.category, rule.subcategory) != (best.category, best.subcategory)
-    ]
-    if others:
-        reason += f"；另匹配到{'、'.join(others)}，按优先级取前者"
+def suggest(source: str | Reading) -> Suggestion:
+    """Suggest how a problem is handled, from its text (read with the current reader) or its
+    reading."""
+    if isinstance(source, str):
+        from app.domain.reading import read
+
+        r = read(source)
+    else:
+        r = source
+    if r.acts:
+        return _clue(r)
+    strong = [g for g in r.govs if g.concept.strong]
+    obj = r.main_object
+    if strong:
+        return _general(r, strong, obj)
+    if obj is not None:
+        return _livelihood(r, obj)
+    telling = [d for d in r.defects if d.concept.field is not None]
+    if telling:
+        return _livelihood(r, telling[0])
+    weak = [g for g in r.govs if not g.concept.strong]
+    if weak:
+        return _general(r, weak, obj)
+    welfare_due = [d for d in r.defects if d.name in ("拖欠", "短缺", "无人管")]
+    if r.benefits and welfare_due:
+        return _welfare_due(r, welfare_due[0])
+    return _verify(r)
+
+
+def _clue(r: Reading) -> Suggestion:
+    police = next((a for a in r.acts if a.body is ReceivingBody.POLICE), None)
+    body = ReceivingBody.POLICE if police is not None else ReceivingBody.DISCIPLINE_COMMISSION
+    parts: list[str] = []
+    words: list[str] = []
+    actor = _first(r.actors)
+    if actor is not None:
+        parts.append(f"{actor.word}（{_ROLE_LABEL.get(actor.concept.attr('role'), '行为人')}）")
+        words.append(actor.word)
+    elif r.names:
+        parts.append(f"{r.names[0]}（行为人）")
+    if r.kin:
+        parts.append(f"{r.kin[0].word}（亲属）")
+        words.append(r.kin[0].word)
+    if r.benefits:
+        b = r.benefits[0]
+        parts.append(f"{b.word}（{_BENEFIT_LABEL.get(b.concept.attr('kind'), '待遇')}）")
+        words.append(b.word)
+    elif r.money and not r.amounts:
+        parts.append(f"{r.money[0].word}（钱款）")
+        words.append(r.money[0].word)
+    for a in r.acts:
+        said = next((w for w in a.words if w), "")
+        detail = ""
+        if a.name in ("虚报", "截留", "贪占", "挪用", "冒领", "索贿") and r.amounts:
+            detail = "/".join(format_amount(v) for v in dict.fromkeys(r.amounts))
+        elif said and said != a.name:
+            detail = _quote(said)
+        parts.append(f"{a.name}（{detail}）" if detail else a.name)
+        words.extend(w for w in a.words if w)
+    reason = " + ".join(parts) + f" → 问题线索，建议直查快办，移交{body.label}"
+    beside = [m.word for m in (r.main_object,) if m is not None]
+    beside += [g.word for g in r.govs if g.concept.strong][:1]
+    if beside:
+        reason += f"；虽涉及{'、'.join(dict.fromkeys(beside))}，按线索处理"
     return Suggestion(
-        best.category, best.subcategory, best.track, words, reason, best.receiving_body
+        ProblemCategory.CLUE,
+        None,
+        Track.FAST_INVESTIGATION,
+        tuple(dict.fromkeys(words)),
+        reason,
+        receiving_body=body,
     )
+
+
+def _general(r: Reading, govs: list[Mention], obj: Mention | None) -> Suggestion:
+    g = govs[0]
+    sub = Subcategory(g.concept.attr("sub", Subcategory.GENERAL_OTHER.value))
+    words = tuple(dict.fromkeys(m.word for m in govs))
+    shown = "、".join(_quote(w) for w in words[:3])
+    reason = f"{shown}（{sub.label}）→ 一般性问题，建议对账销号"
+    if obj is not None and g.concept.strong:
+        reason += f"；虽涉及{obj.word}，按{sub.label}问题处理"
+    return Suggestion(
+        ProblemCategory.GENERAL, sub, Track.LEDGER, words, reason, responsible_unit=TOWNSHIP_UNIT
+    )
+
+
+def _livelihood(r: Reading, obj: Mention) -> Suggestion:
+    """``obj`` is the object, or (no object read) a defect that tells its field (电压低)."""
+    info = obj.concept.field
+    assert info is not None
+    defect = _nearest(r.defects, obj.pos) if obj.concept.kind == "object" else None
+    head = obj.word if obj.word == info.name else f"{obj.word}（{info.name}）"
+    if obj.concept.kind == "defect":
+        head = f"{obj.word}（{obj.name}，属{info.name}）"
+    elif defect is not None:
+        head += (
+            f" + {defect.word}（{defect.name}）"
+            if defect.word != defect.name
+            else (f" + {defect.word}")
+        )
+    unit = info.unit or TOWNSHIP_UNIT
+    reason = f"{head} → 民生问题（{info.subcategory.label}），建议立行立改，责任单位{unit}"
+    words = (obj.word, defect.word) if defect is not None else (obj.word,)
+    return Suggestion(
+        ProblemCategory.LIVELIHOOD,
+        info.subcategory,
+        Track.FIX_NOW,
+        words,
+        reason,
+        responsible_unit=unit,
+    )
+
+
+def _welfare_due(r: Reading, due: Mention) -> Suggestion:
+    b = r.benefits[0]
+    reason = (
+        f"{b.word}（{_BENEFIT_LABEL.get(b.concept.attr('kind'), '待遇')}）+ {due.word} → "
+        f"民生问题（其他民生：待遇落实），建议立行立改，责任单位{WELFARE_UNIT}；"
+        "未读到行为人和不当行为，如有截留另按线索处理"
+    )
+    return Suggestion(
+        ProblemCategory.LIVELIHOOD,
+        Subcategory.LIVELIHOOD_OTHER,
+        Track.FIX_NOW,
+        (b.word, due.word),
+        reason,
+        responsible_unit=WELFARE_UNIT,
+    )
+
+
+def _nearest(mentions: tuple[Mention, ...], pos: int) -> Mention | None:
+    if not mentions:
+        return None
+    return min(mentions, key=lambda m: (abs(m.pos - pos), m.pos))
+
+
+def _verify(r: Reading) -> Suggestion:
+    seen: list[str] = []
+    if r.objects:
+        seen.append(f"{r.objects[0].word}（对象，未说明毛病）")
+    if r.defects:
+        seen.append(f"{r.defects[0].word}（问题）")
+    if r.actors:
+        seen.append(f"{r.actors[0].word}（行为人）")
+    if r.kin:
+        seen.append(f"{r.kin[0].word}（亲属）")
+    if r.benefits:
+        b = r.benefits[0]
+        seen.append(f"{b.word}（{_BENEFIT_LABEL.get(b.concept.attr('kind'), '待遇')}）")
+    if r.money or r.amounts:
+        seen.append(f"{(r.money[0].word if r.money else r.amount_words[0])}（钱款）")
+    missing: list[str] = []
+    if not r.objects:
+        missing.append("对象或设施")
+    if not r.defects:
+        missing.append("问题性质")
+    if r.actors or r.benefits or r.money or r.kin:
+        missing.append("不当行为")
+    elif not r.govs:
+        missing.append("行为人或治理事项")
+    reason = "待核实："
+    if seen:
+        reason += f"读到{'、'.join(seen)}，"
+    reason += f"未能读出{'、'.join(missing)}，需核实后再定处置方式"
+    words = tuple(m.word for m in (*r.objects[:1], *r.defects[:1], *r.actors[:1], *r.benefits[:1]))
+    return Suggestion(None, None, Track.VERIFY, words, reason)

@@ -20,7 +20,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from app.config import Environment
 from app.storage.errors import WorkspaceError
 from app.storage.workspace import Workspace
-from app.ui.context import AppContext, make_context
+from app.ui.context import AppContext, make_context, warm_up_reading_later
 from app.ui.i18n import install_qt_translation, setup_application
 from app.ui.idle import IdleWatcher
 from app.ui.login import LoginDialog
@@ -57,6 +57,7 @@ def build_main_window(
         ctx = make_context(opened, runner, warm=False)
         ctx.offer_drafts = offer_drafts
         QTimer.singleShot(FONT_WARM_UP_DELAY_MS, lambda: ctx.fonts.start(runner))
+        warm_up_reading_later()  # the evening reading: a daemon thread, a few seconds from now
         return ctx
 
     def unlock(password: str) -> AppContext:

@@ -13,6 +13,7 @@ it past :attr:`MainWindow.locked <app.ui.main_window.MainWindow.locked>`.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,7 +32,11 @@ from app.ui.tasks import TaskRunner
 if TYPE_CHECKING:
     from app.documents.fonts import FontSet
 
+log = logging.getLogger(__name__)
 VILLAGE_TABLES = ("village", "township")
+READING_WARM_UP_MS = 4000
+"""The evening reading loads in the background this long after the window opens: start-up never
+waits for it, and the field form's category guess and the wrap-up board find it ready."""
 
 
 @dataclass(frozen=True)
@@ -154,9 +159,36 @@ class AppContext:
         """Whether the field view offers back drafts left by a crash when it is built."""
 
     def warm_up(self) -> None:
-        """Start what the first minutes will need, off the GUI thread (the village list, fonts)."""
+        """Start what the first minutes will need, off the GUI thread (the village list, fonts,
+        and a few seconds later the evening reading: jieba and the lexicon)."""
         self.villages.reload()
         self.fonts.start(self.runner)
+        warm_up_reading_later()
+
+
+_reading_timer: threading.Timer | None = None
+
+
+def warm_up_reading_later() -> None:
+    """Load the evening reading on a background thread a few seconds from now, once per process.
+    No Qt object is involved (nothing comes back to the window: the board and the field form find
+    the reader loaded, or load it themselves off the GUI thread), so a window closed meanwhile
+    leaves nothing dangling; the thread is a daemon and never keeps the program from quitting."""
+    global _reading_timer
+    if _reading_timer is not None:
+        return
+
+    def load() -> None:
+        from app.services.reading import load_reader
+
+        try:
+            load_reader()
+        except Exception:  # the board loads it again and reports in Chinese
+            log.warning("the evening reading did not load in the background", exc_info=True)
+
+    _reading_timer = threading.Timer(READING_WARM_UP_MS / 1000, load)
+    _reading_timer.daemon = True
+    _reading_timer.start()
 
 
 def make_context(ws: Workspace, runner: TaskRunner, *, warm: bool = True) -> AppContext:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication
 
@@ -179,3 +179,84 @@ def test_registered_in_the_main_window(
 def test_invalid_index_is_harmless(view: WrapupView) -> None:
     assert view.model.problem_id(QModelIndex()) is None
     assert view.model.data(QModelIndex()) is None
+
+
+def select_many(view: WrapupView, *problem_ids: str) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    view.tree.selectionModel().clearSelection()
+    view.tree.setCurrentIndex(view.model.index_of(problem_ids[0]))
+    for pid in problem_ids[1:]:
+        view.tree.selectionModel().select(view.model.index_of(pid), flags)
+
+
+def test_merge_dialog_says_why_in_words(view: WrapupView, field: Field) -> None:
+    view.merge.click()
+    dialog = view.merge_dialog
+    assert dialog is not None
+    text = dialog.list.item(0).text()
+    assert "同一机井" in text and "相似度" not in text
+
+
+def test_manual_merge_of_problems_the_program_did_not_pair_and_its_undo_in_the_window(
+    app: QApplication, ws: Workspace, field: Field, qtbot, shots: Path
+) -> None:
+    window = build_main_window(ws, SyncTaskRunner(), idle_lock=False, offer_drafts=False)
+    qtbot.addWidget(window)
+    view = window.show_view("wrapup")
+    assert isinstance(view, WrapupView)
+    view.date.setDate(QDate(DAY.year, DAY.month, DAY.day))
+    well, clue = field.problems["well"], field.problems["clue"]
+    assert not view.merge_selected.isEnabled()
+    select_many(view, well, clue)
+    assert view.selected_ids() == [well, clue]
+    assert view.merge_selected.isEnabled()
+    view.merge_selected.click()
+    dialog = view.merge_dialog
+    assert dialog is not None and dialog.list.count() == 1
+    text = dialog.list.item(0).text()
+    assert "人工选择合并" in text and "不是同一问题" in text  # the reading warns; a person decides
+    shot(shots, dialog, "manual-merge")
+    dialog.merge_requested.emit(dialog.chosen())
+    board = view.board
+    assert board is not None and clue not in board.problems
+    assert view.model.index_of(well).siblingAtColumn(2).data() == "2"
+    with ws.session() as s:
+        assert s.get_one(Problem, clue).status is ProblemStatus.MERGED
+    # undo before sign-off: the problem is back with its own source and voice
+    select(view, well)
+    assert view.undo_merge.isEnabled()
+    view.undo_merge.click()
+    board = view.board
+    assert board is not None and clue in board.problems
+    assert board.problems[well].voices == 1 and board.problems[clue].voices == 1
+    assert len(board.problems[clue].sources) == 1
+    assert "已撤销合并" in view.message.text()
+    select(view, well)
+    assert not view.undo_merge.isEnabled()
+    with ws.session() as s:
+        assert s.get_one(Problem, clue).status is ProblemStatus.NEW
+    shot(shots, view, "after-undo")
+    window.close()
+
+
+def test_merge_across_villages_is_refused_in_words(view: WrapupView, field: Field) -> None:
+    select_many(view, field.problems["well"], field.problems["water"])
+    view.merge_selected.click()
+    assert view.merge_dialog is None
+    assert view.message.text() == "只能合并同一个村（社区）的问题。"
+
+
+def test_no_undo_after_sign_off(view: WrapupView, field: Field, ws: Workspace) -> None:
+    from app.services.wrapup.board import merge_problems
+    from app.services.wrapup.close import close_day
+    from tests.unit.services.wrapup.test_wrapup import sort_all
+
+    merge_problems(ws, field.problems["well"], [field.problems["well2"]])
+    sort_all(ws)
+    close_day(ws, DAY, PASSWORD)
+    view.load(select=field.problems["well"])
+    row = view.panel.current_row
+    assert row is not None and row.id == field.problems["well"]
+    assert not view.undo_merge.isEnabled() and not view.merge_selected.isEnabled()

@@ -14,12 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, or_
 from sqlmodel import col, select
 
-from app.domain.classify import Suggestion, suggest
-from app.domain.similarity import DEFAULT_THRESHOLD, group_near_duplicates
+from app.domain.classify import Suggestion
 from app.domain.vocabulary import (
     ProblemCategory,
     ProblemStatus,
@@ -40,6 +40,7 @@ from app.storage.models import (
     OpinionEntry,
     Person,
     Problem,
+    ProblemMerge,
     ProblemSource,
     Synced,
     Team,
@@ -47,9 +48,15 @@ from app.storage.models import (
     User,
     Village,
     Visit,
+    new_id,
+    utcnow,
 )
 from app.storage.session import WorkspaceSession
 from app.storage.workspace import Workspace
+
+if TYPE_CHECKING:  # the reading loads on first use, off the GUI thread, not at program start
+    from app.domain.merge import Comparison
+    from app.domain.reading import Reading
 
 __all__ = [
     "DEFAULT_REQUIREMENT",
@@ -62,12 +69,14 @@ __all__ = [
     "SourceText",
     "VillageGroup",
     "WrapupRefused",
+    "compare_problems",
     "default_decision",
     "load_board",
     "merge_candidates",
     "merge_problems",
     "problem_decision",
     "source_text",
+    "undo_merge",
     "validate_decision",
 ]
 
@@ -146,6 +155,10 @@ class ProblemRow:
     """Raised on an earlier day and still unsorted."""
     sources: tuple[SourceRef, ...]
     suggestion: Suggestion
+    reading: Reading | None = None
+    """What the (masked) text says, for merging; None only for rows built by hand."""
+    merged_count: int = 0
+    """Problems merged into this one that can still be taken apart (undo of a merge)."""
 
 
 @dataclass(frozen=True)
@@ -175,6 +188,9 @@ class Board:
 
     def rows(self) -> list[ProblemRow]:
         return [self.problems[pid] for g in self.villages for pid in g.problem_ids]
+
+    def rows_ids(self) -> list[str]:
+        return [pid for g in self.villages for pid in g.problem_ids]
 
 
 def team_of(s: WorkspaceSession, ws: Workspace) -> Team:
@@ -296,7 +312,13 @@ def _mask(text: str, masks: dict[str, str]) -> str:
 
 
 def load_board(ws: Workspace, day: date) -> Board:
-    """The wrap-up board of ``day``: its problems by village, decisions, sources, suggestions."""
+    """The wrap-up board of ``day``: its problems by village, decisions, sources, suggestions
+    (the reading, loaded here on first use, and the team's learned model; call it off the GUI
+    thread)."""
+    from app.services.reading import load_reader, suggestion_for, team_model
+
+    reader = load_reader()
+    model = team_model(ws)
     with ws.session() as s:
         team = team_of(s, ws)
         wrap = wrapup_for(s, team.id, day)
@@ -307,18 +329,21 @@ def load_board(ws: Workspace, day: date) -> Board:
         sources = _sources(s, [p.id for p in problems])
         masked = _masks(s) if not may_see_protected(ws.role) else {}
         closer = s.get(User, wrap.closed_by_id) if wrap and wrap.closed_by_id else None
+        undoable = _undoable_counts(s, [p.id for p in problems])
         rows: dict[str, ProblemRow] = {}
         by_village: dict[str, list[str]] = {}
         for p in problems:
             village = villages.get(p.village_id)
             town = towns.get(village.township_id) if village is not None else None
+            text = _mask(p.description, masked)
+            reading = reader.read(text)
             rows[p.id] = ProblemRow(
                 id=p.id,
                 village_id=p.village_id,
                 village=village.name if village is not None else "",
                 township=town.name if town is not None else "",
                 party_committee=town.party_committee if town is not None else "",
-                description=_mask(p.description, masked),
+                description=text,
                 raised_on=p.raised_on,
                 status=p.status,
                 decision=problem_decision(p),
@@ -326,7 +351,9 @@ def load_board(ws: Workspace, day: date) -> Board:
                 frozen=p.wrapup_id in closed_ids,
                 carried=p.raised_on < day and p.wrapup_id is None,
                 sources=tuple(sources.get(p.id, ())),
-                suggestion=suggest(p.description),
+                suggestion=suggestion_for(reading, model),
+                reading=reading,
+                merged_count=undoable.get(p.id, 0),
             )
             by_village.setdefault(p.village_id, []).append(p.id)
 
@@ -394,6 +421,8 @@ def default_decision(
         if category is not ProblemCategory.LIVELIHOOD:
             category, sub = ProblemCategory.LIVELIHOOD, Subcategory.LIVELIHOOD_OTHER
         unit = UNIT_FOR_SUBCATEGORY.get(sub, "乡镇人民政府") if sub else "乡镇人民政府"
+        if suggestion.responsible_unit and suggestion.track is Track.FIX_NOW:
+            unit = suggestion.responsible_unit  # the field's unit: 区卫生健康局 for a clinic
         return Decision(
             chosen,
             category,
@@ -496,43 +525,73 @@ def changed(obj: Synced) -> Changed:
 # -- merging --------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class MergeCandidate:
-    """Problems of one village that read alike; the first is the one kept by default."""
+    """Problems of one village that tell the same problem; the first is the one kept by default.
+    ``reason`` says why in words (同一水渠、同一问题（渗漏），地点一致（3组）)."""
 
     village_id: str
     village: str
     ids: tuple[str, ...]
     descriptions: tuple[str, ...]
     voices: int
-    similarity: float
+    reason: str
 
 
-def merge_candidates(
-    ws: Workspace, day: date, threshold: float = DEFAULT_THRESHOLD
-) -> list[MergeCandidate]:
-    """Near-identical problems of one village on ``day``'s board that are not yet frozen."""
+def merge_candidates(ws: Workspace, day: date) -> list[MergeCandidate]:
+    """Problems of one village on ``day``'s board (its open days) that tell the same problem."""
     board = load_board(ws, day)
-    return candidates_on(board, threshold)
+    return candidates_on(board)
 
 
-def candidates_on(board: Board, threshold: float = DEFAULT_THRESHOLD) -> list[MergeCandidate]:
+def candidates_on(board: Board) -> list[MergeCandidate]:
+    """Merge candidates among the board's problems not yet frozen, village by village: a problem
+    told again days later (still on the board, its day not signed off) is offered too."""
+    from app.domain.merge import merge_groups as same_problem_groups
+
     out: list[MergeCandidate] = []
     for group in board.villages:
         rows = [board.problems[pid] for pid in group.problem_ids]
-        open_rows = [r for r in rows if not r.frozen]
+        open_rows = [r for r in rows if not r.frozen and r.reading is not None]
         by_id = {r.id: r for r in open_rows}
-        for dup in group_near_duplicates([(r.id, r.description) for r in open_rows], threshold):
-            members = [by_id[i] for i in dup.ids]
+        items = [(r.id, r.reading) for r in open_rows if r.reading is not None]
+        for found in same_problem_groups(items):
+            members = [by_id[i] for i in found.ids]
             out.append(
                 MergeCandidate(
                     village_id=group.village_id,
                     village=group.village,
-                    ids=dup.ids,
+                    ids=found.ids,
                     descriptions=tuple(m.description for m in members),
                     voices=sum(m.voices for m in members),
-                    similarity=dup.weakest_link,
+                    reason=found.reason,
                 )
             )
     return out
+
+
+def compare_problems(board: Board, ids: Sequence[str]) -> list[tuple[str, Comparison]]:
+    """How each selected problem compares with the first (for a merge a person chose): problem
+    id → the comparison, in words (a conflict is a warning, the person decides)."""
+    from app.domain.merge import compare
+
+    rows = [board.problems[i] for i in ids if i in board.problems]
+    if len(rows) < 2 or rows[0].reading is None:
+        return []
+    first = rows[0].reading
+    return [(r.id, compare(first, r.reading)) for r in rows[1:] if r.reading is not None]
+
+
+def _undoable_counts(s: WorkspaceSession, ids: Sequence[str]) -> dict[str, int]:
+    if not ids:
+        return {}
+    rows = s.exec(
+        select(ProblemMerge.keep_id).where(
+            col(ProblemMerge.keep_id).in_(ids), col(ProblemMerge.undone_at).is_(None)
+        )
+    ).all()
+    counts: dict[str, int] = {}
+    for keep_id in rows:
+        counts[keep_id] = counts.get(keep_id, 0) + 1
+    return counts
 
 
 def merge_problems(ws: Workspace, keep_id: str, merge_ids: Iterable[str]) -> list[Changed]:
@@ -574,18 +633,36 @@ def _merge_into(
         if p.wrapup_id in closed_ids:
             raise WrapupRefused("该问题所在日已签结，不能再合并。")
         merged.append(p)
+    operation = new_id()  # what undo_merge takes apart again
     for p in merged:
+        moved: list[str] = []
         for link in s.exec(
             select(ProblemSource).where(
                 ProblemSource.problem_id == p.id, col(ProblemSource.retired_at).is_(None)
             )
         ).all():
             link.problem_id = keep.id
+            moved.append(link.id)
             s.add(link)
-        # problems merged into this one earlier now point to the kept one
+        # problems merged into this one earlier now point to the kept one (that earlier merge's
+        # own record stays: undoing this one makes it undoable again)
+        repointed: list[str] = []
         for earlier in s.exec(select(Problem).where(Problem.merged_into_id == p.id)).all():
             earlier.merged_into_id = keep.id
+            repointed.append(earlier.id)
             s.add(earlier)
+        s.add(
+            ProblemMerge(
+                operation_id=operation,
+                keep_id=keep.id,
+                merged_id=p.id,
+                voices=p.voices,
+                status_before=p.status,
+                source_ids="\n".join(moved),
+                repointed_ids="\n".join(repointed),
+                merged_by=s.actor.username,
+            )
+        )
         keep.voices += p.voices
         p.status = ProblemStatus.MERGED
         p.merged_into_id = keep.id
@@ -594,3 +671,52 @@ def _merge_into(
     s.flush()
     s.audit("merge_problems", keep, note=f"{len(merged) + 1}个问题合并")
     return [changed(keep), *(changed(p) for p in merged)]
+
+
+def undo_merge(ws: Workspace, keep_id: str) -> list[Changed]:
+    """Take apart the latest merge into ``keep_id``: each merged problem gets back its sources,
+    voices and status, and the kept one its own voices. Refused once the day is signed off (the
+    merged problem is part of that day's papers then)."""
+    with ws.session() as s:
+        keep = s.get(Problem, keep_id)
+        if keep is None or keep.retired_at is not None or keep.status is ProblemStatus.MERGED:
+            raise WrapupRefused("这个问题不存在或已合并到其他问题。")
+        if keep.wrapup_id in closed_wrapup_ids(s):
+            raise WrapupRefused("该问题所在日已签结，不能再撤销合并。")
+        records = list(
+            s.exec(
+                select(ProblemMerge)
+                .where(ProblemMerge.keep_id == keep_id, col(ProblemMerge.undone_at).is_(None))
+                .order_by(col(ProblemMerge.created_at).desc())
+            ).all()
+        )
+        if not records:
+            raise WrapupRefused("这个问题没有可以撤销的合并。")
+        operation = records[0].operation_id
+        undone: list[Problem] = []
+        for record in (r for r in records if r.operation_id == operation):
+            p = s.get(Problem, record.merged_id)
+            if p is None or p.merged_into_id != keep.id:
+                raise WrapupRefused("合并后的记录已被改动，不能撤销。")
+            for link_id in filter(None, record.source_ids.splitlines()):
+                link = s.get(ProblemSource, link_id)
+                if link is not None and link.problem_id == keep.id:
+                    link.problem_id = p.id
+                    s.add(link)
+            for earlier_id in filter(None, record.repointed_ids.splitlines()):
+                earlier = s.get(Problem, earlier_id)
+                if earlier is not None and earlier.merged_into_id == keep.id:
+                    earlier.merged_into_id = p.id
+                    s.add(earlier)
+            p.status = record.status_before
+            p.merged_into_id = None
+            keep.voices = max(1, keep.voices - record.voices)
+            record.undone_at = utcnow()
+            s.add(p)
+            s.add(record)
+            undone.append(p)
+        s.add(keep)
+        s.flush()
+        s.audit("undo_merge", keep, note=f"撤销合并，分出{len(undone)}个问题")
+        s.commit()
+        return [changed(keep), *(changed(p) for p in undone)]

@@ -1,5 +1,8 @@
 """Sorting a problem, signing the day off, and amendments after sign-off.
 
+Each signed-off day's decisions become lessons of the team's learned suggestion model
+(:mod:`app.services.reading`); an amendment rewrites its problem's lesson.
+
 Closing a day (签结) needs the leader's password, checked against the key file. In one transaction
 the day's decisions freeze (problems get the day's wrap-up and 处置中), and the records that follow
 them are created: one 立行立改通知书 per village and responsible unit gathering that unit's fix-now
@@ -308,6 +311,13 @@ def sort_problem(
             # back to verifying: off the signed-off day, onto the next board
             p.wrapup_id = None
             p.status = ProblemStatus.SORTED
+            from app.services.reading import forget_lesson
+
+            forget_lesson(s, p.id)
+        else:
+            from app.services.reading import record_lessons
+
+            record_lessons(s, [p], wrap.day)  # the amended decision is what the model learns
         out.extend(_follow(s, p, wrap, settings))
         number_wrapup(s, team_of(s, ws), wrap.id)  # a paper added to a closed day
         s.add(p)
@@ -398,6 +408,10 @@ def close_day(ws: Workspace, day: date, password: str) -> CloseResult:
                 result.ledger_items.append(item.id)
             s.add(p)
         result.notices = [n.id for n in notices.values()]
+        # the day's decisions teach the team's model (待核实 teaches nothing)
+        from app.services.reading import record_lessons
+
+        record_lessons(s, [p for p in problems if p.wrapup_id == wrap.id], day)
         number_wrapup(s, team, wrap.id)  # 发文字号 (issue 5; stays 待编号 off the numbering device)
         pending = s.exec(
             select(WrapupAmendment).where(

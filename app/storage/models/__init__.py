@@ -21,6 +21,7 @@ from app.storage.models.org import (
     Village,
     WorkspaceMeta,
 )
+from app.storage.models.reading import ProblemMerge, SuggestionLesson
 from app.storage.models.records import (
     Attachment,
     Interview,
@@ -88,8 +89,10 @@ __all__ = [
     "OpinionEntry",
     "Person",
     "Problem",
+    "ProblemMerge",
     "ProblemSource",
     "RectificationNotice",
+    "SuggestionLesson",
     "SyncBundle",
     "SyncChange",
     "SyncConflict",

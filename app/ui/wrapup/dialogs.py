@@ -2,7 +2,8 @@
 
 ``CloseDayDialog`` signal: ``close_requested(str)`` with the password (the view runs the service
 and calls ``show_error`` or ``accept``). ``MergeDialog`` signal: ``merge_requested(object)`` with a
-list of (keep id, [merged ids]).
+list of (keep id, [merged ids]); each group shows why it reads as one problem (or, for problems a
+person chose, what the reading finds different).
 """
 
 from __future__ import annotations
@@ -83,9 +84,10 @@ class MergeDialog(QDialog):
         self.list = QListWidget(self)
         for cand in candidates:
             lines = "\n".join(f"  · {d}" for d in cand.descriptions)
-            head = self.tr("%1: %2 problems, %3 voices, similarity %4")
-            head = fill(head, cand.village, len(cand.ids), cand.voices, f"{cand.similarity:.2f}")
-            item = QListWidgetItem(f"{head}\n{lines}", self.list)
+            head = fill(
+                self.tr("%1: %2 problems, %3 voices"), cand.village, len(cand.ids), cand.voices
+            )
+            item = QListWidgetItem(f"{head}\n  {cand.reason}\n{lines}", self.list)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             item.setData(Qt.ItemDataRole.UserRole, cand)

@@ -169,6 +169,11 @@ class DecisionPanel(QWidget):
         self.sources.itemDoubleClicked.connect(self._on_sources_item_double_clicked)
         self.show_row(None, self._day)
 
+    @property
+    def current_row(self) -> ProblemRow | None:
+        """The problem shown (None when none is)."""
+        return self._row
+
     # -- showing a problem ----------------------------------------------------------------
     def show_row(self, row: ProblemRow | None, day: date) -> None:
         self._row, self._day = row, day

@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QItemSelection, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
@@ -30,12 +31,15 @@ from app.documents.daily_report import report_file_name
 from app.services.wrapup.board import (
     Board,
     Decision,
+    MergeCandidate,
     SourceRef,
     SourceText,
     candidates_on,
+    compare_problems,
     load_board,
     merge_groups,
     source_text,
+    undo_merge,
 )
 from app.services.wrapup.close import CloseResult, close_day, sort_problem
 from app.services.wrapup.files import daily_report_pdf
@@ -95,6 +99,8 @@ class WrapupView(QWidget):
         self.status = QLabel(self)
         self.refresh = QPushButton(self.tr("Refresh"), self)
         self.merge = QPushButton(self.tr("Merge alike…"), self)
+        self.merge_selected = QPushButton(self.tr("Merge selected…"), self)
+        self.undo_merge = QPushButton(self.tr("Undo merge"), self)
         self.sign_off = QPushButton(self.tr("Sign off the day…"), self)
         self.report = QPushButton(self.tr("Daily report…"), self)
         self.message = QLabel(self)
@@ -105,6 +111,7 @@ class WrapupView(QWidget):
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -117,7 +124,7 @@ class WrapupView(QWidget):
         bar.addWidget(self.date)
         bar.addWidget(self.refresh)
         bar.addWidget(self.status, 1)
-        for b in (self.merge, self.sign_off, self.report):
+        for b in (self.merge, self.merge_selected, self.undo_merge, self.sign_off, self.report):
             bar.addWidget(b)
         split = QSplitter(self)
         split.addWidget(self.tree)
@@ -132,6 +139,8 @@ class WrapupView(QWidget):
         self.date.dateChanged.connect(self._on_date_date_changed)
         self.refresh.clicked.connect(self._on_refresh_clicked)
         self.merge.clicked.connect(self._on_merge_clicked)
+        self.merge_selected.clicked.connect(self._on_merge_selected_clicked)
+        self.undo_merge.clicked.connect(self._on_undo_merge_clicked)
         self.sign_off.clicked.connect(self._on_sign_off_clicked)
         self.report.clicked.connect(self._on_report_clicked)
         self.tree.selectionModel().selectionChanged.connect(self._on_tree_selection_changed)
@@ -172,6 +181,7 @@ class WrapupView(QWidget):
         self.status.setText(text)
         self.sign_off.setEnabled(not board.closed)
         self.merge.setEnabled(not board.closed and bool(board.problems))
+        self._update_merge_buttons()
         target, self._pending_select = self._pending_select, None
         index = self.model.index_of(target) if target else self.model.index(0, 0)
         if index.isValid() and not target and self.model.rowCount(index) > 0:
@@ -191,12 +201,30 @@ class WrapupView(QWidget):
         self.message.setText(text)
 
     # -- selection and sorting --------------------------------------------------------------
-    def _on_tree_selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
+    def selected_ids(self) -> list[str]:
+        """The problems selected in the list (several with Ctrl/Shift), in list order."""
+        ids = [self.model.problem_id(i) for i in self.tree.selectionModel().selectedRows(0)]
+        order = {pid: n for n, pid in enumerate(self.board.rows_ids())} if self.board else {}
+        return sorted({i for i in ids if i}, key=lambda i: order.get(i, 0))
+
+    def _on_tree_selection_changed(self, _selected: QItemSelection, _old: QItemSelection) -> None:
         board = self.model.board
-        indexes = selected.indexes()
-        pid = self.model.problem_id(indexes[0]) if indexes else None
+        pid = self.model.problem_id(self.tree.currentIndex())
+        chosen = self.selected_ids()
+        if pid not in chosen:
+            pid = chosen[0] if chosen else None
         row = board.problems.get(pid) if board is not None and pid else None
         self.panel.show_row(row, self.day)
+        self._update_merge_buttons()
+
+    def _update_merge_buttons(self) -> None:
+        board = self.model.board
+        open_board = board is not None and not board.closed
+        self.merge_selected.setEnabled(open_board and len(self.selected_ids()) >= 2)
+        row = self.panel.current_row
+        self.undo_merge.setEnabled(
+            open_board and row is not None and row.merged_count > 0 and not row.frozen
+        )
 
     def _on_panel_save_requested(self, problem_id: str, decision: Decision, reason: str) -> None:
         def done(result: Any) -> None:
@@ -254,6 +282,46 @@ class WrapupView(QWidget):
         self.merge_dialog = MergeDialog(candidates, self)
         self.merge_dialog.merge_requested.connect(self._on_merge_dialog_merge_requested)
         self.merge_dialog.show()
+
+    def _on_merge_selected_clicked(self) -> None:
+        """Merge problems a person chose (the program may not have paired them): the dialog shows
+        what the reading finds the same or different; the first in the list is kept."""
+        board = self.model.board
+        ids = self.selected_ids()
+        if board is None or len(ids) < 2:
+            self._say(self.tr("Select two or more problems of one village to merge."))
+            return
+        rows = [board.problems[i] for i in ids]
+        if len({r.village_id for r in rows}) > 1:
+            self._on_failed(WorkspaceError(self.tr("Only problems of one village can be merged.")))
+            return
+        found = compare_problems(board, ids)
+        reason = "；".join(dict.fromkeys(c.reason for _, c in found)) or "—"
+        chosen = MergeCandidate(
+            village_id=rows[0].village_id,
+            village=rows[0].village,
+            ids=tuple(ids),
+            descriptions=tuple(r.description for r in rows),
+            voices=sum(r.voices for r in rows),
+            reason=fill(self.tr("Chosen by hand; the reading says: %1"), reason),
+        )
+        self.merge_dialog = MergeDialog([chosen], self)
+        self.merge_dialog.merge_requested.connect(self._on_merge_dialog_merge_requested)
+        self.merge_dialog.show()
+
+    def _on_undo_merge_clicked(self) -> None:
+        row = self.panel.current_row
+        if row is None:
+            return
+        keep = row.id
+
+        def done(_result: list[Any]) -> None:
+            self._pending_select = keep
+            self._say(self.tr("Merge undone: the problems are apart again."))
+
+        self.ops.write(
+            lambda: undo_merge(self.ws, keep), done, source="wrapup", on_error=self._on_failed
+        )
 
     def _on_merge_dialog_merge_requested(self, groups: list[tuple[str, list[str]]]) -> None:
         dialog = self.merge_dialog
