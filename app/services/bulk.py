@@ -14,7 +14,9 @@ from typing import Any
 import sqlalchemy as sa
 
 from app.storage.bulk import write_audit_events, write_change_log
+from app.storage.errors import RecordError
 from app.storage.models import Synced, new_id, utcnow
+from app.storage.ownership import local_refusal
 from app.storage.session import WorkspaceSession
 
 
@@ -71,6 +73,10 @@ def bulk_update(
         for rid, version, values in changes
     ]
     conn = s.connection()
+    table_name = str(model.__tablename__)
+    why = local_refusal(conn, [(table_name, rid) for rid, _, _ in changes])
+    if why is not None:
+        raise RecordError(why)
     origins = _origins(s, model, [rid for rid, _, _ in changes])
     conn.execute(stmt, params)
     names = ",".join([*columns, "version", "origin", "updated_at"])
