@@ -18,6 +18,7 @@ from app import APP_NAME
 PASSWORD_ENV = "XUNCHA_PASSWORD"
 NEW_PASSWORD_ENV = "XUNCHA_NEW_PASSWORD"
 USER_ENV = "XUNCHA_USER"
+KIT_PASSWORD_ENV = "XUNCHA_KIT_PASSWORD"
 
 DEMO_PASSWORD = "demo"
 """Password of demo workspaces unless XUNCHA_PASSWORD says otherwise."""
@@ -40,6 +41,7 @@ class Environment:
     password: str | None
     new_password: str | None
     user: str | None
+    kit_password: str | None = None
 
     @classmethod
     def read(cls) -> Environment:
@@ -47,4 +49,5 @@ class Environment:
             password=os.environ.get(PASSWORD_ENV),
             new_password=os.environ.get(NEW_PASSWORD_ENV),
             user=os.environ.get(USER_ENV) or None,
+            kit_password=os.environ.get(KIT_PASSWORD_ENV),
         )
