@@ -264,13 +264,15 @@ def walk(
     chunks: Iterable[bytes | bytearray | memoryview],
     sink_for: Callable[[Listed], Sink | None],
     limits: Limits = DEFAULT_LIMITS,
+    on_manifest: Callable[[dict[str, Any]], None] | None = None,
 ) -> dict[str, Any]:
     """Read a container from ``chunks`` once, front to back, and return its manifest.
 
     Every member is checked (name, type, flags, sizes against ``limits`` and the manifest,
     compression ratio, length, SHA-256) while it streams through its sink (``sink_for`` a listed
-    member: a :class:`Sink`, or None to check it only). At most one chunk and one inflated piece
-    are held at a time. Anything wrong raises :class:`BundleRefused`."""
+    member: a :class:`Sink`, or None to check it only). ``on_manifest`` sees the manifest before
+    any other member is read. At most one chunk and one inflated piece are held at a time.
+    Anything wrong raises :class:`BundleRefused`."""
     st = _Stream(chunks)
     try:
         magic, count = _HEAD.unpack(st.read(_HEAD.size))
@@ -296,6 +298,8 @@ def walk(
     except (ValueError, UnicodeDecodeError) as exc:
         raise BundleRefused("同步包清单无法读取，已拒绝。") from exc
     listed = _listing(manifest, limits)
+    if on_manifest is not None:
+        on_manifest(manifest)
     seen: set[str] = set()
     for _ in range(count - 1):
         name, flags, stored, raw = _entry(st)

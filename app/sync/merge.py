@@ -125,11 +125,83 @@ def _signer_of(ws: Workspace) -> Callable[[Header], PublicIdentity]:
     return signer_of
 
 
-class _RowsSink:
-    """Collects a row table's member and checks it once its hash is verified."""
+_SPACE = re.compile(r"[ \t\n\r]*")
 
-    def __init__(self, table: str, out: list[_Incoming], budget: list[int]) -> None:
-        self.table, self._out, self._budget = table, out, budget
+
+class _TooMany(Exception):
+    pass
+
+
+def _skip(text: str, pos: int) -> int:
+    m = _SPACE.match(text, pos)
+    return pos if m is None else m.end()
+
+
+def _array(text: str, pos: int, limit: int) -> tuple[list[Any], int]:
+    """A JSON array at ``pos``, decoded one element at a time: more than ``limit`` elements
+    stops the decoding (so a member of a million rows is refused after ``limit + 1``)."""
+    dec = json.JSONDecoder()
+    if text[pos : pos + 1] != "[":
+        raise ValueError("array")
+    items: list[Any] = []
+    pos = _skip(text, pos + 1)
+    if text[pos : pos + 1] == "]":
+        return items, pos + 1
+    while True:
+        item, pos = dec.raw_decode(text, pos)
+        items.append(item)
+        if len(items) > limit:
+            raise _TooMany
+        pos = _skip(text, pos)
+        sep = text[pos : pos + 1]
+        if sep == "]":
+            return items, pos + 1
+        if sep != ",":
+            raise ValueError("array")
+        pos = _skip(text, pos + 1)
+
+
+def _rows_doc(text: str, limit: int) -> dict[str, Any]:
+    """A row table's JSON object; its ``rows`` and ``base`` arrays at most ``limit`` long."""
+    dec = json.JSONDecoder()
+    pos = _skip(text, 0)
+    if text[pos : pos + 1] != "{":
+        raise ValueError("object")
+    doc: dict[str, Any] = {}
+    pos = _skip(text, pos + 1)
+    while True:
+        key, pos = dec.raw_decode(text, pos)
+        if (
+            not isinstance(key, str)
+            or key in doc
+            or key not in ("table", "columns", "rows", "base")
+        ):
+            raise ValueError("key")
+        pos = _skip(text, pos)
+        if text[pos : pos + 1] != ":":
+            raise ValueError("colon")
+        pos = _skip(text, pos + 1)
+        if key in ("rows", "base"):
+            doc[key], pos = _array(text, pos, limit)
+        else:
+            doc[key], pos = dec.raw_decode(text, pos)
+        pos = _skip(text, pos)
+        sep = text[pos : pos + 1]
+        if sep == "}":
+            if _skip(text, pos + 1) != len(text):
+                raise ValueError("trailing")
+            return doc
+        if sep != ",":
+            raise ValueError("object")
+        pos = _skip(text, pos + 1)
+
+
+class _RowsSink:
+    """Collects a row table's member and checks it once its hash is verified: no more rows than
+    the manifest announced for the table (and the announced total is within the limit)."""
+
+    def __init__(self, table: str, out: list[_Incoming], declared: int) -> None:
+        self.table, self._out, self._declared = table, out, declared
         self._buf = bytearray()
 
     def write(self, data: memoryview | bytes) -> None:
@@ -138,21 +210,23 @@ class _RowsSink:
     def close(self) -> None:
         t = self.table
         try:
-            doc = json.loads(bytes(self._buf).decode("utf-8"))
+            text = bytes(self._buf).decode("utf-8")
             self._buf = bytearray()
+            doc = _rows_doc(text, self._declared)
+            del text
             cols = doc["columns"]
             data = doc["rows"]
             bases = [(str(o), int(v)) for o, v in doc["base"]]
             if doc["table"] != t or not isinstance(data, list) or len(bases) != len(data):
                 raise ValueError("table")
+        except _TooMany:
+            raise BundleRefused(
+                f"同步包中的{t}数据条数多于清单所列（{self._declared} 条），已拒绝。"
+            ) from None
         except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
             raise BundleRefused(f"同步包中的{t}数据无法读取，已拒绝。") from exc
-        self._budget[0] -= len(data)
-        if self._budget[0] < 0:
-            raise BundleRefused(
-                f"同步包的记录条数超过上限（{self._budget[1]} 条），已拒绝；"
-                "请分几次导出，或在设置中调高上限。"
-            )
+        if len(data) != self._declared:
+            raise BundleRefused(f"同步包中的{t}数据条数与清单不符，已拒绝。")
         if cols != rows.columns(t):
             raise BundleRefused(f"同步包的数据结构与本程序不一致（{t}），请两边使用同一版本。")
         decode = rows.decoders(t)
@@ -203,11 +277,26 @@ def _read(opened: Opened, header: Header, limits: Limits) -> _Read:
     """The one streaming read of a verified bundle: every member checked, rows kept, photos not."""
     incoming: list[_Incoming] = []
     media: dict[str, str] = {}
-    budget = [limits.bundle_rows, limits.bundle_rows]
+    counts: dict[str, int] = {}
+
+    def on_manifest(manifest: dict[str, Any]) -> None:
+        declared = manifest.get("counts")
+        if not isinstance(declared, dict) or not all(
+            isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v >= 0
+            for k, v in declared.items()
+        ):
+            raise BundleRefused("同步包清单缺少各类记录的条数，已拒绝。")
+        total = sum(declared.values())
+        if total > limits.bundle_rows:
+            raise BundleRefused(
+                f"同步包有 {total} 条记录，超过上限 {limits.bundle_rows} 条，已拒绝；"
+                "请分几次导出，或在设置中调高上限。"
+            )
+        counts.update(declared)
 
     def sink_for(m: Listed) -> Sink | None:
         if (rm := _ROW_MEMBER.fullmatch(m.name)) and rm.group(1) in rows.MODELS:
-            return _RowsSink(rm.group(1), incoming, budget)
+            return _RowsSink(rm.group(1), incoming, counts.get(rm.group(1), 0))
         if mm := _MEDIA_MEMBER.fullmatch(m.name):
             if mm.group(1) != m.sha256:
                 raise BundleRefused(f"照片与其名称中的校验值不符，已拒绝：{m.name}")
@@ -215,7 +304,7 @@ def _read(opened: Opened, header: Header, limits: Limits) -> _Read:
             return _PhotoSink(m.name, limits.photo_edge)
         raise BundleRefused(f"同步包内有不认识的成员，已拒绝：{m.name}")
 
-    manifest = walk(opened.chunks(), sink_for, limits)
+    manifest = walk(opened.chunks(), sink_for, limits, on_manifest)
     expect = {
         "format": CONTENTS_FORMAT,
         "version": CONTENTS_VERSION,
