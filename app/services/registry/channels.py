@@ -47,6 +47,7 @@ from app.services.registry.channel_report import (
 from app.services.registry.villages import current_round, township_kind_for, village_kind_for
 from app.services.tabular import Table, TableReadError, read_table
 from app.storage.bulk import bulk_insert, bulk_update
+from app.storage.limits import load_limits
 from app.storage.models import ChannelList, ChannelListing, Township, Village, utcnow
 from app.storage.session import WorkspaceSession
 from app.storage.workspace import Workspace
@@ -90,9 +91,9 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _read(path: Path) -> Table:
+def _read(path: Path, s: WorkspaceSession) -> Table:
     try:
-        return read_table(path)
+        return read_table(path, limits=load_limits(s))
     except TableReadError as exc:
         raise ChannelImportError(str(exc)) from None
 
@@ -212,7 +213,7 @@ def _state_token(s: WorkspaceSession, file_sha: str, tables: Sequence[str] = _ST
 
 
 def _compute(s: WorkspaceSession, path: Path, options: ImportOptions) -> ImportPlan:
-    table = _read(path)
+    table = _read(path, s)
     sha = _sha256(path)
     columns = recognise_header(table.header)
     if ListField.VILLAGE not in columns:

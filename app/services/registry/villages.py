@@ -25,6 +25,7 @@ from app.domain.names import clean_name, township_key, village_key
 from app.domain.vocabulary import InspectionStyle, Tier, TownshipKind, VillageKind
 from app.services.tabular import Table, TableReadError, read_table
 from app.storage.bulk import bulk_insert
+from app.storage.limits import load_limits
 from app.storage.models import Batch, InspectionRound, Township, Village, utcnow
 from app.storage.session import WorkspaceSession
 from app.storage.workspace import Workspace
@@ -442,16 +443,16 @@ def _run_village_import(s: WorkspaceSession, table: Table, report: VillageImport
     )
 
 
-def _read(path: Path | str) -> Table:
+def _read(path: Path | str, ws: Workspace) -> Table:
     try:
-        return read_table(path)
+        return read_table(path, limits=load_limits(ws))
     except TableReadError as exc:
         raise RegistryError(str(exc)) from None
 
 
 def plan_village_import(ws: Workspace, path: Path | str) -> VillageImportReport:
     """The report of importing ``path``; nothing is written."""
-    table = _read(path)
+    table = _read(path, ws)
     report = VillageImportReport(file_name=Path(path).name)
     with ws.session() as s:
         _run_village_import(s, table, report)
@@ -462,7 +463,7 @@ def plan_village_import(ws: Workspace, path: Path | str) -> VillageImportReport:
 
 def apply_village_import(ws: Workspace, path: Path | str) -> VillageImportReport:
     """Import ``path`` in one transaction and return the report with what changed."""
-    table = _read(path)
+    table = _read(path, ws)
     report = VillageImportReport(file_name=Path(path).name)
     with ws.session() as s:
         _run_village_import(s, table, report)
