@@ -26,9 +26,9 @@ class Limits:
     """All members together, uncompressed."""
     member_bytes: int = 64 * MB
     """One member, uncompressed (a row table's JSON, or one photo)."""
-    compression_ratio: int = 50
+    compression_ratio: int = 100
     """Uncompressed size over stored size of a compressed member."""
-    bundle_rows: int = 500_000
+    bundle_rows: int = 300_000
     """Rows in one bundle (all tables)."""
     photo_edge: int = 10_000
     """Width and height of a photo in a bundle, in pixels (the intake stores at most 2048)."""
@@ -39,7 +39,7 @@ class Limits:
     """Characters in one cell of an imported table."""
     import_file_bytes: int = 64 * MB
     """Size of an imported CSV or .xlsx file."""
-    sheet_bytes: int = 128 * MB
+    sheet_bytes: int = 64 * MB
     """A worksheet (or its shared strings) of an .xlsx file, uncompressed."""
 
     @classmethod

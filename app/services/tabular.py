@@ -251,7 +251,10 @@ def _sniff_delimiter(text: str, suffix: str) -> str:
     best = "\t" if suffix == ".tsv" else ","
     best_score: tuple[float, int] = (0.0, 1)
     for delimiter in _DELIMITERS:
-        counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        try:
+            counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        except csv.Error:  # a cell over the limit: reading will say so, with its row
+            continue
         mode, occurrences = Counter(counts).most_common(1)[0]
         if mode < 2:
             continue

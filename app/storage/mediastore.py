@@ -85,14 +85,14 @@ class MediaStore:
         atomic_write_bytes(path, MAGIC + nonce + sealed)
         return StoredBlob(sha256=sha, name=name, size_bytes=len(data), created=True)
 
-    def sealed(self, data: bytes) -> tuple[str, bytes]:
+    def sealed(self, data: bytes | bytearray) -> tuple[str, bytes]:
         """The stored name and the sealed bytes of ``data``."""
         name = self.name_for(hashlib.sha256(data).hexdigest())
         nonce = secrets.token_bytes(NONCE_BYTES)
         sealed = AESGCM(self._key[:32]).encrypt(nonce, data, name.encode("ascii"))
         return name, MAGIC + nonce + sealed
 
-    def put_new(self, data: bytes) -> str:
+    def put_new(self, data: bytes | bytearray) -> str:
         """Store ``data`` without ever leaving a partial file (see the module docstring); the
         caller syncs the folders (:meth:`sync_folders`). Returns the stored name."""
         name, sealed = self.sealed(data)

@@ -208,16 +208,16 @@ class _RowsSink:
         self._buf += data
 
     def close(self) -> None:
-        t = self.table
+        t = ownership_label(self.table)
         try:
-            text = bytes(self._buf).decode("utf-8")
+            text = self._buf.decode("utf-8")
             self._buf = bytearray()
             doc = _rows_doc(text, self._declared)
             del text
             cols = doc["columns"]
             data = doc["rows"]
             bases = [(str(o), int(v)) for o, v in doc["base"]]
-            if doc["table"] != t or not isinstance(data, list) or len(bases) != len(data):
+            if doc["table"] != self.table or not isinstance(data, list) or len(bases) != len(data):
                 raise ValueError("table")
         except _TooMany:
             raise BundleRefused(
@@ -227,9 +227,9 @@ class _RowsSink:
             raise BundleRefused(f"同步包中的{t}数据无法读取，已拒绝。") from exc
         if len(data) != self._declared:
             raise BundleRefused(f"同步包中的{t}数据条数与清单不符，已拒绝。")
-        if cols != rows.columns(t):
+        if cols != rows.columns(self.table):
             raise BundleRefused(f"同步包的数据结构与本程序不一致（{t}），请两边使用同一版本。")
-        decode = rows.decoders(t)
+        decode = rows.decoders(self.table)
         for values in data:
             if not isinstance(values, list) or len(values) != len(cols):
                 raise BundleRefused(f"同步包中的{t}数据列数不对，已拒绝。")
@@ -242,7 +242,7 @@ class _RowsSink:
                 raise BundleRefused(f"同步包中的{t}数据编号无效，已拒绝。")
         if len({v[0] for v in data}) != len(data):
             raise BundleRefused(f"同步包中的{t}数据有重复的记录，已拒绝。")
-        self._out.append(_Incoming(t, cols, data, bases))
+        self._out.append(_Incoming(self.table, cols, data, bases))
 
 
 class _PhotoSink:
@@ -255,7 +255,7 @@ class _PhotoSink:
         self._buf += data
 
     def close(self) -> None:
-        why = intake_jpeg_refusal(bytes(self._buf), self._edge)
+        why = intake_jpeg_refusal(self._buf, self._edge)
         self._buf = bytearray()
         if why is not None:
             raise BundleRefused(
@@ -570,7 +570,7 @@ class _StorePhoto:
         self._buf += data
 
     def close(self) -> None:
-        self._store.put_new(bytes(self._buf))
+        self._store.put_new(self._buf)
         self._buf = bytearray()
 
 

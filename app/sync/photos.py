@@ -49,7 +49,7 @@ def assert_clean_jpeg(data: bytes | memoryview, name: str) -> None:
         raise SyncError(f"照片含有元数据（EXIF/GPS），不能导出：{name}")
 
 
-def intake_jpeg_refusal(data: bytes, max_edge: int) -> str | None:
+def intake_jpeg_refusal(data: bytes | bytearray, max_edge: int) -> str | None:
     """Why ``data`` is not a JPEG as the photo intake writes it (one line of Chinese), or None."""
     n = len(data)
     if n < 8 or data[:2] != b"\xff\xd8" or data[-2:] != b"\xff\xd9":
