@@ -117,10 +117,7 @@ def test_an_xlsx_entity_bomb_is_refused(tmp_path: Path):
 
 @pytest.mark.slow
 def test_an_xlsx_of_300000_rows_is_refused_at_the_row_limit(tmp_path: Path):
-    rows = (
-        f'<row r="{i}"><c r="A{i}"><v>{i}</v></c></row>'.encode()
-        for i in range(1, 300_001)
-    )
+    rows = (f'<row r="{i}"><c r="A{i}"><v>{i}</v></c></row>'.encode() for i in range(1, 300_001))
     path = _xlsx_with_sheet(tmp_path / "rows.xlsx", [_HEAD, *rows, _TAIL])
     got = _run(path)
     assert "行数超过上限" in got["refused"]
