@@ -38,6 +38,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.registry",
     "app.commands.wrapup",
     "app.commands.followup",
+    "app.commands.log",
 )
 """Modules that add commands: each has ``register(sub)``, which adds its parsers and sets
 ``handler=function(args, env) -> int`` on them with ``set_defaults``. Add one line per module."""
@@ -68,12 +69,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return int(cmd_gui(args, env, _STARTED))
         return int(handler(args, env))
-    except (WorkspaceError, Refused) as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return EXIT_FAILED
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return EXIT_FAILED
-    except OSError as exc:
-        print(f"错误：文件操作失败：{exc.strerror or exc}（{exc.filename or ''}）", file=sys.stderr)
-        return EXIT_FAILED
+    except Exception as exc:  # every failure: one line of Chinese, no traceback, no data
+        return _failed(args, exc)
+
+
+def _failed(args: argparse.Namespace, exc: Exception) -> int:
+    from app.commands.common import data_dir
+    from app.storage import errorlog
+    from app.storage.failures import describe
+
+    if isinstance(exc, Refused | WorkspaceError):
+        line = str(exc)
+    else:
+        try:
+            where: Path | None = errorlog.current_root() or data_dir(args)
+        except Exception:
+            where = None
+        line = describe(exc, where)
+    print(f"错误：{line}", file=sys.stderr)
+    errorlog.log_failure(line, exc, command=str(getattr(args, "command", "") or "gui"))
+    return EXIT_FAILED

@@ -2,8 +2,11 @@
 
 Widgets never call a service that touches the disk directly from a slot; they hand a callable to
 the runner. ``submit`` runs reads and other work on a thread pool; ``submit_write`` runs database
-writes one at a time on a single serialized worker. ``SyncTaskRunner`` runs everything at once on
-the calling thread, for tests that want deterministic order.
+writes one at a time on a single serialized worker. A failure reaches ``on_error`` as the
+program's own refusal, or as one line of Chinese with no data in it (a database or file error's
+message may carry SQL parameters), and is written to the workspace's encrypted log.
+``SyncTaskRunner`` runs everything at once on the calling thread, for tests that want
+deterministic order.
 
 Signals: none public; each task's callbacks are invoked on the GUI thread.
 """
@@ -14,6 +17,8 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from app.storage.errorlog import for_user
 
 T = TypeVar("T")
 Done = Callable[[Any], None]
@@ -61,8 +66,8 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self._fn()
-        except BaseException as exc:  # delivered to on_error on the GUI thread
-            self._relay.finished.emit(None, exc)
+        except BaseException as exc:  # delivered to on_error on the GUI thread, said in one line
+            self._relay.finished.emit(None, for_user(exc))
         else:
             self._relay.finished.emit(result, None)
 
@@ -104,7 +109,7 @@ class SyncTaskRunner(TaskRunner):
         except Exception as exc:
             if on_error is None:
                 raise
-            on_error(exc)
+            on_error(for_user(exc))
         else:
             on_done(result)
 

@@ -31,7 +31,7 @@ from typing import Any
 
 from sqlmodel import col, or_, select
 
-from app.domain.channels import ListField, recognise_channel, recognise_header
+from app.domain.channels import ListField, header_notes, recognise_channel, recognise_header
 from app.domain.names import MatchKind, RegistryVillage, VillageMatcher, clean_name, township_key
 from app.domain.names import village_key as vkey_of
 from app.domain.vocabulary import CHANNEL_SOURCE, Channel
@@ -346,6 +346,7 @@ def _compute(s: WorkspaceSession, path: Path, options: ImportOptions) -> ImportP
         channels=tuple(changes),
         options=options,
         digest=_state_token(s, sha),
+        notes=tuple(header_notes(table.header, columns)),
     )
 
 
@@ -415,6 +416,13 @@ def apply_channel_import(ws: Workspace, path: Path | str, plan: ImportPlan) -> I
         if ambiguous:
             raise ChannelImportError(
                 f"有 {ambiguous} 行无法确定是哪个村，请逐行选定或选择跳过有歧义的行"
+            )
+        listed = sum(c.listed for c in fresh.channels)
+        if not listed and not fresh.options.allow_empty:
+            raise ChannelImportError(
+                f"名单“{fresh.file_name}”没有一行能列入（共 {len(fresh.rows)} 行，全部跳过），"
+                "未导入，原名单不变；若确要清空该渠道的名单，请明确选择“允许空名单”"
+                "（命令行加 --allow-empty）"
             )
         rnd = current_round(s, create=True)
         assert rnd is not None
