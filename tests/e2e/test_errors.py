@@ -26,7 +26,6 @@ import app.sync.kit as kitmod
 from app.domain.vocabulary import VisitMethod
 from app.storage import keyfile
 from app.storage.engine import connect_raw
-from app.storage.errorlog import log_path, read_log
 from app.storage.models import Person, Township, Village, Visit, VisitPerson
 from app.storage.workspace import Workspace
 from app.sync.export import export_bundle
@@ -52,6 +51,8 @@ def _one_line(done: subprocess.CompletedProcess[str], *words: str) -> str:
 
 def _logged(root: Path, line: str) -> dict[str, object]:
     """The failure is the last entry of the workspace's log; the file holds no plain text."""
+    from app.storage.errorlog import log_path, read_log
+
     raw = log_path(root).read_bytes()
     assert PLANTED.encode() not in raw and line.removeprefix("错误：").encode() not in raw
     with contextlib.ExitStack() as stack:
@@ -352,6 +353,7 @@ def test_disk_full_during_import(office_and_bundle: tuple[Path, Path], tmp_path:
 
 def test_the_log_is_sealed_and_chained(ws_dir: Path):
     from app.storage import errorlog
+    from app.storage.errorlog import log_path, read_log
 
     with Workspace.open(ws_dir, PW) as ws:
         key = ws.db_key

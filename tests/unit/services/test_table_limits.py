@@ -18,7 +18,6 @@ from typing import Any
 import openpyxl
 import pytest
 
-from app.domain.limits import Limits
 from app.services.tabular import TableReadError, read_table
 from tests.e2e.cli_helpers import REPO
 
@@ -84,6 +83,8 @@ def test_a_million_character_cell_is_refused(tmp_path: Path):
     path.write_text("乡镇,村名,备注\n城关镇,王庄村," + "x" * 1_000_000 + "\n", encoding="utf-8")
     got = _run(path)
     assert "第 2 行有单元格超过 10000 字" in got["refused"]
+    from app.domain.limits import Limits
+
     with pytest.raises(TableReadError, match="有单元格超过 50 字"):
         read_table(path, limits=Limits(cell_chars=50))
 
@@ -124,6 +125,8 @@ def test_an_xlsx_of_300000_rows_is_refused_at_the_row_limit(tmp_path: Path):
 
 
 def test_limits_are_configurable(tmp_path: Path):
+    from app.domain.limits import Limits
+
     path = tmp_path / "small.csv"
     path.write_text("乡镇,村名\n" + "".join(f"城关镇,村{i}\n" for i in range(30)), encoding="utf-8")
     assert len(read_table(path).rows) == 30

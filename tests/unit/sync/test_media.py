@@ -15,8 +15,8 @@ from PIL import Image
 from sqlmodel import select
 
 from app.media import intake_bytes, make_demo_photo
-from app.storage.check import check_workspace, repair_workspace
-from app.storage.mediastore import JOURNAL_HEAD, MediaStore
+from app.storage.check import check_workspace
+from app.storage.mediastore import MediaStore
 from app.storage.models import Attachment
 from app.storage.workspace import Workspace
 from app.sync import rows
@@ -25,7 +25,6 @@ from app.sync.errors import BundleRefused
 from app.sync.export import export_bundle
 from app.sync.identity import own_keys
 from app.sync.merge import import_bundle
-from app.sync.photos import intake_jpeg_refusal
 from tests.unit.sync.conftest import add_village, add_visit, db_dump_hash
 from tests.unit.sync.forge import forge, row_member
 from tests.unit.sync.test_photos import _camera_jpeg
@@ -130,12 +129,13 @@ def _png(data: bytes) -> bytes:
 def test_a_photo_that_is_not_the_intakes_jpeg_is_refused(
     office: Workspace, laptop: Laptop, tmp_path: Path, make: Callable[[], bytes], why: str
 ):
-    bad = make()
-    assert intake_jpeg_refusal(PHOTO.data, 10_000) is None
-    assert intake_jpeg_refusal(PHOTO.thumbnail, 10_000) is None
     team = laptop("a")
-    bundle = _photo_bundle(office, team, tmp_path, [bad, PHOTO.thumbnail], rows_for=2)
+    bundle = _photo_bundle(office, team, tmp_path, [make(), PHOTO.thumbnail], rows_for=2)
     _refused(office, bundle, f"不是本程序写入的 JPEG（.*{why}")
+    from app.sync.photos import intake_jpeg_refusal
+
+    assert intake_jpeg_refusal(PHOTO.data, 10_000) is None  # what the intake writes passes
+    assert intake_jpeg_refusal(PHOTO.thumbnail, 10_000) is None
 
 
 def test_photos_of_a_refused_bundle_are_never_written(
@@ -169,6 +169,8 @@ def test_an_accepted_bundle_writes_its_photos_once_and_no_temp_file(
 
 
 def test_check_finds_orphans_and_stray_temp_files_and_repair_removes_them(ws: Workspace):
+    from app.storage.check import repair_workspace
+
     store = MediaStore(ws.paths.media, ws.db_key)
     orphan = store.put(PHOTO.data).name  # a photo no row names
     part = store.path_for(orphan).parent / f".{orphan}.bin.abcd.part"
@@ -192,6 +194,8 @@ def test_check_finds_orphans_and_stray_temp_files_and_repair_removes_them(ws: Wo
 def test_check_finishes_a_killed_imports_journal(ws: Workspace):
     """What a kill between naming the photos and committing leaves: a journal (unlocked, its
     process gone) and the files it names. ``check`` rolls it back like SQLite's hot journal."""
+    from app.storage.mediastore import JOURNAL_HEAD
+
     store = MediaStore(ws.paths.media, ws.db_key)
     added = store.put(PHOTO.data).name
     journal = ws.paths.media / ".import-dead.journal"
