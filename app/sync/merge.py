@@ -662,11 +662,11 @@ def _check_owners(
             writer = signer
             if (
                 signer == OFFICE
-                and table in IDENTITY
+                and (table == "user" or (table in IDENTITY and not new))
                 and owner != OFFICE
                 and str(values[io]) not in office_devices
             ):
-                writer = owner  # the office relays a team's own user or team row
+                writer = owner  # the office relays a team's own user, or a change to a team row
             current = None if new else plan.stored.get(rid)
             why = refusal(
                 writer,

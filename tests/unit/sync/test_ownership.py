@@ -23,9 +23,13 @@ from app.domain.vocabulary import Role
 from app.storage.check import check_workspace
 from app.storage.errors import RecordError
 from app.storage.models import (
+    Batch,
+    DailyWrapup,
+    InspectionRound,
     LedgerItem,
     Problem,
     RectificationNotice,
+    Team,
     User,
     Village,
 )
@@ -340,6 +344,55 @@ def test_office_bundles_obey_the_rule_on_the_team_side(world: World):
     member = row_member("problem", [decided], base)
     rep = import_bundle(a, _from_office(world, "decision", [member]))
     assert rep.counts["problem"]["updated"] == 1
+
+
+def test_the_office_relays_a_teams_rows_to_its_other_laptop(world: World):
+    """A day closed on laptop a reaches a second laptop of team A through the office: the
+    problem, its wrap-up and the user who signed it — rows of A's, carried by the office."""
+    with world.a.session() as s:
+        leader = s.exec(select(User)).one()
+        day = DailyWrapup(team_id=world.ids["team_a"], day=TODAY, closed_by_id=leader.id)
+        s.add(day)
+        s.flush()
+        problem = s.get(Problem, world.ids["problem_a"])
+        assert problem is not None
+        problem.wrapup_id = day.id
+        s.add(problem)
+        s.commit()
+    import_bundle(world.office, export_bundle(world.a, world.root / "day.xdsb").path)
+    a2 = join_with_kit(
+        world.root / "a2", world.root / "a.kit", KIT_PASSWORD, leader="另一台", password=PASSWORD
+    )
+    try:
+        back = export_bundle(
+            world.office, world.root / "to-a.xdsb", team="第一巡察组", all_rows=True
+        )
+        rep = import_bundle(a2, back.path)
+        assert rep.counts["user"]["new"] >= 1 and rep.counts["daily_wrapup"]["new"] == 1
+        assert rep.counts["problem"]["new"] >= 1
+        # on a2 they are A's own: a2 may edit the problem its teammate raised
+        edit(a2, Problem, world.ids["problem_a"], requirement="补充整改要求")
+        # … and the office's village is the office's
+        with pytest.raises(RecordError, match="属于巡察办"):
+            edit(a2, Village, world.ids["village_o"], notes="x")
+        assert check_workspace(a2) == []
+    finally:
+        a2.close()
+
+
+def test_another_teams_team_row_reaches_a_team_through_the_plan(world: World):
+    """A batch the office gives team B names B's team row: team A receives it as a parent."""
+    with world.office.session() as s:
+        rnd = InspectionRound(name="2026年第一轮", year=2026)
+        s.add(rnd)
+        s.flush()
+        s.add(Batch(round_id=rnd.id, number=1, team_id=world.ids["team_b"]))
+        s.commit()
+    out = export_bundle(world.office, world.root / "plan.xdsb", team="第一巡察组")
+    rep = import_bundle(world.a, out.path)
+    assert rep.counts["batch"]["new"] == 1 and rep.counts["team"]["new"] == 1
+    with pytest.raises(RecordError, match="属于第二巡察组"):
+        edit(world.a, Team, world.ids["team_b"], phone="123")
 
 
 def test_a_team_cannot_change_the_offices_rows_locally(world: World):
