@@ -55,6 +55,7 @@ from app.storage.ownership import (
     party_names,
     record_owners,
     recorded_owners,
+    references,
     refusal,
 )
 from app.storage.ownership import label as ownership_label
@@ -649,6 +650,14 @@ def _check_owners(
             elif what != "unchanged":
                 changed.append(rid)
     recorded = recorded_owners(conn, changed)
+    if signer != OFFICE:  # the owners of every row a team's rows point at, in a few queries
+        targets: set[str] = set()
+        for plan in plans:
+            fks = [plan.inc.cols.index(c) for c, _t in references(plan.inc.table)]
+            for values, what in zip(plan.inc.rows, plan.decisions, strict=True):
+                if what != "unchanged":
+                    targets.update(str(values[i]) for i in fks if values[i])
+        facts.prefetch(targets)
     names: dict[str, str] | None = None
     for plan in plans:
         table, cols = plan.inc.table, plan.inc.cols
