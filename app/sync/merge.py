@@ -30,8 +30,10 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -521,12 +523,16 @@ def _merge(
         with _journal(store, header.bundle_id, new_names):
             if new_names:
                 to_write = set(new_names)
+                writer = _PhotoWriter(store)
 
                 def sink_for(m: Listed) -> Sink | None:
                     taken = m.name in got.media.values() and store.name_for(m.sha256) in to_write
-                    return _StorePhoto(store) if taken else None
+                    return writer.sink() if taken else None
 
-                walk(opened.chunks(), sink_for, limits)  # the third read: decrypted, checked again
+                try:  # the third read: decrypted and checked again
+                    walk(opened.chunks(), sink_for, limits)
+                finally:
+                    writer.finish()
                 store.sync_folders(new_names)
                 wrote = True
             wrote = _write_rows(s, conn, header, plans, owners, report) or wrote
@@ -561,18 +567,43 @@ class _Plan:
     decisions: list[str]
 
 
-class _StorePhoto:
-    """Stores one photo of an accepted bundle as the third read streams it (its hash checked)."""
+class _PhotoWriter:
+    """Stores the photos of an accepted bundle as the third read streams them (each hash checked
+    first), a few at a time in parallel so the file system can group their syncs; at most
+    ``in_flight`` photos are held."""
 
-    def __init__(self, store: MediaStore) -> None:
-        self._store, self._buf = store, bytearray()
+    def __init__(self, store: MediaStore, in_flight: int = 8) -> None:
+        self._store = store
+        self._pool = ThreadPoolExecutor(max_workers=in_flight)
+        self._slots = threading.BoundedSemaphore(in_flight)
+        self._pending: list[Future[str]] = []
 
-    def write(self, data: memoryview | bytes) -> None:
-        self._buf += data
+    def sink(self) -> Sink:
+        writer = self
 
-    def close(self) -> None:
-        self._store.put_new(self._buf)
-        self._buf = bytearray()
+        class _One:
+            def __init__(self) -> None:
+                self.buf = bytearray()
+
+            def write(self, data: memoryview | bytes) -> None:
+                self.buf += data
+
+            def close(self) -> None:
+                writer._slots.acquire()
+                future = writer._pool.submit(writer._store.put_new, self.buf)
+                future.add_done_callback(lambda _f: writer._slots.release())
+                writer._pending.append(future)
+                self.buf = bytearray()
+
+        return _One()
+
+    def finish(self) -> None:
+        """Wait for every photo; the first failure (a full disk …) is raised."""
+        try:
+            for future in self._pending:
+                future.result()
+        finally:
+            self._pool.shutdown(wait=True)
 
 
 @contextlib.contextmanager
