@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import __version__
-from app.commands.common import EXIT_FAILED, EXIT_USAGE, Refused
+from app.commands.common import EXIT_FAILED, EXIT_USAGE
 from app.config import Environment
-from app.storage.errors import WorkspaceError
+from app.domain.errors import UserError
 
 _STARTED = time.perf_counter()
 """When the program started (``--smoke`` reports the time to a ready window from here)."""
@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     env = Environment.read()
+    from app.storage.errorlog import install_logging
+
+    install_logging()  # the program's logs go to the workspace's encrypted log, never stderr
     try:
         handler = getattr(args, "handler", None)
         if handler is None:
@@ -81,7 +84,7 @@ def _failed(args: argparse.Namespace, exc: Exception) -> int:
     from app.storage import errorlog
     from app.storage.failures import describe
 
-    if isinstance(exc, Refused | WorkspaceError):
+    if isinstance(exc, UserError):
         line = str(exc)
     else:
         try:

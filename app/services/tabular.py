@@ -42,6 +42,7 @@ from xml.etree.ElementTree import ParseError
 import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
+from app.domain.errors import UserError
 from app.domain.limits import DEFAULT_LIMITS, Limits, megabytes
 from app.domain.names import strip_control
 
@@ -58,7 +59,7 @@ _XLSX_PARTS = 10_000
 _ENTITY = re.compile(rb"<!(DOCTYPE|ENTITY)")
 
 
-class TableReadError(Exception):
+class TableReadError(UserError):
     """A table could not be read; ``str(error)`` is a Chinese message naming the file."""
 
     def __init__(self, path: Path, reason: str) -> None:

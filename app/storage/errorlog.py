@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import secrets
 import struct
@@ -36,9 +37,10 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from app.domain.errors import UserError
+from app.files import try_lock
 from app.storage.errors import WorkspaceError
 from app.storage.failures import describe, kind_of
-from app.storage.files import try_lock
 
 LOG_DIR = "logs"
 LOG_NAME = "errors.xlog"
@@ -213,16 +215,34 @@ class Failure(WorkspaceError):
 
 
 def for_user(exc: BaseException, *, command: str = "window") -> BaseException:
-    """What the window may show of ``exc``: the program's own refusals as they are; anything
-    else (a database, file or internal error, whose message may carry data) as a
-    :class:`Failure` with one line of Chinese. Failures are written to the workspace's log."""
-    if isinstance(exc, WorkspaceError):
-        log_failure(exc.message, exc, command=command)
-        return exc
-    if type(exc).__module__.startswith("app.") and not isinstance(exc, OSError):
+    """What the window may show of ``exc``: a refusal (:class:`UserError`) as it is worded;
+    anything else — a database, file or internal error, whose message may carry data — as a
+    :class:`Failure` with one line of Chinese. Either is written to the workspace's log."""
+    if isinstance(exc, UserError):
+        log_failure(str(exc), exc, command=command)
         return exc
     line = describe(exc, current_root())
     log_failure(line, exc, command=command)
     failure = Failure(line)
     failure.__cause__ = exc
     return failure
+
+
+class _LogHandler(logging.Handler):
+    """The program's own log records (a defect's traceback …) into the encrypted error log: the
+    record's own text (the program's words) and the kind of its exception, never the
+    exception's message."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        exc = record.exc_info[1] if record.exc_info else None
+        with contextlib.suppress(Exception):
+            log_failure(record.getMessage()[:500], exc, command=record.name)
+
+
+def install_logging() -> None:
+    """Send the program's log records (warnings and worse) to the workspace's error log and
+    nowhere else: Python's fallback would print them, with tracebacks, on stderr."""
+    root = logging.getLogger()
+    if not any(isinstance(h, _LogHandler) for h in root.handlers):
+        handler = _LogHandler(logging.WARNING)
+        root.addHandler(handler)

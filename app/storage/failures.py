@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from app.domain.errors import UserError
 from app.domain.limits import megabytes
 from app.storage.errors import WorkspaceError
 
@@ -103,8 +104,8 @@ def _low_space(where: Path | None) -> bool:
 
 def describe(exc: BaseException, where: Path | None = None) -> str:
     """One line of Chinese for ``exc``; ``where`` is the workspace (or file) being worked on."""
-    if isinstance(exc, WorkspaceError):
-        return exc.message
+    if isinstance(exc, UserError):
+        return str(exc)
     if isinstance(exc, MemoryError):
         return "内存不足，未完成（文件或同步包是否过大？）。"
     db = dbapi_error(exc)

@@ -7,7 +7,7 @@ another name does not decrypt).
 
 Photos that arrive with a sync bundle are written only once the bundle is accepted, inside its
 import transaction, each as an unnamed file that gets its name when complete
-(:func:`~app.storage.files.write_new_file`). Before naming any, the import lists them in a journal
+(:func:`~app.files.write_new_file`). Before naming any, the import lists them in a journal
 (``media/.import-<bundle>.journal``) that it holds locked until it has committed; a journal whose
 import died (its lock is free) names the files an import added but never committed, which
 :meth:`MediaStore.recover` removes unless a row refers to them — the way SQLite rolls back a hot
@@ -34,8 +34,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from app.files import atomic_write_bytes, fsync_dir, try_lock, write_new_file
 from app.storage.errors import WorkspaceError
-from app.storage.files import atomic_write_bytes, fsync_dir, try_lock, write_new_file
 
 MAGIC = b"XDM1"
 NONCE_BYTES = 12
