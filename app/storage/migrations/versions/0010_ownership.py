@@ -33,10 +33,11 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("recorded_at", sa.DateTime(), nullable=True))
     # at an office, every provisioned team owns its own team row (its settings are its own)
     op.execute(
-        "INSERT OR IGNORE INTO sync_row_team (record_id, table_name, team_id) "
-        "SELECT t.id, 'team', t.id FROM team t "
+        "INSERT INTO sync_row_team (record_id, table_name, team_id, device_id, bundle_id) "
+        "SELECT t.id, 'team', t.id, '', '' FROM team t "
         "WHERE t.kind = 'team' "
-        "AND EXISTS (SELECT 1 FROM workspace_meta m WHERE m.key = 'kind' AND m.value = 'office')"
+        "AND EXISTS (SELECT 1 FROM workspace_meta m WHERE m.key = 'kind' AND m.value = 'office') "
+        "AND NOT EXISTS (SELECT 1 FROM sync_row_team r WHERE r.record_id = t.id)"
     )
 
 
