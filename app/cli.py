@@ -39,6 +39,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.wrapup",
     "app.commands.followup",
     "app.commands.suggest",
+    "app.commands.log",
 )
 """Modules that add commands: each has ``register(sub)``, which adds its parsers and sets
 ``handler=function(args, env) -> int`` on them with ``set_defaults``. Add one line per module."""
@@ -66,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     env = Environment.read()
+    from app.storage.errorlog import install_logging
+
+    install_logging()  # the program's logs go to the workspace's encrypted log, never stderr
     try:
         handler = getattr(args, "handler", None)
         if handler is None:
@@ -73,12 +77,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return int(cmd_gui(args, env, _STARTED))
         return int(handler(args, env))
-    except UserError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
-        return EXIT_FAILED
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return EXIT_FAILED
-    except OSError as exc:
-        print(f"错误：文件操作失败：{exc.strerror or exc}（{exc.filename or ''}）", file=sys.stderr)
-        return EXIT_FAILED
+    except Exception as exc:  # every failure: one line of Chinese, no traceback, no data
+        return _failed(args, exc)
+
+
+def _failed(args: argparse.Namespace, exc: Exception) -> int:
+    from app.commands.common import data_dir
+    from app.storage import errorlog
+    from app.storage.failures import describe
+
+    if isinstance(exc, UserError):
+        line = str(exc)
+    else:
+        try:
+            where: Path | None = errorlog.current_root() or data_dir(args)
+        except Exception:
+            where = None
+        line = describe(exc, where)
+    print(f"错误：{line}", file=sys.stderr)
+    errorlog.log_failure(line, exc, command=str(getattr(args, "command", "") or "gui"))
+    return EXIT_FAILED

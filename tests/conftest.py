@@ -40,7 +40,10 @@ def ws(tmp_path: Path) -> Iterator[Workspace]:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` with its bytes (to prove that nothing changed)."""
+    """Every file under ``folder`` with its bytes (to prove that nothing changed), but the
+    workspace's error log (``logs/``): a refusal is written there, and only there, on purpose."""
     return {
-        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.relative_to(folder).parts[0] != "logs"
     }

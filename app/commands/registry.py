@@ -43,6 +43,11 @@ def register(sub: Any) -> None:
     imp.add_argument("--skip-ambiguous", action="store_true", help="跳过有歧义的行")
     imp.add_argument("--skip-new", action="store_true", help="名录中没有的村不新增，跳过")
     imp.add_argument("--choose", action="append", default=[], metavar="ROW=CODE", help=_CHOICE_HELP)
+    imp.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="名单中没有一行能列入时仍导入（清空该渠道的名单）",
+    )
     imp.set_defaults(handler=cmd_channels_import)
     hist = channels_sub.add_parser("history", help="已导入的名单（含被替换的）")
     hist.set_defaults(handler=cmd_channels_history)
@@ -92,6 +97,8 @@ def print_plan(plan: ImportPlan) -> None:
 
     round_name = plan.round_name or "（尚无轮次，导入时新建）"
     print(f"文件：{plan.file_name}　轮次：{round_name}")
+    for note in plan.notes:
+        print(f"注意：{note}")
     print(plan.summary())
     for r in plan.rows:
         channel = r.channel.label if r.channel else "—"
@@ -130,6 +137,7 @@ def cmd_channels_import(args: argparse.Namespace, env: Environment) -> int:
         skip_ambiguous=args.skip_ambiguous,
         skip_new=args.skip_new,
         choices=_choices(args.choose),
+        allow_empty=args.allow_empty,
     )
     with open_workspace(args, env) as ws:
         plan = plan_channel_import(ws, args.file, options)
@@ -178,6 +186,8 @@ def cmd_villages_import(args: argparse.Namespace, env: Environment) -> int:
             report = plan_village_import(ws, args.file)
         else:
             report = apply_village_import(ws, args.file)
+    for note in report.notes:
+        print(f"注意：{note}")
     for r in report.rows:
         print(f"第 {r.row_number} 行　{r.outcome.label}　{r.township}/{r.village}　{r.reason}")
     print(report.summary() + ("（预览，未写入）" if args.dry_run else ""))

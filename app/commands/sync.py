@@ -57,6 +57,7 @@ def _report_line(path: Path, report: Any) -> str:
 
 
 def cmd_import(args: argparse.Namespace, env: Environment) -> int:
+    from app.storage import errorlog
     from app.storage.errors import WorkspaceError
     from app.sync.merge import import_bundle
 
@@ -68,7 +69,9 @@ def cmd_import(args: argparse.Namespace, env: Environment) -> int:
                 report = import_bundle(ws, Path(path))
             except WorkspaceError as exc:
                 failed += 1
-                print(f"错误：{Path(path).name}：{exc}", file=sys.stderr)
+                line = f"{Path(path).name}：{exc}"
+                print(f"错误：{line}", file=sys.stderr)
+                errorlog.log_failure(line, exc, command="import-bundle")
                 continue
             reports.append(report)
             print(_report_line(Path(path), report))

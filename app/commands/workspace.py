@@ -50,7 +50,12 @@ def register(sub: Any) -> None:
     stats = sub.add_parser("stats", help="各类记录条数")
     stats.add_argument("--json", action="store_true", help="以 JSON 输出")
 
-    check = sub.add_parser("check", help="完整性检查（加密、SQLite、外键、版本、全文索引、照片）")
+    check = sub.add_parser(
+        "check", help="完整性检查（加密、SQLite、外键、版本、全文索引、照片、记录归属）"
+    )
+    check.add_argument(
+        "--repair", action="store_true", help="清除没有记录引用的照片文件和残留的临时文件（先列出）"
+    )
 
     backup = sub.add_parser("backup", help="备份数据库（经校验后写入）")
     backup.add_argument("--out", type=Path, required=True, help="备份文件路径")
@@ -153,15 +158,18 @@ def cmd_stats(args: argparse.Namespace, env: Environment) -> int:
 
 
 def cmd_check(args: argparse.Namespace, env: Environment) -> int:
-    from app.storage.check import check_workspace
+    from app.storage.check import check_workspace, repair_workspace
 
     with open_workspace(args, env) as ws:
+        if getattr(args, "repair", False):
+            removed = repair_workspace(ws)
+            print(f"已清除 {len(removed)} 个文件。" if removed else "没有需要清除的文件。")
         findings = check_workspace(ws)
     if findings:
         for f in findings:
             print(f, file=sys.stderr)
         return EXIT_FAILED
-    print("检查通过：加密与数据库完整，外键一致，版本最新，全文索引同步，照片齐全。")
+    print("检查通过：加密与数据库完整，外键一致，版本最新，全文索引同步，照片齐全，记录归属一致。")
     return EXIT_OK
 
 

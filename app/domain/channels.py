@@ -191,3 +191,34 @@ def recognise_header(cells: Sequence[str | None]) -> dict[ListField, int]:
         if field is not None and field not in mapping:
             mapping[field] = index
     return mapping
+
+
+def header_notes(cells: Sequence[str | None], used: dict[ListField, int]) -> list[str]:
+    """For each field named by more than one header cell, which column is used (the first), so
+    a file with two 村名 columns says so instead of quietly reading one of them."""
+    by_field: dict[ListField, list[int]] = {}
+    for index, cell in enumerate(cells):
+        f = recognise_header_cell(cell)
+        if f is not None:
+            by_field.setdefault(f, []).append(index)
+    notes: list[str] = []
+    for f, columns in by_field.items():
+        if len(columns) < 2 or used.get(f) is None:
+            continue
+        chosen = used[f]
+        listed = "、".join(f"第 {i + 1} 列“{cells[i]}”" for i in columns)
+        notes.append(
+            f"表头有 {len(columns)} 列都表示{FIELD_LABELS[f]}（{listed}），"
+            f"使用第 {chosen + 1} 列“{cells[chosen]}”，其余列未读取"
+        )
+    return notes
+
+
+FIELD_LABELS: dict[ListField, str] = {
+    ListField.TOWNSHIP: "乡镇",
+    ListField.VILLAGE: "村名",
+    ListField.COUNT: "数量",
+    ListField.NOTES: "备注",
+    ListField.CHANNEL: "渠道",
+    ListField.CODE: "代码",
+}

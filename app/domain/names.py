@@ -105,6 +105,15 @@ _TOWNSHIP_ORGAN_TAILS = (
 _TOWNSHIP_KIND_WORDS = ("街道", "镇", "乡")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def strip_control(text: str) -> str:
+    """``text`` without control characters (NUL …; tab and line breaks stay): no name or cell
+    means them, and an .xlsx file cannot hold them."""
+    return _CONTROL.sub("", text)
+
+
 def clean_name(raw: str | None) -> str:
     """Return ``raw`` in a canonical spelling, without changing what it says.
 
@@ -113,7 +122,7 @@ def clean_name(raw: str | None) -> str:
     """
     if raw is None:
         return ""
-    text = unicodedata.normalize("NFKC", raw)
+    text = unicodedata.normalize("NFKC", strip_control(raw))
     text = _SPACES.sub("", text)
     return text.translate(_BRACKETS)
 

@@ -52,6 +52,8 @@ class Settings:
     notice_phone: str = ""
     notice_mailbox: str = ""
     notice_box_locations: list[str] | None = None
+    # limits on bundles and imported tables (name → number; see app.domain.limits.Limits)
+    limits: dict[str, int] | None = None
 
     def with_changes(self, **changes: Any) -> Settings:
         return replace(self, **changes)

@@ -15,7 +15,9 @@ from typing import Any
 import sqlalchemy as sa
 
 from app.storage.changes import note_change
+from app.storage.errors import RecordError
 from app.storage.models import AuditEvent, SyncChange, Synced, new_id, utcnow
+from app.storage.ownership import local_refusal
 from app.storage.session import Actor, WorkspaceSession
 
 _AUDIT: sa.Table = AuditEvent.__table__  # type: ignore[attr-defined]
@@ -122,6 +124,9 @@ def bulk_update(
         for rid, version, values in changes
     ]
     conn = s.connection()
+    why = local_refusal(conn, [(str(model.__tablename__), rid) for rid, _, _ in changes])
+    if why is not None:
+        raise RecordError(why)
     origins = _origins(s, model, [rid for rid, _, _ in changes])
     conn.execute(stmt, params)
     names = ",".join([*columns, "version", "origin", "updated_at"])

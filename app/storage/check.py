@@ -1,13 +1,23 @@
-"""The integrity check behind ``python -m app check``: every finding is one line of Chinese."""
+"""The integrity check behind ``python -m app check``: every finding is one line of Chinese.
+
+``check`` also finishes what a killed import left (its media journal, see
+:mod:`app.storage.mediastore`), as SQLite rolls back a hot journal; what it cannot tell is safe to
+remove — photo files no row refers to, temp files nobody is writing — it reports, and
+:func:`repair_workspace` removes after listing them.
+"""
 
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
 from sqlmodel import select
 
-from app.storage import migrate
+from app.storage import migrate, ownership
 from app.storage.backup import verify_database
 from app.storage.derived import search_findings
-from app.storage.mediastore import MediaStore
+from app.storage.mediastore import STRAY_AFTER_SECONDS, MediaStore, referenced_names
 from app.storage.models import Attachment
 from app.storage.workspace import SYNCED_TABLES, Workspace
 
@@ -38,4 +48,66 @@ def check_workspace(ws: Workspace) -> list[str]:
     missing = [n for n in sorted(names) if not store.exists(n)]
     if missing:
         findings.append(f"缺少 {len(missing)} 个照片文件（如 {missing[0]}）")
+    with ws.engine.connect() as conn:
+        findings.extend(ownership.findings(conn, SYNCED_TABLES))
+        conn.rollback()
+    leftovers = find_leftovers(ws)
+    if leftovers.orphans:
+        findings.append(
+            f"有 {len(leftovers.orphans)} 个照片文件没有任何记录引用"
+            f"（如 {leftovers.orphans[0]}）；可用 check --repair 清除"
+        )
+    if leftovers.strays:
+        first = leftovers.strays[0].relative_to(ws.paths.root)
+        findings.append(
+            f"有 {len(leftovers.strays)} 个中断的操作留下的临时文件（如 {first}）；"
+            "可用 check --repair 清除"
+        )
     return findings
+
+
+@dataclass(frozen=True)
+class Leftovers:
+    orphans: list[str]
+    """Stored photo names no row refers to."""
+    strays: list[Path]
+    """Temp files of jobs that died, anywhere in the workspace folder."""
+
+
+def find_leftovers(ws: Workspace) -> Leftovers:
+    """Finish killed imports (their journals), then list orphan photos and stray temp files."""
+    store = MediaStore(ws.paths.media, ws.db_key)
+    with ws.raw_connection() as conn:
+        refs = referenced_names(conn)
+    store.recover(lambda _names: refs)
+    orphans = store.orphans(lambda names: refs & set(names))
+    now = time.time()
+    strays = store.strays(now)
+    for folder in (ws.paths.root, ws.paths.backups):
+        if folder.is_dir():
+            strays.extend(
+                p
+                for p in sorted(folder.glob(".*.part"))
+                if p.is_file() and now - p.stat().st_mtime >= STRAY_AFTER_SECONDS
+            )
+    return Leftovers(orphans, strays)
+
+
+def repair_workspace(ws: Workspace, say: object = print) -> list[str]:
+    """Remove orphan photos and stray temp files, saying what each is before removing it.
+    Returns the lines said."""
+    leftovers = find_leftovers(ws)
+    store = MediaStore(ws.paths.media, ws.db_key)
+    lines: list[str] = []
+    for name in leftovers.orphans:
+        lines.append(f"清除没有记录引用的照片文件：media/{name[:2]}/{name}.bin")
+    for path in leftovers.strays:
+        lines.append(f"清除残留的临时文件：{path.relative_to(ws.paths.root)}")
+    for line in lines:
+        if callable(say):
+            say(line)
+    for name in leftovers.orphans:
+        store.path_for(name).unlink(missing_ok=True)
+    for path in leftovers.strays:
+        path.unlink(missing_ok=True)
+    return lines

@@ -11,7 +11,16 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlalchemy.pool import QueuePool
 
-from app.storage.errors import DatabaseDamaged
+from app.storage.errors import DatabaseDamaged, WorkspaceError
+from app.storage.failures import (
+    LOW_SPACE_BYTES,
+    DiskFull,
+    WorkspaceBusy,
+    busy_message,
+    disk_full_message,
+    free_bytes,
+    sqlite_name,
+)
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -65,10 +74,24 @@ def connect_raw(path: Path, key: bytes, *, create: bool = False, wal: bool = Tru
         configure_connection(conn, key, wal=wal)
     except sqlcipher3.DatabaseError as exc:
         conn.close()
-        raise DatabaseDamaged(
-            "数据库无法解密：数据库文件已损坏，或密钥文件不属于这个工作区。"
-        ) from exc
+        raise _open_failure(path, exc) from exc
     return conn
+
+
+def _open_failure(path: Path, exc: sqlcipher3.DatabaseError) -> WorkspaceError:
+    """What keeps a database from opening, said truly: a full disk (SQLite cannot make its
+    WAL index) or a lock is not a damaged file."""
+    name = sqlite_name(exc)
+    low = (free_bytes(path) or 0) < LOW_SPACE_BYTES
+    if name.startswith("SQLITE_FULL") or (name.startswith("SQLITE_IOERR") and low):
+        return DiskFull(disk_full_message(path.parent))
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return WorkspaceBusy(busy_message())
+    if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM")):
+        return DatabaseDamaged(
+            "无法读取数据库文件（磁盘 I/O 错误）：请检查磁盘或 U 盘，以及文件夹的权限。"
+        )
+    return DatabaseDamaged("数据库无法解密：数据库文件已损坏，或密钥文件不属于这个工作区。")
 
 
 def make_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:

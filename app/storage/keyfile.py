@@ -40,6 +40,13 @@ MIN_TIME_COST = _DEFAULTS.time_cost
 MIN_MEMORY_COST = _DEFAULTS.memory_cost
 MIN_PARALLELISM = _DEFAULTS.parallelism
 
+MAX_TIME_COST = 16 * MIN_TIME_COST
+MAX_MEMORY_COST = 4 * MIN_MEMORY_COST
+MAX_PARALLELISM = 16
+"""Argon2id parameters read from a file (key file, team kit) must lie within these bounds (and
+at least argon2's own minimum: time 1, memory 8 KiB per lane): a file asking for a million passes or
+4 GiB is refused before any derivation, instead of freezing or exhausting the machine."""
+
 
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
@@ -59,6 +66,17 @@ class KdfParams:
     time_cost: int = MIN_TIME_COST
     memory_cost: int = MIN_MEMORY_COST
     parallelism: int = MIN_PARALLELISM
+
+    def out_of_range(self) -> str | None:
+        """Which parameter lies outside the sane range (a Chinese phrase), or None."""
+        for name, value, low, high in (
+            ("time_cost", self.time_cost, 1, MAX_TIME_COST),
+            ("parallelism", self.parallelism, 1, MAX_PARALLELISM),
+            ("memory_cost", self.memory_cost, 8 * max(self.parallelism, 1), MAX_MEMORY_COST),
+        ):
+            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+                return f"{name}={value}（应在 {low}–{high} 之间）"
+        return None
 
     def derive(self, password: str, salt: bytes) -> bytes:
         return hash_secret_raw(
@@ -213,6 +231,13 @@ class KeyFile:
             if doc["version"] != VERSION:
                 raise KeyFileDamaged("密钥文件版本不受支持，请升级程序。")
             entries = [WrapEntry.from_json(e) for e in doc["entries"]]
+            for e in entries:
+                why = e.kdf.out_of_range()
+                if why is not None:
+                    raise KeyFileDamaged(
+                        f"密钥文件的密码参数超出合理范围（{why}），已拒绝（未做任何计算）；"
+                        "请用备份的密钥文件替换。"
+                    )
             return cls(workspace_id=str(doc["workspace_id"]), entries=entries)
         except KeyFileDamaged:
             raise

@@ -4,7 +4,10 @@ Every flush of a :class:`WorkspaceSession` runs :func:`_stamp_and_audit`: new sy
 device as origin and version 1; changed ones get a new ``updated_at``, the device as origin and
 ``version + 1``; each such write appends an :class:`AuditEvent` naming who, what and which record
 (and which columns changed, never their values). Deleting a synced row or an audit event is refused:
-rows are retired instead, and the audit log is append-only (triggers enforce it in SQL too).
+rows are retired instead, and the audit log is append-only (triggers enforce it in SQL too). A
+change to a row that belongs to another party is refused when the ownership rule would refuse it
+in a bundle (:func:`app.storage.ownership.local_refusal`), so no change made here is one the other
+side must refuse.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from sqlmodel import Session
 from app.storage.changes import note_change
 from app.storage.errors import RecordError
 from app.storage.models import AuditEvent, SyncChange, Synced, utcnow
+from app.storage.ownership import local_refusal
 
 ACTOR_KEY = "actor"
 SYNC_MERGE_KEY = "sync_merge"
@@ -97,6 +101,7 @@ def _stamp_and_audit(session: OrmSession, _ctx: UOWTransaction, _instances: Any)
         events.append(_event(actor, "merge" if merging else "create", obj, []))
         changes.append(_change(obj, "", 0, merging))
 
+    updated: list[tuple[str, str]] = []
     for obj in session.dirty:
         if isinstance(obj, AuditEvent) and session.is_modified(obj):
             raise RecordError("审计记录只能追加，不能修改。")
@@ -105,6 +110,7 @@ def _stamp_and_audit(session: OrmSession, _ctx: UOWTransaction, _instances: Any)
         changed = _changed_columns(obj)
         if not changed:
             continue
+        updated.append((str(type(obj).__tablename__), obj.id))
         changes.append(_change(obj, *_stamp_before(obj), merging))
         if not merging:
             obj.origin = actor.device
@@ -113,6 +119,10 @@ def _stamp_and_audit(session: OrmSession, _ctx: UOWTransaction, _instances: Any)
         action = "retire" if changed == ["retired_at"] and obj.retired_at is not None else "update"
         events.append(_event(actor, "merge" if merging else action, obj, changed))
 
+    if updated and not merging:
+        why = local_refusal(session.connection(), updated)
+        if why is not None:
+            raise RecordError(why)
     for ev in events:
         session.add(ev)
     session.add_all(changes)

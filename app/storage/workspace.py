@@ -27,7 +27,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import select
 
 from app.domain.vocabulary import Role, WorkspaceKind
-from app.storage import migrate
+from app.storage import errorlog, migrate
 from app.storage.derived import ensure_derived
 from app.storage.engine import connect_raw, make_engine
 from app.storage.errors import (
@@ -189,6 +189,7 @@ class Workspace:
             raise WorkspaceMissing(f"工作区缺少数据库文件 {DB_NAME}：{paths.root}")
         keyfile = KeyFile.load(paths.key)
         db_key, tag = keyfile.unlock(password, user)
+        errorlog.remember(paths.root, db_key)  # failures from here on go to its own log
 
         raw = connect_raw(paths.db, db_key)
         try:

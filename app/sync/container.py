@@ -12,8 +12,10 @@ below refuse anything else rather than clean it::
 must be listed in the manifest with its SHA-256 and size, and is read only by that name.
 Refused, never cleaned: absolute paths, ``..``, ``.``, empty parts, drive letters, backslashes,
 characters outside ``[A-Za-z0-9._-/]``, links, duplicate names, members not in the manifest or
-missing from it, members over :data:`MAX_MEMBER_BYTES`, a total over :data:`MAX_TOTAL_BYTES`, and a
-compression ratio over :data:`MAX_RATIO`. Trailing bytes are refused too.
+missing from it, and — against :class:`~app.domain.limits.Limits` — too many members, a member or
+a total too large, a compression ratio too high. Trailing bytes are refused too. A container is
+read once, front to back, a piece at a time (:func:`walk`): a member is checked while it streams
+and never held whole unless its reader keeps it.
 """
 
 from __future__ import annotations
@@ -23,9 +25,11 @@ import json
 import re
 import struct
 import zlib
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
+from app.domain.limits import DEFAULT_LIMITS, Limits, megabytes
 from app.sync.errors import BundleRefused
 
 MAGIC = b"XDSI"
@@ -36,16 +40,13 @@ TYPE_HARDLINK = 2
 TYPE_DIR = 3
 FLAG_ZLIB = 1
 
-MAX_MEMBERS = 200_000
 MAX_NAME = 200
-MAX_MEMBER_BYTES = 256 * 1024 * 1024
-MAX_TOTAL_BYTES = 4 * 1024 * 1024 * 1024
-MAX_RATIO = 100
 MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 
 _HEAD = struct.Struct(">4sI")
 _ENTRY = struct.Struct(">BBQQ")
 _NAME_OK = re.compile(r"[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*")
+_SHA = re.compile(r"[0-9a-f]{64}")
 
 
 @dataclass(frozen=True)
@@ -111,129 +112,257 @@ def build(manifest: dict[str, Any], members: list[Member]) -> bytearray:
     return pack([head, *members])
 
 
+_CHUNK = 1024 * 1024
+
+
+class _Stream:
+    """Exact reads over an iterator of byte chunks (the decrypted segments), nothing held but the
+    current chunk."""
+
+    def __init__(self, chunks: Iterable[bytes | bytearray | memoryview]) -> None:
+        self._it = iter(chunks)
+        self._cur: bytes | bytearray | memoryview = b""
+        self._off = 0
+
+    def _fill(self) -> bool:
+        while self._off >= len(self._cur):
+            try:
+                self._cur = next(self._it)
+            except StopIteration:
+                return False
+            self._off = 0
+        return True
+
+    def pieces(self, n: int) -> Iterator[memoryview]:
+        while n > 0:
+            if not self._fill():
+                raise BundleRefused("同步包内容不完整。")
+            take = min(n, len(self._cur) - self._off)
+            yield memoryview(self._cur)[self._off : self._off + take]
+            self._off += take
+            n -= take
+
+    def read(self, n: int) -> bytes:
+        return b"".join(bytes(p) for p in self.pieces(n))
+
+    def at_end(self) -> bool:
+        return not self._fill()
+
+
 @dataclass(frozen=True)
-class _Entry:
-    kind: int
-    flags: int
-    stored: memoryview
-    raw_len: int
+class Listed:
+    """A member as the manifest lists it."""
+
+    name: str
+    size: int
+    sha256: str
 
 
-def _index(buf: memoryview) -> dict[str, _Entry]:
-    if len(buf) < _HEAD.size:
-        raise BundleRefused("同步包内容不完整。")
-    magic, count = _HEAD.unpack_from(buf, 0)
-    if magic != MAGIC:
-        raise BundleRefused("同步包内容格式不对。")
-    if count > MAX_MEMBERS:
-        raise BundleRefused("同步包成员过多，已拒绝。")
-    pos = _HEAD.size
-    entries: dict[str, _Entry] = {}
-    total = 0
-    for _ in range(count):
-        if pos + 2 > len(buf):
-            raise BundleRefused("同步包内容不完整。")
-        (name_len,) = struct.unpack_from(">H", buf, pos)
-        pos += 2
-        if pos + name_len + _ENTRY.size > len(buf):
-            raise BundleRefused("同步包内容不完整。")
-        try:
-            name = bytes(buf[pos : pos + name_len]).decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise BundleRefused("同步包内有无法识别的成员名，已拒绝。") from exc
-        pos += name_len
-        kind, flags, stored_len, raw_len = _ENTRY.unpack_from(buf, pos)
-        pos += _ENTRY.size
-        check_name(name)
-        if kind in (TYPE_LINK, TYPE_HARDLINK):
-            raise BundleRefused(f"同步包内有链接成员，已拒绝：{name}")
-        if kind != TYPE_FILE:
-            raise BundleRefused(f"同步包内有非文件成员，已拒绝：{name}")
-        if flags & ~FLAG_ZLIB:
-            raise BundleRefused(f"同步包成员标志未知，已拒绝：{name}")
-        if name in entries:
-            raise BundleRefused(f"同步包内有重名成员，已拒绝：{name}")
-        if raw_len > MAX_MEMBER_BYTES or stored_len > MAX_MEMBER_BYTES:
-            raise BundleRefused(f"同步包成员过大，已拒绝：{name}")
-        if flags & FLAG_ZLIB:
-            if raw_len > max(stored_len, 1) * MAX_RATIO:
-                raise BundleRefused(f"同步包成员压缩比异常（疑似压缩炸弹），已拒绝：{name}")
-        elif stored_len != raw_len:
-            raise BundleRefused(f"同步包成员长度不一致，已拒绝：{name}")
-        total += raw_len
-        if total > MAX_TOTAL_BYTES:
-            raise BundleRefused("同步包解开后过大，已拒绝。")
-        if pos + stored_len > len(buf):
-            raise BundleRefused("同步包内容不完整。")
-        entries[name] = _Entry(kind, flags, buf[pos : pos + stored_len], raw_len)
-        pos += stored_len
-    if pos != len(buf):
-        raise BundleRefused("同步包内容末尾有多余数据，已拒绝。")
-    return entries
+class Sink(Protocol):
+    """Where a member's bytes go while it is read: ``write`` per piece, ``close`` once its hash
+    has been checked (a member whose hash is wrong is refused before ``close``)."""
+
+    def write(self, data: memoryview | bytes) -> None: ...
+
+    def close(self) -> None: ...
 
 
-def _data(name: str, entry: _Entry) -> bytes | memoryview:
-    if not entry.flags & FLAG_ZLIB:
-        return entry.stored
-    d = zlib.decompressobj()
+def _entry(st: _Stream) -> tuple[str, int, int, int]:
+    (name_len,) = struct.unpack(">H", st.read(2))
+    raw_name = st.read(name_len)
     try:
-        out = d.decompress(entry.stored, entry.raw_len + 1)
+        name = raw_name.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BundleRefused("同步包内有无法识别的成员名，已拒绝。") from exc
+    kind, flags, stored_len, raw_len = _ENTRY.unpack(st.read(_ENTRY.size))
+    check_name(name)
+    if kind in (TYPE_LINK, TYPE_HARDLINK):
+        raise BundleRefused(f"同步包内有链接成员，已拒绝：{name}")
+    if kind != TYPE_FILE:
+        raise BundleRefused(f"同步包内有非文件成员，已拒绝：{name}")
+    if flags & ~FLAG_ZLIB:
+        raise BundleRefused(f"同步包成员标志未知，已拒绝：{name}")
+    return name, flags, stored_len, raw_len
+
+
+def _check_sizes(name: str, flags: int, stored: int, raw: int, cap: int, limits: Limits) -> None:
+    if raw > cap:
+        raise BundleRefused(
+            f"同步包成员过大，已拒绝：{name}（解开后 {megabytes(raw)}，上限 {megabytes(cap)}）"
+        )
+    if flags & FLAG_ZLIB:
+        if stored > cap + 1024 + cap // 100:
+            raise BundleRefused(f"同步包成员过大，已拒绝：{name}")
+        if raw > max(stored, 1) * limits.compression_ratio:
+            raise BundleRefused(
+                f"同步包成员压缩比异常（疑似压缩炸弹），已拒绝：{name}"
+                f"（{raw // max(stored, 1)} 倍，上限 {limits.compression_ratio} 倍）"
+            )
+    elif stored != raw:
+        raise BundleRefused(f"同步包成员长度不一致，已拒绝：{name}")
+
+
+def _inflate(st: _Stream, name: str, flags: int, stored: int, raw: int) -> Iterator[memoryview]:
+    """The member's bytes, inflated piece by piece; never more than ``raw`` of them."""
+    if not flags & FLAG_ZLIB:
+        yield from st.pieces(stored)
+        return
+    d = zlib.decompressobj()
+    total = 0
+    try:
+        for piece in st.pieces(stored):
+            buf: bytes | memoryview = piece
+            while buf:
+                if d.eof:
+                    raise BundleRefused(f"同步包成员长度与声明不符，已拒绝：{name}")
+                out = d.decompress(buf, _CHUNK)
+                buf = d.unconsumed_tail
+                total += len(out)
+                if total > raw:
+                    raise BundleRefused(f"同步包成员长度与声明不符，已拒绝：{name}")
+                if out:
+                    yield memoryview(out)
     except zlib.error as exc:
         raise BundleRefused(f"同步包成员无法解压，已拒绝：{name}") from exc
-    if len(out) != entry.raw_len or not d.eof or d.unused_data:
+    if total != raw or not d.eof or d.unused_data:
         raise BundleRefused(f"同步包成员长度与声明不符，已拒绝：{name}")
-    return out
+
+
+def _listing(manifest: Any, limits: Limits) -> dict[str, Listed]:
+    try:
+        if not isinstance(manifest, dict) or not isinstance(manifest["members"], list):
+            raise ValueError("manifest")
+        listed: dict[str, Listed] = {}
+        for m in manifest["members"]:
+            name, size, sha = m["name"], m["size"], m["sha256"]
+            if not isinstance(name, str) or not isinstance(sha, str) or not _SHA.fullmatch(sha):
+                raise ValueError("member")
+            if not isinstance(size, int) or isinstance(size, bool) or size < 0:
+                raise ValueError("size")
+            if name in listed or name == MANIFEST:
+                raise ValueError("duplicate")
+            listed[name] = Listed(name, size, sha)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise BundleRefused("同步包清单无法读取，已拒绝。") from exc
+    for m in listed.values():
+        check_name(m.name)
+        if m.size > limits.member_bytes:
+            raise BundleRefused(
+                f"同步包成员过大，已拒绝：{m.name}"
+                f"（解开后 {megabytes(m.size)}，上限 {megabytes(limits.member_bytes)}）"
+            )
+    total = sum(m.size for m in listed.values())
+    if total > limits.bundle_total_bytes:
+        raise BundleRefused(
+            f"同步包解开后过大，已拒绝（共 {megabytes(total)}，"
+            f"上限 {megabytes(limits.bundle_total_bytes)}）。"
+        )
+    return listed
+
+
+def walk(
+    chunks: Iterable[bytes | bytearray | memoryview],
+    sink_for: Callable[[Listed], Sink | None],
+    limits: Limits = DEFAULT_LIMITS,
+    on_manifest: Callable[[dict[str, Any]], None] | None = None,
+) -> dict[str, Any]:
+    """Read a container from ``chunks`` once, front to back, and return its manifest.
+
+    Every member is checked (name, type, flags, sizes against ``limits`` and the manifest,
+    compression ratio, length, SHA-256) while it streams through its sink (``sink_for`` a listed
+    member: a :class:`Sink`, or None to check it only). ``on_manifest`` sees the manifest before
+    any other member is read. At most one chunk and one inflated piece are held at a time.
+    Anything wrong raises :class:`BundleRefused`."""
+    st = _Stream(chunks)
+    try:
+        magic, count = _HEAD.unpack(st.read(_HEAD.size))
+    except BundleRefused:
+        raise BundleRefused("同步包内容不完整。") from None
+    if magic != MAGIC:
+        raise BundleRefused("同步包内容格式不对。")
+    if count == 0:
+        raise BundleRefused("同步包缺少清单，已拒绝。")
+    if count - 1 > limits.bundle_members:
+        raise BundleRefused(
+            f"同步包成员过多，已拒绝（{count - 1} 个，上限 {limits.bundle_members} 个）。"
+        )
+    name, flags, stored, raw = _entry(st)
+    if name != MANIFEST:
+        raise BundleRefused("同步包缺少清单，已拒绝。")
+    if raw > MAX_MANIFEST_BYTES:
+        raise BundleRefused("同步包清单过大，已拒绝。")
+    _check_sizes(name, flags, stored, raw, MAX_MANIFEST_BYTES, limits)
+    head = b"".join(bytes(p) for p in _inflate(st, name, flags, stored, raw))
+    try:
+        manifest = json.loads(head.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BundleRefused("同步包清单无法读取，已拒绝。") from exc
+    listed = _listing(manifest, limits)
+    if on_manifest is not None:
+        on_manifest(manifest)
+    seen: set[str] = set()
+    for _ in range(count - 1):
+        name, flags, stored, raw = _entry(st)
+        if name in seen or name == MANIFEST:
+            raise BundleRefused(f"同步包内有重名成员，已拒绝：{name}")
+        meta = listed.get(name)
+        if meta is None:
+            raise BundleRefused(f"同步包内有清单未列出的成员，已拒绝：{name}")
+        seen.add(name)
+        _check_sizes(name, flags, stored, raw, limits.member_bytes, limits)
+        if raw != meta.size:
+            raise BundleRefused(f"同步包成员长度与清单不符，已拒绝：{name}")
+        sink = sink_for(meta)
+        digest = hashlib.sha256()
+        for piece in _inflate(st, name, flags, stored, raw):
+            digest.update(piece)
+            if sink is not None:
+                sink.write(piece)
+        if digest.hexdigest() != meta.sha256:
+            raise BundleRefused(f"同步包成员校验值不符（文件已被改动），已拒绝：{name}")
+        if sink is not None:
+            sink.close()
+    missing = sorted(set(listed) - seen)
+    if missing:
+        raise BundleRefused(f"同步包缺少清单所列成员，已拒绝：{missing[0]}")
+    if not st.at_end():
+        raise BundleRefused("同步包内容末尾有多余数据，已拒绝。")
+    return dict(manifest)
+
+
+class _Collect:
+    def __init__(self, into: dict[str, bytes], name: str) -> None:
+        self._into, self._name, self._parts = into, name, bytearray()
+
+    def write(self, data: memoryview | bytes) -> None:
+        self._parts += data
+
+    def close(self) -> None:
+        self._into[self._name] = bytes(self._parts)
 
 
 class Contents:
-    """A verified container: the manifest and the members it lists, read by name only."""
+    """A whole verified container in memory: the manifest and every member by name. For small
+    containers and tests; an import streams the members instead (:func:`walk`)."""
 
-    def __init__(self, buf: bytes | bytearray | memoryview) -> None:
-        entries = _index(memoryview(buf))
-        names = list(entries)
-        if not names or names[0] != MANIFEST:
-            raise BundleRefused("同步包缺少清单，已拒绝。")
-        head = entries.pop(MANIFEST)
-        if head.raw_len > MAX_MANIFEST_BYTES:
-            raise BundleRefused("同步包清单过大，已拒绝。")
-        try:
-            manifest = json.loads(bytes(_data(MANIFEST, head)).decode("utf-8"))
-            listed = {str(m["name"]): m for m in manifest["members"]}
-            if not isinstance(manifest, dict) or len(listed) != len(manifest["members"]):
-                raise ValueError("manifest")
-        except (ValueError, KeyError, TypeError) as exc:
-            raise BundleRefused("同步包清单无法读取，已拒绝。") from exc
-        extra = sorted(set(entries) - set(listed))
-        if extra:
-            raise BundleRefused(f"同步包内有清单未列出的成员，已拒绝：{extra[0]}")
-        missing = sorted(set(listed) - set(entries))
-        if missing:
-            raise BundleRefused(f"同步包缺少清单所列成员，已拒绝：{missing[0]}")
-        self.manifest: dict[str, Any] = manifest
-        self._entries = entries
-        self._listed = listed
-        self._verified: dict[str, bytes | memoryview] = {}
+    def __init__(
+        self, buf: bytes | bytearray | memoryview, limits: Limits = DEFAULT_LIMITS
+    ) -> None:
+        data: dict[str, bytes] = {}
+        self.manifest: dict[str, Any] = walk([buf], lambda m: _Collect(data, m.name), limits)
+        self._data = data
+        self._listed = _listing(self.manifest, limits)
 
     def names(self) -> list[str]:
         return list(self._listed)
 
-    def read(self, name: str) -> bytes | memoryview:
-        """The bytes of the listed member ``name``, checked against its size and SHA-256."""
-        if name in self._verified:
-            return self._verified[name]
-        meta = self._listed.get(name)
-        if meta is None:
+    def read(self, name: str) -> bytes:
+        if name not in self._data:
             raise BundleRefused(f"清单中没有这个成员：{name}")
-        data = _data(name, self._entries[name])
-        if len(data) != meta.get("size") or member_sha(data) != meta.get("sha256"):
-            raise BundleRefused(f"同步包成员校验值不符（文件已被改动），已拒绝：{name}")
-        self._verified[name] = data
-        return data
+        return self._data[name]
 
     def sha256(self, name: str) -> str:
-        """The SHA-256 the manifest lists for ``name`` (checked by :meth:`read`)."""
-        return str(self._listed[name].get("sha256"))
+        return self._listed[name].sha256
 
     def verify_all(self) -> None:
-        for name in self._listed:
-            self.read(name)
+        """Every member was verified when the container was read."""

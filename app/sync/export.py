@@ -26,6 +26,7 @@ from sqlmodel import select
 from app.domain.vocabulary import WorkspaceKind
 from app.storage.mediastore import MediaStore
 from app.storage.models import SyncState, new_id, utcnow
+from app.storage.ownership import declared_owners
 from app.storage.workspace import Workspace
 from app.sync import identity, rows
 from app.sync.container import Member, build, member_sha
@@ -167,6 +168,12 @@ def export_bundle(
         wanted = _select(conn, entries, direction=direction, team_id=team_id, all_rows=all_rows)
         got = _with_parents(conn, wanted)
         bases = _bases([e for e in entries if e[0] in rows.MODELS])
+        # the office says whose rows it carries (the team records it; see storage.ownership)
+        owners = (
+            declared_owners(conn, [r for t in got.values() for r in t])
+            if direction == TO_TEAM
+            else None
+        )
     report(30, "正在打包照片…")
     store = MediaStore(ws.paths.media, ws.db_key)
     members, counts, media = _members(store, got, bases)
@@ -186,6 +193,8 @@ def export_bundle(
         "counts": counts,
         "media": media,
     }
+    if owners is not None:
+        manifest["owners"] = owners
     payload = build(manifest, members)
     report(60, "正在加密并签名…")
     written = write_sealed(

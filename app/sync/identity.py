@@ -14,7 +14,8 @@ from pathlib import Path
 from sqlmodel import col, select
 
 from app.domain.vocabulary import WorkspaceKind
-from app.storage.models import SyncKey, SyncPeer, Team
+from app.storage.models import SyncKey, SyncPeer, Team, utcnow
+from app.storage.ownership import forget_own_party, record_owners
 from app.storage.session import SYNC_MERGE_KEY
 from app.storage.workspace import Workspace
 from app.sync import rows
@@ -139,6 +140,9 @@ def team_kit(ws: Workspace, team_name: str) -> TeamKit:
         with ws.session() as s:
             team = Team(name=name, kind=WorkspaceKind.TEAM)
             s.add(team)
+            s.flush()
+            # the office makes the team row; the team owns it (its settings are its own)
+            record_owners(s.connection(), [("team", team.id, team.id)], at=utcnow())
             s.commit()
     with ws.session() as s:
         key_row = s.get(SyncKey, team.id)
@@ -208,3 +212,4 @@ def adopt_kit(ws: Workspace, kit: TeamKit) -> None:
         s.commit()
     _store_pair(ws, kit.team_keys, ROLE_TEAM)
     _add_peer(ws, kit.office, ROLE_OFFICE)
+    forget_own_party(ws.engine)

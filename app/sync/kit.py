@@ -105,8 +105,9 @@ def open_kit(path: Path, password: str) -> TeamKit:
         if kdf["alg"] != "argon2id" or set(doc) != {"format", "version", "kdf", "nonce"}:
             raise damaged
         params = KdfParams(int(kdf["time_cost"]), int(kdf["memory_cost"]), int(kdf["parallelism"]))
-        if params.time_cost < 1 or not 8 <= params.memory_cost <= 4 * 1024 * 1024:
-            raise damaged
+        why = params.out_of_range()
+        if why is not None:
+            raise KitRefused(f"组包的密码参数超出合理范围（{why}），已拒绝（未做任何计算）。")
         key = params.derive(password, unb64(kdf["salt"]))
         nonce = unb64(doc["nonce"])
     except KitRefused:

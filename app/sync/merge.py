@@ -1,9 +1,13 @@
 """Import: verify everything, then merge in one transaction; conflicts go to a list.
 
 Before anything is written: the file's length, sender, signature and every segment's tag
-(``seal``), then the container's names, sizes and hashes (``container``), then the manifest against
-the header, then every row's columns and values. Only then, in one transaction (foreign keys
-checked at commit, so parents and children may come in any order within it):
+(``seal``), then — reading the decrypted container once, a piece at a time — the container's
+names, sizes, limits and hashes (``container``), every row's columns and values, every photo (the
+JPEG the intake writes, and named by a row of the bundle), then the manifest against the header.
+Then, in one transaction (foreign keys checked at commit, so parents and children may come in any
+order within it), every row is decided and every row that would be created or changed is checked
+against the ownership rule (:mod:`app.storage.ownership`): one row the signer may not write
+refuses the whole bundle, naming that row, before anything is written. Only then:
 
 - a row the office does not hold is inserted (``new``);
 - the same stamp (origin, version) as the stored row, or a stamp the stored row already built on,
@@ -14,16 +18,22 @@ checked at commit, so parents and children may come in any order within it):
 - anything else is a change that diverged from the stored row: it goes to the conflict list
   (``conflict``), the stored row stays as it is until a person decides.
 
-Photos are stored once by hash in the media store. A bundle imported again writes nothing.
+The owner of each new row is recorded from the verified signer (at a team: as the office's
+bundle declares it). Photos of the rows taken are decrypted a third time from the file and stored
+once by hash, inside the transaction, before the rows that name them are committed; none is
+written for a refused bundle, and none is left half-written by a kill (see
+:mod:`app.storage.mediastore`). A bundle imported again writes nothing.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
+import threading
 from collections import defaultdict
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,25 +42,34 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
+from app.domain.limits import Limits
 from app.domain.vocabulary import WorkspaceKind
 from app.storage.bulk import write_audit_events, write_change_log
-from app.storage.mediastore import MediaStore
-from app.storage.models import (
-    SyncBundle,
-    SyncConflict,
-    SyncDevice,
-    Synced,
-    SyncRowTeam,
-    utcnow,
+from app.storage.limits import load_limits
+from app.storage.mediastore import MediaStore, referenced_names
+from app.storage.models import SyncBundle, SyncConflict, SyncDevice, Synced, utcnow
+from app.storage.ownership import (
+    IDENTITY,
+    OFFICE,
+    Facts,
+    describe,
+    own_party,
+    party_names,
+    record_owners,
+    recorded_owners,
+    references,
+    refusal,
 )
+from app.storage.ownership import label as ownership_label
 from app.storage.session import SYNC_MERGE_KEY, Actor
 from app.storage.workspace import Workspace
 from app.sync import identity, rows
-from app.sync.container import Contents
+from app.sync.container import Contents, Listed, Sink, walk
 from app.sync.errors import BundleRefused
 from app.sync.export import CONTENTS_FORMAT, CONTENTS_VERSION
 from app.sync.keys import PublicIdentity
-from app.sync.seal import TO_OFFICE, TO_TEAM, Header, open_sealed
+from app.sync.photos import intake_jpeg_refusal
+from app.sync.seal import TO_OFFICE, TO_TEAM, Header, Opened, open_sealed
 
 KINDS = ("new", "updated", "unchanged", "conflict")
 _SHA = re.compile(r"[0-9a-f]{64}")
@@ -109,44 +128,111 @@ def _signer_of(ws: Workspace) -> Callable[[Header], PublicIdentity]:
     return signer_of
 
 
-def _parse(contents: Contents, header: Header) -> tuple[list[_Incoming], dict[str, str]]:
-    m = contents.manifest
-    expect = {
-        "format": CONTENTS_FORMAT,
-        "version": CONTENTS_VERSION,
-        "bundle_id": header.bundle_id,
-        "direction": header.direction,
-        "team_id": header.team_id,
-        "device_id": header.device_id,
-    }
-    for k, v in expect.items():
-        if m.get(k) != v:
-            raise BundleRefused(f"同步包清单与文件头不符（{k}），已拒绝。")
-    incoming: list[_Incoming] = []
-    media: dict[str, str] = {}
-    tables: dict[str, str] = {}
-    for name in contents.names():
-        if (rm := _ROW_MEMBER.fullmatch(name)) and rm.group(1) in rows.MODELS:
-            tables[rm.group(1)] = name
-        elif mm := _MEDIA_MEMBER.fullmatch(name):
-            media[mm.group(1)] = name
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+class _TooMany(Exception):
+    pass
+
+
+def _skip(text: str, pos: int) -> int:
+    m = _SPACE.match(text, pos)
+    return pos if m is None else m.end()
+
+
+def _array(text: str, pos: int, limit: int) -> tuple[list[Any], int]:
+    """A JSON array at ``pos``, decoded one element at a time: more than ``limit`` elements
+    stops the decoding (so a member of a million rows is refused after ``limit + 1``)."""
+    dec = json.JSONDecoder()
+    if text[pos : pos + 1] != "[":
+        raise ValueError("array")
+    items: list[Any] = []
+    pos = _skip(text, pos + 1)
+    if text[pos : pos + 1] == "]":
+        return items, pos + 1
+    while True:
+        item, pos = dec.raw_decode(text, pos)
+        items.append(item)
+        if len(items) > limit:
+            raise _TooMany
+        pos = _skip(text, pos)
+        sep = text[pos : pos + 1]
+        if sep == "]":
+            return items, pos + 1
+        if sep != ",":
+            raise ValueError("array")
+        pos = _skip(text, pos + 1)
+
+
+def _rows_doc(text: str, limit: int) -> dict[str, Any]:
+    """A row table's JSON object; its ``rows`` and ``base`` arrays at most ``limit`` long."""
+    dec = json.JSONDecoder()
+    pos = _skip(text, 0)
+    if text[pos : pos + 1] != "{":
+        raise ValueError("object")
+    doc: dict[str, Any] = {}
+    pos = _skip(text, pos + 1)
+    while True:
+        key, pos = dec.raw_decode(text, pos)
+        if (
+            not isinstance(key, str)
+            or key in doc
+            or key not in ("table", "columns", "rows", "base")
+        ):
+            raise ValueError("key")
+        pos = _skip(text, pos)
+        if text[pos : pos + 1] != ":":
+            raise ValueError("colon")
+        pos = _skip(text, pos + 1)
+        if key in ("rows", "base"):
+            doc[key], pos = _array(text, pos, limit)
         else:
-            raise BundleRefused(f"同步包内有不认识的成员，已拒绝：{name}")
-    for t in rows.ORDER:
-        if t not in tables:
-            continue
+            doc[key], pos = dec.raw_decode(text, pos)
+        pos = _skip(text, pos)
+        sep = text[pos : pos + 1]
+        if sep == "}":
+            if _skip(text, pos + 1) != len(text):
+                raise ValueError("trailing")
+            return doc
+        if sep != ",":
+            raise ValueError("object")
+        pos = _skip(text, pos + 1)
+
+
+class _RowsSink:
+    """Collects a row table's member and checks it once its hash is verified: no more rows than
+    the manifest announced for the table (and the announced total is within the limit)."""
+
+    def __init__(self, table: str, out: list[_Incoming], declared: int) -> None:
+        self.table, self._out, self._declared = table, out, declared
+        self._buf = bytearray()
+
+    def write(self, data: memoryview | bytes) -> None:
+        self._buf += data
+
+    def close(self) -> None:
+        t = ownership_label(self.table)
         try:
-            doc = json.loads(bytes(contents.read(tables[t])).decode("utf-8"))
+            text = self._buf.decode("utf-8")
+            self._buf = bytearray()
+            doc = _rows_doc(text, self._declared)
+            del text
             cols = doc["columns"]
             data = doc["rows"]
             bases = [(str(o), int(v)) for o, v in doc["base"]]
-            if doc["table"] != t or len(bases) != len(data):
+            if doc["table"] != self.table or not isinstance(data, list) or len(bases) != len(data):
                 raise ValueError("table")
-        except (ValueError, KeyError, TypeError) as exc:
+        except _TooMany:
+            raise BundleRefused(
+                f"同步包中的{t}数据条数多于清单所列（{self._declared} 条），已拒绝。"
+            ) from None
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
             raise BundleRefused(f"同步包中的{t}数据无法读取，已拒绝。") from exc
-        if cols != rows.columns(t):
+        if len(data) != self._declared:
+            raise BundleRefused(f"同步包中的{t}数据条数与清单不符，已拒绝。")
+        if cols != rows.columns(self.table):
             raise BundleRefused(f"同步包的数据结构与本程序不一致（{t}），请两边使用同一版本。")
-        decode = rows.decoders(t)
+        decode = rows.decoders(self.table)
         for values in data:
             if not isinstance(values, list) or len(values) != len(cols):
                 raise BundleRefused(f"同步包中的{t}数据列数不对，已拒绝。")
@@ -159,19 +245,115 @@ def _parse(contents: Contents, header: Header) -> tuple[list[_Incoming], dict[st
                 raise BundleRefused(f"同步包中的{t}数据编号无效，已拒绝。")
         if len({v[0] for v in data}) != len(data):
             raise BundleRefused(f"同步包中的{t}数据有重复的记录，已拒绝。")
-        incoming.append(_Incoming(t, cols, data, bases))
-    for sha, name in media.items():
-        if contents.sha256(name) != sha:
-            raise BundleRefused(f"照片与其名称中的校验值不符，已拒绝：{name}")
-    return incoming, media
+        self._out.append(_Incoming(self.table, cols, data, bases))
+
+
+class _PhotoSink:
+    """Checks one photo (the JPEG the intake writes) and forgets its bytes."""
+
+    def __init__(self, name: str, max_edge: int) -> None:
+        self._name, self._edge, self._buf = name, max_edge, bytearray()
+
+    def write(self, data: memoryview | bytes) -> None:
+        self._buf += data
+
+    def close(self) -> None:
+        why = intake_jpeg_refusal(self._buf, self._edge)
+        self._buf = bytearray()
+        if why is not None:
+            raise BundleRefused(
+                f"同步包中的照片不是本程序写入的 JPEG（{why}），已拒绝：{self._name}"
+            )
+
+
+@dataclass
+class _Read:
+    manifest: dict[str, Any]
+    incoming: list[_Incoming]
+    media: dict[str, str]
+    """SHA-256 → member name of every photo in the bundle."""
+    owners: dict[str, str]
+    """Record id → owner, as an office bundle declares it."""
+
+
+def _read(opened: Opened, header: Header, limits: Limits) -> _Read:
+    """The one streaming read of a verified bundle: every member checked, rows kept, photos not."""
+    incoming: list[_Incoming] = []
+    media: dict[str, str] = {}
+    counts: dict[str, int] = {}
+
+    def on_manifest(manifest: dict[str, Any]) -> None:
+        declared = manifest.get("counts")
+        if not isinstance(declared, dict) or not all(
+            isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v >= 0
+            for k, v in declared.items()
+        ):
+            raise BundleRefused("同步包清单缺少各类记录的条数，已拒绝。")
+        total = sum(declared.values())
+        if total > limits.bundle_rows:
+            raise BundleRefused(
+                f"同步包有 {total} 条记录，超过上限 {limits.bundle_rows} 条，已拒绝；"
+                "请分几次导出，或在设置中调高上限。"
+            )
+        counts.update(declared)
+
+    def sink_for(m: Listed) -> Sink | None:
+        if (rm := _ROW_MEMBER.fullmatch(m.name)) and rm.group(1) in rows.MODELS:
+            return _RowsSink(rm.group(1), incoming, counts.get(rm.group(1), 0))
+        if mm := _MEDIA_MEMBER.fullmatch(m.name):
+            if mm.group(1) != m.sha256:
+                raise BundleRefused(f"照片与其名称中的校验值不符，已拒绝：{m.name}")
+            media[m.sha256] = m.name
+            return _PhotoSink(m.name, limits.photo_edge)
+        raise BundleRefused(f"同步包内有不认识的成员，已拒绝：{m.name}")
+
+    manifest = walk(opened.chunks(), sink_for, limits, on_manifest)
+    expect = {
+        "format": CONTENTS_FORMAT,
+        "version": CONTENTS_VERSION,
+        "bundle_id": header.bundle_id,
+        "direction": header.direction,
+        "team_id": header.team_id,
+        "device_id": header.device_id,
+    }
+    for k, v in expect.items():
+        if manifest.get(k) != v:
+            raise BundleRefused(f"同步包清单与文件头不符（{k}），已拒绝。")
+    order = {t: i for i, t in enumerate(rows.ORDER)}
+    incoming.sort(key=lambda inc: order[inc.table])
+    return _Read(manifest, incoming, media, _declared_owners(manifest, header))
+
+
+def _declared_owners(manifest: dict[str, Any], header: Header) -> dict[str, str]:
+    raw = manifest.get("owners")
+    if raw is None:
+        return {}
+    if header.direction != TO_TEAM:
+        raise BundleRefused("巡察组的同步包不能声明记录归属，已拒绝。")
+    out: dict[str, str] = {}
+    try:
+        if not isinstance(raw, dict):
+            raise TypeError("owners")
+        for party, ids in raw.items():
+            if not isinstance(party, str) or not 1 <= len(party) <= 36 or not isinstance(ids, list):
+                raise TypeError("owners")
+            for rid in ids:
+                if not isinstance(rid, str):
+                    raise TypeError("owners")
+                out[rid] = party
+    except TypeError as exc:
+        raise BundleRefused("同步包的记录归属无法读取，已拒绝。") from exc
+    return out
 
 
 def _int(v: Any) -> int:
     return v if isinstance(v, int) and not isinstance(v, bool) else 0
 
 
-def _normalise(inc: _Incoming, store: MediaStore, media: dict[str, str]) -> None:
-    """Make incoming rows local: photo tokens become this workspace's media names."""
+def _normalise(inc: _Incoming, store: MediaStore, media: dict[str, str]) -> set[str]:
+    """Make incoming rows local: photo tokens become this workspace's media names. Returns the
+    SHA-256 of every photo the rows name."""
+    named: set[str] = set()
     if inc.table == "attachment":
         idx = [inc.cols.index("stored_name"), inc.cols.index("thumb_name")]
         for values in inc.rows:
@@ -182,54 +364,65 @@ def _normalise(inc: _Incoming, store: MediaStore, media: dict[str, str]) -> None
                 sha = v.removeprefix("sha256:")
                 if not v.startswith("sha256:") or not _SHA.fullmatch(sha) or sha not in media:
                     raise BundleRefused("同步包中的照片记录引用了包内没有的照片，已拒绝。")
+                named.add(sha)
                 values[i] = store.name_for(sha)
+    return named
 
 
-def verify_bundle(ws: Workspace, path: Path) -> tuple[Header, Contents, str]:
-    """Every check that needs no write; returns the header, the verified contents, the file hash."""
+def verify_bundle(
+    ws: Workspace, path: Path, limits: Limits | None = None
+) -> tuple[Header, Contents, str]:
+    """Every check that needs no write, with the whole container in memory (small bundles and
+    tests; :func:`import_bundle` streams instead). Returns the header, the contents, the file
+    hash."""
+    opened = _open(ws, path)
+    contents = Contents(opened.read_all(), limits or load_limits(ws))
+    return opened.header, contents, opened.file_sha256
+
+
+def _open(ws: Workspace, path: Path) -> Opened:
     me = identity.own_keys(ws)
     opened = open_sealed(path, signer_of=_signer_of(ws), me=me)
-    header = opened.header
-    if ws.kind is not WorkspaceKind.OFFICE and header.team_id != me.owner_id:
+    if ws.kind is not WorkspaceKind.OFFICE and opened.header.team_id != me.owner_id:
         raise BundleRefused("这个同步包是发给另一个巡察组的。")
-    contents = Contents(opened.plaintext)
-    contents.verify_all()
-    return header, contents, opened.file_sha256
+    return opened
 
 
-def import_bundle(ws: Workspace, path: Path, progress: Progress | None = None) -> ImportReport:
+def import_bundle(
+    ws: Workspace, path: Path, progress: Progress | None = None, limits: Limits | None = None
+) -> ImportReport:
     """Verify the bundle at ``path`` and merge it (see the module docstring)."""
 
     def report_progress(pct: int, what: str) -> None:
         if progress is not None:
             progress(pct, what)
 
+    limits = limits or load_limits(ws)
     report_progress(0, "正在校验签名与完整性…")
-    header, contents, file_sha = verify_bundle(ws, path)
-    incoming, media = _parse(contents, header)
+    opened = _open(ws, path)
+    header = opened.header
+    report_progress(20, "正在检查内容…")
+    got = _read(opened, header, limits)
     store = MediaStore(ws.paths.media, ws.db_key)
-    for inc in incoming:
-        _normalise(inc, store, media)
+    named: set[str] = set()
+    for inc in got.incoming:
+        named |= _normalise(inc, store, got.media)
+    unnamed = sorted(set(got.media) - named)
+    if unnamed:
+        raise BundleRefused(f"同步包中有没有任何记录引用的照片，已拒绝：{got.media[unnamed[0]]}")
     report = ImportReport(
         path=path,
         bundle_id=header.bundle_id,
         team_id=header.team_id,
         device_id=header.device_id,
         direction=header.direction,
-        media_total=len(media),
-        seq_from=_int(contents.manifest.get("seq_from")),
-        seq_to=_int(contents.manifest.get("seq_to")),
+        media_total=len(got.media),
+        seq_from=_int(got.manifest.get("seq_from")),
+        seq_to=_int(got.manifest.get("seq_to")),
     )
-    report_progress(40, "正在保存照片…")
-    missing = [n for sha, n in sorted(media.items()) if not store.exists(store.name_for(sha))]
-    # each photo is written and synced before the rows that name it are committed; in parallel,
-    # so the file system can group the syncs
-    with ThreadPoolExecutor(max_workers=8) as pool:
-        list(pool.map(lambda n: store.put(bytes(contents.read(n))), missing))
-    report.media_new = len(missing)
-    report_progress(60, "正在合并记录…")
+    report_progress(50, "正在合并记录…")
     try:
-        _merge(ws, header, file_sha, incoming, report)
+        _merge(ws, opened, got, store, limits, report)
     except IntegrityError as exc:  # the session has rolled back: nothing was written
         raise BundleRefused(_integrity_reason(exc)) from exc
     report_progress(100, "导入完成")
@@ -290,85 +483,291 @@ def _decide(
 
 def _merge(
     ws: Workspace,
-    header: Header,
-    file_sha: str,
-    incoming: list[_Incoming],
+    opened: Opened,
+    got: _Read,
+    store: MediaStore,
+    limits: Limits,
     report: ImportReport,
 ) -> None:
+    header = opened.header
     office = ws.kind is WorkspaceKind.OFFICE
+    signer = header.team_id if office else OFFICE
     with ws.session() as s:
         s.info[SYNC_MERGE_KEY] = True
         conn = s.connection()
         conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        store.recover(lambda _names: referenced_names(conn))
         already = s.get(SyncBundle, header.bundle_id) is not None
         report.already_imported = already
-        wrote = False
-        new_rows: list[tuple[str, str]] = []
-        for inc in incoming:
-            model = rows.MODELS[inc.table]
-            decode = rows.decoders(inc.table)
+        _check_device(s, header, signer)
+        plans: list[_Plan] = []
+        for inc in got.incoming:
             ids = [str(v[0]) for v in inc.rows]
             stored = rows.read_rows(conn, inc.table, ids)
             ancestry = _ancestry(conn, [i for i in ids if i in stored])
-            counts = dict.fromkeys(KINDS, 0)
-            fresh: list[dict[str, Any]] = []
             if inc.table == "user":
                 _local_usernames(inc, stored)
-            for values, base in zip(inc.rows, inc.bases, strict=True):
-                rid = str(values[0])
-                current = stored.get(rid)
-                what = (
-                    "new"
-                    if current is None
-                    else _decide(inc.cols, current, values, base, ancestry.get(rid, {}))
-                )
-                if what == "conflict":
-                    assert current is not None
-                    if _add_conflict(s, inc, current, values, header):
-                        wrote = True
-                counts[what] += 1
-                if what not in ("new", "updated"):
-                    continue
+            decisions = [
+                "new"
+                if (current := stored.get(str(values[0]))) is None
+                else _decide(inc.cols, current, values, base, ancestry.get(str(values[0]), {}))
+                for values, base in zip(inc.rows, inc.bases, strict=True)
+            ]
+            plans.append(_Plan(inc, stored, decisions))
+        owners = _check_owners(conn, header, signer, plans, got.owners)
+        # photos of the rows taken, written before the rows that name them are committed
+        wanted = _photos_wanted(plans, store)
+        new_names = [n for n in wanted if not store.exists(n)]
+        report.media_new = len(new_names)
+        wrote = False
+        with _journal(store, header.bundle_id, new_names):
+            if new_names:
+                to_write = set(new_names)
+                writer = _PhotoWriter(store)
+
+                def sink_for(m: Listed) -> Sink | None:
+                    taken = m.name in got.media.values() and store.name_for(m.sha256) in to_write
+                    return writer.sink() if taken else None
+
+                try:  # the third read: decrypted and checked again
+                    walk(opened.chunks(), sink_for, limits)
+                finally:
+                    writer.finish()
+                store.sync_folders(new_names)
                 wrote = True
-                data = {c: d(v) for c, d, v in zip(inc.cols, decode, values, strict=True)}
-                if what == "new":
-                    fresh.append(data)
-                    new_rows.append((inc.table, rid))
-                else:
-                    obj = s.get(model, rid)
-                    assert isinstance(obj, Synced)
-                    for c, v in data.items():
-                        if c != "id" and getattr(obj, c) != v:
-                            setattr(obj, c, v)
-            report.counts[inc.table] = counts
-            _insert_new(conn, inc.table, fresh, s.actor)
-        if office and new_rows:
-            conn.execute(
-                sa.insert(SyncRowTeam.__table__).prefix_with("OR IGNORE"),  # type: ignore[attr-defined]
-                [{"record_id": r, "table_name": t, "team_id": header.team_id} for t, r in new_rows],
-            )
-        if office and s.get(SyncDevice, header.device_id) is None:
-            s.add(SyncDevice(device_id=header.device_id, team_id=header.team_id))
-            wrote = True
-        if not already:
-            s.add(
-                SyncBundle(
-                    bundle_id=header.bundle_id,
-                    direction=header.direction,
-                    team_id=header.team_id,
-                    device_id=header.device_id,
-                    seq_from=report.seq_from,
-                    seq_to=report.seq_to,
-                    file_sha256=file_sha,
-                    report=json.dumps(report.to_json(), ensure_ascii=False, sort_keys=True),
+            wrote = _write_rows(s, conn, header, plans, owners, report) or wrote
+            if s.get(SyncDevice, header.device_id) is None:
+                s.add(SyncDevice(device_id=header.device_id, team_id=signer))
+                wrote = True
+            if not already:
+                s.add(
+                    SyncBundle(
+                        bundle_id=header.bundle_id,
+                        direction=header.direction,
+                        team_id=header.team_id,
+                        device_id=header.device_id,
+                        seq_from=report.seq_from,
+                        seq_to=report.seq_to,
+                        file_sha256=opened.file_sha256,
+                        report=json.dumps(report.to_json(), ensure_ascii=False, sort_keys=True),
+                    )
                 )
+                wrote = True
+            if not wrote:
+                s.rollback()
+                return
+            s.audit("import_bundle", note=f"{header.bundle_id} {header.team_id} {header.device_id}")
+            s.commit()
+
+
+@dataclass
+class _Plan:
+    inc: _Incoming
+    stored: dict[str, list[Any]]
+    decisions: list[str]
+
+
+class _PhotoWriter:
+    """Stores the photos of an accepted bundle as the third read streams them (each hash checked
+    first), a few at a time in parallel so the file system can group their syncs; at most
+    ``in_flight`` photos are held."""
+
+    def __init__(self, store: MediaStore, in_flight: int = 8) -> None:
+        self._store = store
+        self._pool = ThreadPoolExecutor(max_workers=in_flight)
+        self._slots = threading.BoundedSemaphore(in_flight)
+        self._pending: list[Future[str]] = []
+
+    def sink(self) -> Sink:
+        writer = self
+
+        class _One:
+            def __init__(self) -> None:
+                self.buf = bytearray()
+
+            def write(self, data: memoryview | bytes) -> None:
+                self.buf += data
+
+            def close(self) -> None:
+                writer._slots.acquire()
+                future = writer._pool.submit(writer._store.put_new, self.buf)
+                future.add_done_callback(lambda _f: writer._slots.release())
+                writer._pending.append(future)
+                self.buf = bytearray()
+
+        return _One()
+
+    def finish(self) -> None:
+        """Wait for every photo; the first failure (a full disk …) is raised."""
+        try:
+            for future in self._pending:
+                future.result()
+        finally:
+            self._pool.shutdown(wait=True)
+
+
+@contextlib.contextmanager
+def _journal(store: MediaStore, bundle_id: str, names: list[str]) -> Iterator[None]:
+    """The media journal around writing ``names`` and committing; on an error the files just
+    added are removed again at once (only a killed import leaves them, to :meth:`recover`)."""
+    if not names:
+        yield
+        return
+    try:
+        with store.import_journal(bundle_id, names):
+            yield
+    except BaseException:
+        for name in names:
+            store.path_for(name).unlink(missing_ok=True)
+        (store.folder / f".import-{bundle_id}.journal").unlink(missing_ok=True)
+        raise
+
+
+def _photos_wanted(plans: list[_Plan], store: MediaStore) -> list[str]:
+    """Stored names of the photos of attachment rows taken (new, updated), and of rows already
+    held whose file is missing here."""
+    out: set[str] = set()
+    for plan in plans:
+        if plan.inc.table != "attachment":
+            continue
+        cols = plan.inc.cols
+        idx = [cols.index("stored_name"), cols.index("thumb_name")]
+        for values, what in zip(plan.inc.rows, plan.decisions, strict=True):
+            if what == "conflict":
+                continue  # the stored row stays: its photo, not the incoming one
+            for i in idx:
+                if values[i] and (what != "unchanged" or not store.exists(values[i])):
+                    out.add(str(values[i]))
+    return sorted(out)
+
+
+def _check_device(s: Any, header: Header, signer: str) -> None:
+    """A device belongs to one party: a bundle naming another party's device is refused."""
+    known = s.get(SyncDevice, header.device_id)
+    if known is not None and known.team_id != signer:
+        raise BundleRefused("同步包的设备编号属于另一方，已拒绝。")
+
+
+def _check_owners(
+    conn: sa.Connection,
+    header: Header,
+    signer: str,
+    plans: list[_Plan],
+    declared: dict[str, str],
+) -> dict[str, str]:
+    """Refuse the bundle at the first row it would create or change that ``signer`` may not write
+    (:func:`app.storage.ownership.refusal`); nothing has been written yet. Returns the owner of
+    each new row."""
+    own = own_party(conn)
+    facts = Facts(conn, own)
+    office_devices = {
+        str(d)
+        for (d,) in conn.exec_driver_sql(
+            "SELECT device_id FROM sync_device WHERE team_id = ?", (OFFICE,)
+        )
+    }
+    if signer == OFFICE:
+        office_devices.add(header.device_id)
+    changed: list[str] = []
+    new_owners: dict[str, str] = {}
+    for plan in plans:
+        cols = plan.inc.cols
+        for values, what in zip(plan.inc.rows, plan.decisions, strict=True):
+            rid = str(values[0])
+            if what == "new":
+                owner = signer if signer != OFFICE else declared.get(rid, OFFICE)
+                new_owners[rid] = owner
+                facts.pending[rid] = (owner, plan.inc.table, rows.as_dict(cols, values))
+            elif what != "unchanged":
+                changed.append(rid)
+    recorded = recorded_owners(conn, changed)
+    if signer != OFFICE:  # the owners of every row a team's rows point at, in a few queries
+        targets: set[str] = set()
+        for plan in plans:
+            fks = [plan.inc.cols.index(c) for c, _t in references(plan.inc.table)]
+            for values, what in zip(plan.inc.rows, plan.decisions, strict=True):
+                if what != "unchanged":
+                    targets.update(str(values[i]) for i in fks if values[i])
+        facts.prefetch(targets)
+    names: dict[str, str] | None = None
+    for plan in plans:
+        table, cols = plan.inc.table, plan.inc.cols
+        io = cols.index("origin")
+        for values, what in zip(plan.inc.rows, plan.decisions, strict=True):
+            if what == "unchanged":
+                continue
+            rid = str(values[0])
+            new = what == "new"
+            owner = new_owners[rid] if new else recorded.get(rid, own)
+            writer = signer
+            if (
+                signer == OFFICE
+                and (table == "user" or (table in IDENTITY and not new))
+                and owner != OFFICE
+                and str(values[io]) not in office_devices
+            ):
+                writer = owner  # the office relays a team's own user, or a change to a team row
+            current = None if new else plan.stored.get(rid)
+            why = refusal(
+                writer,
+                owner,
+                table,
+                new=new,
+                values=rows.as_dict(cols, values),
+                facts=facts,
+                stored=None if current is None else rows.as_dict(cols, current),
             )
+            if why is not None:
+                names = names or party_names(conn)
+                what_zh = "新建" if new else "修改"
+                raise BundleRefused(
+                    f"同步包中有{describe(signer, names)}无权写入的记录，已拒绝（未写入任何数据）："
+                    f"{what_zh}{ownership_label(table)} {rid[:8]}（属{describe(owner, names)}；"
+                    f"{why}）"
+                )
+    return new_owners
+
+
+def _write_rows(
+    s: Any,
+    conn: sa.Connection,
+    header: Header,
+    plans: list[_Plan],
+    owners: dict[str, str],
+    report: ImportReport,
+) -> bool:
+    wrote = False
+    new_rows: list[tuple[str, str, str]] = []
+    for plan in plans:
+        inc = plan.inc
+        model = rows.MODELS[inc.table]
+        decode = rows.decoders(inc.table)
+        counts = dict.fromkeys(KINDS, 0)
+        fresh: list[dict[str, Any]] = []
+        for values, what in zip(inc.rows, plan.decisions, strict=True):
+            rid = str(values[0])
+            counts[what] += 1
+            if what == "conflict":
+                if _add_conflict(s, inc, plan.stored[rid], values, header):
+                    wrote = True
+                continue
+            if what not in ("new", "updated"):
+                continue
             wrote = True
-        if not wrote:
-            s.rollback()
-            return
-        s.audit("import_bundle", note=f"{header.bundle_id} {header.team_id} {header.device_id}")
-        s.commit()
+            data = {c: d(v) for c, d, v in zip(inc.cols, decode, values, strict=True)}
+            if what == "new":
+                fresh.append(data)
+                new_rows.append((inc.table, rid, owners[rid]))
+            else:
+                obj = s.get(model, rid)
+                assert isinstance(obj, Synced)
+                for c, v in data.items():
+                    if c != "id" and getattr(obj, c) != v:
+                        setattr(obj, c, v)
+        report.counts[inc.table] = counts
+        _insert_new(conn, inc.table, fresh, s.actor)
+    record_owners(conn, new_rows, device=header.device_id, bundle=header.bundle_id, at=utcnow())
+    return wrote
 
 
 def _insert_new(conn: sa.Connection, table: str, fresh: list[dict[str, Any]], actor: Actor) -> None:

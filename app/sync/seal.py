@@ -23,7 +23,7 @@ import json
 import os
 import secrets
 import struct
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -223,9 +223,11 @@ def _open(
     size: int,
     signer_of: Callable[[Header], PublicIdentity],
     me: KeyPair | None,
+    path: Path,
 ) -> Opened:
     """One pass over the file: header, exact length, sender, then each segment hashed and (with
-    ``me``) decrypted; the signature is checked before any decrypted byte is trusted."""
+    ``me``) its tag checked; the signature is checked before any decrypted byte is trusted. No
+    plaintext is kept: :meth:`Opened.chunks` decrypts again, segment by segment."""
     if size < _PRE.size:
         raise BundleRefused("同步包不完整（文件被截断）。")
     pre = _read_exact(fh, _PRE.size)
@@ -258,14 +260,13 @@ def _open(
             raise BundleRefused("同步包文件头已损坏（密钥）。") from exc
     digest = hashlib.sha256(pre + head)
     aad = hashlib.sha256(head).digest()
-    plain = bytearray()
     damaged = False
     for i, n in enumerate(sizes):
         block = _read_exact(fh, n)
         digest.update(block)
         if aead is not None and not damaged:
             try:
-                plain += aead.decrypt(_nonce(i, i == len(sizes) - 1), block, aad)
+                aead.decrypt(_nonce(i, i == len(sizes) - 1), block, aad)
             except InvalidTag:
                 damaged = True
     signature = _read_exact(fh, SIG)
@@ -276,15 +277,62 @@ def _open(
     if damaged:
         raise BundleRefused("同步包无法解密：内容已被改动，或不是发给本工作区的。")
     digest.update(signature)
-    return Opened(header=header, plaintext=plain, file_sha256=digest.hexdigest())
+    return Opened(
+        header=header,
+        file_sha256=digest.hexdigest(),
+        path=path,
+        _aead=aead,
+        _head=pre + head,
+        _sizes=tuple(sizes),
+    )
 
 
 @dataclass(frozen=True)
 class Opened:
     header: Header
-    plaintext: bytearray
     file_sha256: str
     """SHA-256 of the signed bytes and the signature (the bundle's identity as a file)."""
+    path: Path
+    _aead: AESGCM | None
+    _head: bytes
+    _sizes: tuple[int, ...]
+
+    def chunks(self) -> Iterator[bytes]:
+        """The payload's plaintext, one segment at a time, read and decrypted again from the file.
+
+        Every segment's tag is checked again (only the sender, who made the ephemeral key, can
+        make segments that pass), and the whole file must hash as it did when it was verified:
+        a file swapped or changed since is refused, at the latest after its last segment."""
+        if self._aead is None:
+            raise BundleRefused("同步包未解密。")
+        aad = hashlib.sha256(self._head[_PRE.size :]).digest()
+        digest = hashlib.sha256()
+        try:
+            fh = self.path.open("rb")
+        except OSError as exc:
+            raise BundleRefused(f"无法读取同步包：{self.path.name}") from exc
+        with fh:
+            head = fh.read(len(self._head))
+            if head != self._head:
+                raise BundleRefused("同步包在校验后被改动，已拒绝。")
+            digest.update(head)
+            last = len(self._sizes) - 1
+            for i, n in enumerate(self._sizes):
+                block = _read_exact(fh, n)
+                digest.update(block)
+                try:
+                    plain = self._aead.decrypt(_nonce(i, i == last), block, aad)
+                except InvalidTag as exc:
+                    raise BundleRefused("同步包在校验后被改动，已拒绝。") from exc
+                if i == last:
+                    digest.update(_read_exact(fh, SIG))
+                    if fh.read(1) or digest.hexdigest() != self.file_sha256:
+                        raise BundleRefused("同步包在校验后被改动，已拒绝。")
+                yield plain
+
+    def read_all(self) -> bytes:
+        """The whole plaintext in memory (small bundles and tests only)."""
+        return b"".join(self.chunks())
 
 
 def open_sealed(
@@ -293,7 +341,8 @@ def open_sealed(
     signer_of: Callable[[Header], PublicIdentity],
     me: KeyPair | None,
 ) -> Opened:
-    """Verify (and, with ``me``, decrypt) the bundle at ``path`` in one pass; nothing is written.
+    """Verify the bundle at ``path`` in one pass (with ``me``, every segment's tag too); nothing
+    is written and no plaintext kept (see :meth:`Opened.chunks`).
 
     ``signer_of`` returns the sender's public identity for a header or raises
     :class:`BundleRefused` (an unknown team)."""
@@ -303,4 +352,4 @@ def open_sealed(
     except OSError as exc:
         raise BundleRefused(f"无法读取同步包：{path.name}") from exc
     with fh:
-        return _open(fh, size, signer_of, me)
+        return _open(fh, size, signer_of, me, path)

@@ -10,7 +10,10 @@ once on the calling thread, so tests are deterministic and still exercise the re
 (as Picard's fake thread pool runs the real runnables).
 
 A task without its own error callback goes to the runner's ``unhandled`` callback (set by the
-composition root to log and show a message); nothing is ever re-raised into a Qt slot.
+composition root to log and show a message); nothing is ever re-raised into a Qt slot. A failure
+reaches its callback as the program's own refusal, or as a refusal of one line of Chinese with no
+data in it (:func:`app.storage.errorlog.for_user`: a database or file error's message may carry
+SQL parameters), and is written to the workspace's encrypted error log.
 
 Signals: none public; each task's callbacks are invoked on the GUI thread.
 """
@@ -22,6 +25,8 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from app.storage.errorlog import for_user
 
 T = TypeVar("T")
 Done = Callable[[Any], None]
@@ -71,8 +76,8 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self._fn()
-        except BaseException as exc:  # delivered to on_error on the GUI thread
-            self._relay.finished.emit(None, exc)
+        except BaseException as exc:  # delivered to on_error on the GUI thread, said in one line
+            self._relay.finished.emit(None, for_user(exc))
         else:
             self._relay.finished.emit(result, None)
 

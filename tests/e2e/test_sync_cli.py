@@ -164,6 +164,7 @@ def test_kill_during_import_all_or_nothing_then_import_completes(tmp_path: Path)
     team = join_with_kit(tmp_path / "team", tmp_path / "k.kit", KIT_PW, leader="李", password="pw")
     fill_demo(team, DemoOptions(villages=30, days=10))
     bundle = export_bundle(team, tmp_path / "big.xdsb")
+    assert bundle.media > 20  # the kill also lands while photos are written
     team.close()
     with Workspace.open(tmp_path / "team", "pw") as t, t.session() as s:
         expected = s.exec(select(func.count()).select_from(Visit)).one()
@@ -205,7 +206,10 @@ def test_kill_during_import_all_or_nothing_then_import_completes(tmp_path: Path)
         time.sleep(rng.uniform(0.3, full * 0.95))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        visits, logs = visits_and_logs()
+        # photos are written only once the bundle is accepted, each unnamed until complete:
+        # a kill leaves no partial file anywhere, before anything else runs
+        assert not list((tmp_path / "office").rglob("*.part"))
+        visits, logs = visits_and_logs()  # (check_workspace() == [] inside)
         assert (visits, logs) in ((0, 0), (expected, 1)), (visits, logs)
         if visits:
             break

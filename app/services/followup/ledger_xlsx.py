@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from app.documents.ledger import LEDGER_COLUMNS, LedgerDoc
+from app.domain.names import strip_control
 from app.files import atomic_write_bytes
 
 __all__ = ["XLSX_HEADER", "ledger_xlsx_bytes", "write_ledger_xlsx"]
@@ -32,7 +33,7 @@ def ledger_xlsx_bytes(d: LedgerDoc) -> bytes:
     ws = wb.active
     assert ws is not None
     ws.title = "整改台账"
-    ws.append([f"{d.scope}巡察发现问题整改台账（截至{d.as_of.isoformat()}）"])
+    ws.append([strip_control(f"{d.scope}巡察发现问题整改台账（截至{d.as_of.isoformat()}）")])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(XLSX_HEADER))
     ws["A1"].font = Font(name="黑体", size=14, bold=True)
     ws["A1"].alignment = Alignment(horizontal="center")
@@ -44,19 +45,10 @@ def ledger_xlsx_bytes(d: LedgerDoc) -> bytes:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = border
     for n, r in enumerate(d.rows, start=1):
-        ws.append(
-            [
-                n,
-                r.village,
-                r.problem,
-                r.requirement,
-                r.unit,
-                r.deadline,
-                r.progress,
-                r.ticked,
-                r.colour,
-            ]
-        )
+        values = [n, r.village, r.problem, r.requirement, r.unit, r.deadline]
+        values += [r.progress, r.ticked, r.colour]
+        # a control character (NUL …) in a stored text would make the file unwritable
+        ws.append([strip_control(v) if isinstance(v, str) else v for v in values])
         row = ws.max_row
         for cell in ws[row]:
             cell.alignment = Alignment(vertical="top", wrap_text=True)

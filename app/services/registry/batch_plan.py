@@ -25,6 +25,7 @@ from app.domain.batch_plan import (
     PlanEntry,
     plan_rows,
 )
+from app.domain.names import strip_control
 from app.domain.triage import BatchPlanSettings, PlanVillage, suggest_batches
 from app.services.registry.triage import triage_rows
 from app.services.registry.villages import RegistryError, current_round
@@ -171,14 +172,14 @@ def export_plan_xlsx(plan: BatchPlan, path: Path | str, title: str = "") -> Path
     assert ws is not None
     ws.title = "批次计划"
     heading = title or f"{plan.round_name}批次安排表".strip()
-    ws.append([heading])
+    ws.append([strip_control(heading)])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(PLAN_HEADER))
     ws["A1"].font = Font(name="黑体", size=16, bold=True)
     ws["A1"].alignment = Alignment(horizontal="center")
     ws.append(list(PLAN_HEADER))
     thin = Side(style="thin")
-    for row in plan_rows(plan):
-        ws.append(list(row))
+    for row in plan_rows(plan):  # a control character (NUL …) in old data would break the file
+        ws.append([strip_control(v) if isinstance(v, str) else v for v in row])
     for r in ws.iter_rows(min_row=2, max_row=ws.max_row):
         for c in r:
             c.border = Border(left=thin, right=thin, top=thin, bottom=thin)

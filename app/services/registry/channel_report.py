@@ -80,6 +80,8 @@ class ImportOptions:
     skip_ambiguous: bool = False
     skip_new: bool = False
     choices: Mapping[int, str] = field(default_factory=dict)
+    allow_empty: bool = False
+    """Write a list that lists no village (every row skipped): it empties the channel's list."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,8 @@ class ImportPlan:
     channels: tuple[ChannelChange, ...]
     options: ImportOptions
     digest: str  # the file and the registry/lists state it was computed on (apply checks it)
+    notes: tuple[str, ...] = ()
+    """What the reader decided about the file itself (which of two 村名 columns was read …)."""
 
     def rows_with(self, outcome: RowOutcome) -> list[ImportRow]:
         return [r for r in self.rows if r.outcome is outcome]

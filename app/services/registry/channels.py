@@ -31,7 +31,7 @@ from typing import Any
 
 from sqlmodel import col, or_, select
 
-from app.domain.channels import ListField, recognise_channel, recognise_header
+from app.domain.channels import ListField, header_notes, recognise_channel, recognise_header
 from app.domain.errors import UserError
 from app.domain.names import MatchKind, RegistryVillage, VillageMatcher, clean_name, township_key
 from app.domain.names import village_key as vkey_of
@@ -48,6 +48,7 @@ from app.services.registry.channel_report import (
 from app.services.registry.villages import current_round, township_kind_for, village_kind_for
 from app.services.tabular import Table, TableReadError, read_table
 from app.storage.bulk import bulk_insert, bulk_update
+from app.storage.limits import load_limits
 from app.storage.models import ChannelList, ChannelListing, Township, Village, utcnow
 from app.storage.session import WorkspaceSession
 from app.storage.workspace import Workspace
@@ -91,9 +92,9 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _read(path: Path) -> Table:
+def _read(path: Path, s: WorkspaceSession) -> Table:
     try:
-        return read_table(path)
+        return read_table(path, limits=load_limits(s))
     except TableReadError as exc:
         raise ChannelImportError(str(exc)) from None
 
@@ -213,7 +214,7 @@ def _state_token(s: WorkspaceSession, file_sha: str, tables: Sequence[str] = _ST
 
 
 def _compute(s: WorkspaceSession, path: Path, options: ImportOptions) -> ImportPlan:
-    table = _read(path)
+    table = _read(path, s)
     sha = _sha256(path)
     columns = recognise_header(table.header)
     if ListField.VILLAGE not in columns:
@@ -346,6 +347,7 @@ def _compute(s: WorkspaceSession, path: Path, options: ImportOptions) -> ImportP
         channels=tuple(changes),
         options=options,
         digest=_state_token(s, sha),
+        notes=tuple(header_notes(table.header, columns)),
     )
 
 
@@ -415,6 +417,13 @@ def apply_channel_import(ws: Workspace, path: Path | str, plan: ImportPlan) -> I
         if ambiguous:
             raise ChannelImportError(
                 f"有 {ambiguous} 行无法确定是哪个村，请逐行选定或选择跳过有歧义的行"
+            )
+        listed = sum(c.listed for c in fresh.channels)
+        if not listed and not fresh.options.allow_empty:
+            raise ChannelImportError(
+                f"名单“{fresh.file_name}”没有一行能列入（共 {len(fresh.rows)} 行，全部跳过），"
+                "未导入，原名单不变；若确要清空该渠道的名单，请明确选择“允许空名单”"
+                "（命令行加 --allow-empty）"
             )
         rnd = current_round(s, create=True)
         assert rnd is not None

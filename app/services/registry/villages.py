@@ -26,6 +26,7 @@ from app.domain.names import clean_name, township_key, village_key
 from app.domain.vocabulary import InspectionStyle, Tier, TownshipKind, VillageKind
 from app.services.tabular import Table, TableReadError, read_table
 from app.storage.bulk import bulk_insert
+from app.storage.limits import load_limits
 from app.storage.models import Batch, InspectionRound, Township, Village, utcnow
 from app.storage.session import WorkspaceSession
 from app.storage.workspace import Workspace
@@ -312,6 +313,8 @@ class VillageImportReport:
     new_townships: list[str] = field(default_factory=list)
     written: bool = False
     change: RegistryChange = field(default_factory=RegistryChange)
+    notes: list[str] = field(default_factory=list)
+    """What the reader decided about the file itself (which of two 村名 columns was read …)."""
 
     def count(self, outcome: VillageOutcome) -> int:
         return sum(1 for r in self.rows if r.outcome is outcome)
@@ -325,21 +328,39 @@ class VillageImportReport:
         )
 
 
-def _registry_columns(table: Table) -> dict[str, int]:
-    cols: dict[str, int] = {}
+_COLUMN_LABELS = {
+    "township_code": "乡镇代码",
+    "code": "村代码",
+    "township": "乡镇",
+    "village": "村名",
+}
+
+
+def _registry_columns(table: Table, notes: list[str] | None = None) -> dict[str, int]:
+    """The column of each field (the first that names it); ``notes`` gets one line for each
+    field named by several columns, saying which is read."""
+    found: dict[str, list[int]] = {}
     for index, cell in enumerate(table.header):
         text = clean_name(cell)
         field_ = recognise_header_cell(cell)
         if field_ is ListField.CODE and any(w in text for w in ("乡", "镇", "街道")):
-            cols.setdefault("township_code", index)
+            found.setdefault("township_code", []).append(index)
         elif field_ is ListField.CODE:
-            cols.setdefault("code", index)
+            found.setdefault("code", []).append(index)
         elif field_ is ListField.TOWNSHIP:
-            cols.setdefault("township", index)
+            found.setdefault("township", []).append(index)
         elif field_ is ListField.VILLAGE:
-            cols.setdefault("village", index)
+            found.setdefault("village", []).append(index)
+    cols = {name: indexes[0] for name, indexes in found.items()}
     if "village" not in cols or "township" not in cols:
         raise RegistryError(f"文件“{table.path.name}”缺少“乡镇”或“村（社区）”列")
+    for name, indexes in found.items():
+        if notes is not None and len(indexes) > 1:
+            listed = "、".join(f"第 {i + 1} 列“{table.header[i]}”" for i in indexes)
+            notes.append(
+                f"表头有 {len(indexes)} 列都表示{_COLUMN_LABELS[name]}（{listed}），"
+                f"使用第 {indexes[0] + 1} 列“{table.header[indexes[0]]}”，其余列未读取"
+            )
     return cols
 
 
@@ -349,7 +370,7 @@ def _cell(row: list[str], cols: dict[str, int], name: str) -> str:
 
 
 def _run_village_import(s: WorkspaceSession, table: Table, report: VillageImportReport) -> None:
-    cols = _registry_columns(table)
+    cols = _registry_columns(table, report.notes)
     towns = list(s.exec(select(Township).where(col(Township.retired_at).is_(None))).all())
     town_by_key = {township_key(t.name): t for t in towns}
     town_by_code = {t.code: t for t in towns if t.code}
@@ -443,16 +464,16 @@ def _run_village_import(s: WorkspaceSession, table: Table, report: VillageImport
     )
 
 
-def _read(path: Path | str) -> Table:
+def _read(path: Path | str, ws: Workspace) -> Table:
     try:
-        return read_table(path)
+        return read_table(path, limits=load_limits(ws))
     except TableReadError as exc:
         raise RegistryError(str(exc)) from None
 
 
 def plan_village_import(ws: Workspace, path: Path | str) -> VillageImportReport:
     """The report of importing ``path``; nothing is written."""
-    table = _read(path)
+    table = _read(path, ws)
     report = VillageImportReport(file_name=Path(path).name)
     with ws.session() as s:
         _run_village_import(s, table, report)
@@ -463,7 +484,7 @@ def plan_village_import(ws: Workspace, path: Path | str) -> VillageImportReport:
 
 def apply_village_import(ws: Workspace, path: Path | str) -> VillageImportReport:
     """Import ``path`` in one transaction and return the report with what changed."""
-    table = _read(path)
+    table = _read(path, ws)
     report = VillageImportReport(file_name=Path(path).name)
     with ws.session() as s:
         _run_village_import(s, table, report)

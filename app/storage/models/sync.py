@@ -10,7 +10,11 @@
   every provisioned team; on a team laptop: the office).
 - ``sync_bundle``: every bundle imported (idempotence, the report).
 - ``sync_conflict``: a change that diverged from the row the office holds, waiting for a decision.
-- ``sync_row_team`` / ``sync_device``: at the office, which team a row and a device belong to.
+- ``sync_row_team``: the owner of every row received from another party (a team's id, or
+  ``"office"``), recorded from the verified signer of the bundle that brought it, with that
+  bundle's device and id; a row without a line belongs to this workspace (see
+  :mod:`app.storage.ownership`).
+- ``sync_device``: which party each device that sent a bundle belongs to.
 """
 
 from __future__ import annotations
@@ -102,11 +106,16 @@ class SyncConflict(SQLModel, table=True):
 
 
 class SyncRowTeam(SQLModel, table=True):
+    """The owner of a row received from another party (``team_id``: a team's id or "office")."""
+
     __tablename__ = "sync_row_team"
 
     record_id: str = Field(primary_key=True, max_length=36)
     table_name: str = Field(max_length=64, nullable=False)
     team_id: str = Field(max_length=36, nullable=False, index=True)
+    device_id: str = Field(default="", max_length=64, nullable=False)
+    bundle_id: str = Field(default="", max_length=36, nullable=False)
+    recorded_at: datetime | None = instant_field()
 
 
 class SyncDevice(SQLModel, table=True):

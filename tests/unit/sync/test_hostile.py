@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from app.domain.limits import DEFAULT_LIMITS, Limits
 from app.storage.models import new_id, utcnow
 from app.storage.workspace import Workspace
 from app.sync import container
@@ -33,9 +34,9 @@ def _manifest(members: list[Member], **extra: object) -> Member:
     return Member(MANIFEST, json.dumps(doc).encode())
 
 
-def _refused(members: list[Member], match: str) -> None:
+def _refused(members: list[Member], match: str, limits: Limits = DEFAULT_LIMITS) -> None:
     with pytest.raises(BundleRefused, match=match):
-        Contents(container.pack(members)).verify_all()
+        Contents(container.pack(members), limits)
 
 
 ROWS = Member("rows/visit.json", b"{}")
@@ -86,12 +87,11 @@ def test_member_not_in_manifest_or_missing_refused():
     _refused([ROWS, _manifest([ROWS])], "缺少清单")
 
 
-def test_oversize_and_bomb_refused(monkeypatch: pytest.MonkeyPatch):
+def test_oversize_and_bomb_refused():
     bomb = Member("rows/visit.json", b"\x00" * 2_000_000, compress=True)
     _refused([_manifest([bomb]), bomb], "压缩比")
-    monkeypatch.setattr(container, "MAX_MEMBER_BYTES", 1000)
     big = Member("media/big.jpg", b"x" * 1001)
-    _refused([_manifest([big]), big], "过大")
+    _refused([_manifest([big]), big], "过大", Limits(member_bytes=1000))
 
 
 def test_declared_length_lies_refused():
