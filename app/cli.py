@@ -110,6 +110,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.registry",
     "app.commands.wrapup",
     "app.commands.followup",
+    "app.commands.users",
 )
 """Modules that add commands: each has ``register(sub)``, which adds its parsers and sets
 ``handler=function(args, env) -> int`` on them with ``set_defaults``. Add one line per module."""
@@ -147,8 +148,18 @@ def _data_dir(args: argparse.Namespace) -> Path:
 
 
 def open_workspace(args: argparse.Namespace, env: Environment) -> Workspace:
-    """Open the workspace the arguments name, with the password from the environment or asked."""
-    return Workspace.open(_data_dir(args), _password(env), args.user or env.user)
+    """Open the workspace the arguments name, with the password from the environment or asked.
+
+    A write that has to wait for another program says so once on a terminal; when the wait
+    (``XUNCHA_LOCK_WAIT``, default 60 s) runs out the command fails with one line naming who
+    holds the database.
+    """
+    ws = Workspace.open(
+        _data_dir(args), _password(env), args.user or env.user, lock_wait=env.lock_wait
+    )
+    if sys.stderr is not None and sys.stderr.isatty():
+        ws.locks.on_wait = lambda line: print(line, file=sys.stderr, flush=True)
+    return ws
 
 
 _open = open_workspace
@@ -174,7 +185,12 @@ def cmd_init(args: argparse.Namespace, env: Environment) -> int:
             from app.sync.identity import ensure_office_keys
 
             ensure_office_keys(ws)
+        from app.commands.users import print_recovery_code
+        from app.storage.accounts import new_recovery
+
+        code = new_recovery(ws)
     print(f"已新建{kind.label}工作区：{root}")
+    print_recovery_code(code)
     return EXIT_OK
 
 
@@ -250,23 +266,28 @@ def cmd_check(args: argparse.Namespace, env: Environment) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, env: Environment) -> int:
-    from app.storage.backup import backup_database
+    from app.storage.archive import backup_workspace
 
     out: Path = args.out
     if out.exists():
         raise Refused(f"备份文件已存在，不会覆盖：{out}")
     with _open(args, env) as ws:
-        result = backup_database(ws.paths.db, ws.db_key, out)
-        with ws.session() as s:
+        with ws.session() as s:  # who took a copy of everything is recorded before the copy
             s.audit("backup", note=out.name)
             s.commit()
-    print(f"已备份到 {result.path}（{result.size_bytes // 1024} KB，{result.rows} 行，已校验）")
+        p = ws.paths
+        result = backup_workspace(p.root, p.db, p.key, p.media, ws.db_key, out)
+    print(
+        f"已备份到 {result.path}（{result.size_bytes // 1024} KB，含数据库、密钥文件 workspace.key"
+        f"和 {result.media} 个照片文件，已校验）。恢复：restore 备份文件 --to 新文件夹，"
+        "需要备份时的任一用户密码或恢复码。"
+    )
     return EXIT_OK
 
 
 def cmd_passwd(args: argparse.Namespace, env: Environment) -> int:
     old = _password(env)
-    with Workspace.open(_data_dir(args), old, args.user or env.user) as ws:
+    with Workspace.open(_data_dir(args), old, args.user or env.user, lock_wait=env.lock_wait) as ws:
         new = _new_password(env.new_password)
         ws.change_password(ws.username, old, new)
     print("密码已修改（数据库未重新加密，旧备份仍可用当前密钥文件打开）。")
