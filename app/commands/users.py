@@ -12,7 +12,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.config import Environment
+from app.config import RECOVERY_CODE_ENV, Environment
 from app.domain.vocabulary import Role
 
 
@@ -33,7 +33,7 @@ def _role(text: str) -> Role:
 
 
 def cmd_user_list(args: argparse.Namespace, env: Environment) -> int:
-    from app.cli import open_workspace
+    from app.commands.common import open_workspace
     from app.services.users import list_users
 
     with open_workspace(args, env) as ws:
@@ -45,18 +45,18 @@ def cmd_user_list(args: argparse.Namespace, env: Environment) -> int:
 
 
 def cmd_user_add(args: argparse.Namespace, env: Environment) -> int:
-    from app.cli import _new_password, open_workspace
+    from app.commands.common import new_password, open_workspace
     from app.services.users import add_user
 
     with open_workspace(args, env) as ws:
-        password = _new_password(env.new_password, f"为 {args.name} 设置密码：")
+        password = new_password(env.new_password, f"为 {args.name} 设置密码：")
         user = add_user(ws, args.name, password, role=args.role, display_name=args.display or "")
     print(f"已添加用户：{user.username}（{user.role.label}）")
     return 0
 
 
 def cmd_user_remove(args: argparse.Namespace, env: Environment) -> int:
-    from app.cli import open_workspace
+    from app.commands.common import open_workspace
     from app.services.users import remove_user
 
     with open_workspace(args, env) as ws:
@@ -66,7 +66,7 @@ def cmd_user_remove(args: argparse.Namespace, env: Environment) -> int:
 
 
 def cmd_recovery_key(args: argparse.Namespace, env: Environment) -> int:
-    from app.cli import open_workspace
+    from app.commands.common import open_workspace
     from app.services.users import new_recovery_code
 
     with open_workspace(args, env) as ws:
@@ -77,16 +77,18 @@ def cmd_recovery_key(args: argparse.Namespace, env: Environment) -> int:
 
 
 def _code(env: Environment) -> str:
-    from app.cli import Refused, _ask
+    from app.commands.common import Refused, ask
 
-    code = env.recovery_code if env.recovery_code is not None else _ask("恢复码：")
+    code = (
+        env.recovery_code if env.recovery_code is not None else ask("恢复码：", RECOVERY_CODE_ENV)
+    )
     if not code.strip():
         raise Refused("恢复码不能为空。")
     return code
 
 
 def _username(args: argparse.Namespace, env: Environment) -> str:
-    from app.cli import Refused
+    from app.commands.common import Refused
 
     name = args.name or args.user or env.user
     if not name:
@@ -95,14 +97,14 @@ def _username(args: argparse.Namespace, env: Environment) -> str:
 
 
 def cmd_recover(args: argparse.Namespace, env: Environment) -> int:
-    from app.cli import _data_dir, _new_password
+    from app.commands.common import data_dir, new_password
     from app.storage.accounts import recover_with_code
     from app.storage.workspace import Workspace, WorkspacePaths
 
-    paths = WorkspacePaths(_data_dir(args).expanduser().absolute())
+    paths = WorkspacePaths(data_dir(args).expanduser().absolute())
     name = _username(args, env)
     code = _code(env)
-    password = _new_password(env.new_password, f"为 {name} 设置新密码：")
+    password = new_password(env.new_password, f"为 {name} 设置新密码：")
     recover_with_code(paths, code, name, password)
     with (
         Workspace.open(paths.root, password, name, lock_wait=env.lock_wait) as ws,
@@ -115,7 +117,7 @@ def cmd_recover(args: argparse.Namespace, env: Environment) -> int:
 
 
 def cmd_office_recover(args: argparse.Namespace, env: Environment) -> int:
-    from app.cli import Refused, _new_password, open_workspace
+    from app.commands.common import Refused, new_password, open_workspace
     from app.storage.accounts import recover_with_office
     from app.storage.workspace import WorkspacePaths
     from app.sync.identity import ensure_office_keys
@@ -126,7 +128,7 @@ def cmd_office_recover(args: argparse.Namespace, env: Environment) -> int:
     name = _username(args, env)
     with open_workspace(args, env) as office:
         keys = ensure_office_keys(office)
-        password = _new_password(env.new_password, f"为 {name} 设置新密码：")
+        password = new_password(env.new_password, f"为 {name} 设置新密码：")
         recover_with_office(team, keys.owner_id, keys.box(), name, password)
         with office.session() as s:
             s.audit("office_recover", note=name)
@@ -136,7 +138,7 @@ def cmd_office_recover(args: argparse.Namespace, env: Environment) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, env: Environment) -> int:
-    from app.cli import Refused, _password
+    from app.commands.common import Refused, password
     from app.storage.archive import restore_workspace
     from app.storage.check import check_files, check_workspace
     from app.storage.keyfile import KeyFile
@@ -153,7 +155,7 @@ def cmd_restore(args: argparse.Namespace, env: Environment) -> int:
             return keyfile.workspace_id, check_files(
                 paths, keyfile.unlock_with_code(env.recovery_code)
             )
-        with Workspace.open(folder, _password(env), args.user or env.user) as ws:
+        with Workspace.open(folder, password(env), args.user or env.user) as ws:
             return ws.workspace_id, check_workspace(ws)
 
     done = restore_workspace(backup, Path(args.to), verify)

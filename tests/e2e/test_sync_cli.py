@@ -16,7 +16,7 @@ from sqlmodel import func, select
 
 import app.sync.kit as kitmod
 from app import cli
-from app.services.demo import DemoOptions, fill_demo
+from app.services.demo.build import DemoOptions, fill_demo
 from app.storage import keyfile
 from app.storage.check import check_workspace
 from app.storage.models import SyncBundle, Visit
@@ -102,6 +102,9 @@ def _office_flow(tmp_path: Path, run_app: Any) -> None:
         "--data-dir", team_a, "init", "--kit", kit, "--leader", "李组长", XUNCHA_KIT_PASSWORD="nope"
     )
     _one_line_error(wrong, "组包密码不正确")
+    assert not team_a.exists()
+    no_kit_pw = run_app("--data-dir", team_a, "init", "--kit", kit, "--leader", "李组长")
+    _one_line_error(no_kit_pw, "组包密码", "XUNCHA_KIT_PASSWORD")  # not the workspace's variable
     assert not team_a.exists()
     joined = run_app(
         "--data-dir", team_a, "init", "--kit", kit, "--leader", "李组长", XUNCHA_KIT_PASSWORD=KIT_PW
