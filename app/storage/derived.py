@@ -214,8 +214,12 @@ def search_findings(cur: Any, synced_tables: tuple[str, ...]) -> list[str]:
     )
     if extra:
         findings.append(f"全文索引行数与目录不符（相差 {extra}）")
+    # FTS5's own check through the pragma (SQLite 3.44+), a read: 'integrity-check' written as
+    # an INSERT would need the write lock and fail while another program writes
     try:
-        cur.execute("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')")
+        result = [str(r[0]) for r in cur.execute("PRAGMA integrity_check(search_fts)")]
     except Exception as exc:  # the driver's DatabaseError; FTS5 reports corruption this way
-        findings.append(f"全文索引内部校验失败：{exc}")
+        result = [str(exc)]
+    if result != ["ok"]:
+        findings.append(f"全文索引内部校验失败：{result[0]}")
     return findings

@@ -13,6 +13,7 @@ import pytest
 from sqlmodel import select
 
 from app.domain.vocabulary import VisitMethod
+from app.storage.check import check_workspace
 from app.storage.locks import WRITER_NOTE, DatabaseBusy, DataChanged, job
 from app.storage.models import Township, Village, Visit
 from app.storage.workspace import Workspace
@@ -182,3 +183,22 @@ def test_opening_writes_nothing_when_all_is_current(ws: Workspace) -> None:
 def _wal_size(db: Path) -> int:
     wal = db.with_name(db.name + "-wal")
     return wal.stat().st_size if wal.exists() else 0
+
+
+def test_check_only_reads_and_still_finds_a_damaged_index(ws: Workspace, other: Workspace) -> None:
+    village = _village(ws)
+    with ws.session() as s:
+        s.add(
+            Visit(
+                village_id=village.id,
+                occurred_at=datetime(2026, 11, 20, 9, 30),
+                method=VisitMethod.GENERAL,
+                notes="群众反映村道破损",
+            )
+        )
+        s.commit()
+    with _Holder(ws):
+        assert check_workspace(other) == []
+    with ws.raw_connection() as conn:
+        conn.execute("UPDATE search_fts_content SET c0 = 'xxxxxx' WHERE id = 1")
+    assert any("全文索引" in f for f in check_workspace(other))
