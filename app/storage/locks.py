@@ -91,7 +91,7 @@ class Holder:
     def describe(self) -> str:
         what = f"「{self.job}」" if self.job else "写入"
         who = self.user or "另一个用户"
-        return f"{who} 于 {self.since:%H:%M} 开始的{what}（进程 {self.pid}）"
+        return f"{who} {self.since:%H:%M} 开始的{what}"
 
 
 def _alive(pid: int) -> bool:
@@ -182,13 +182,10 @@ class LockPolicy:
         return "另一个程序正在写入" if found is None else found.describe()
 
     def waiting_message(self) -> str:
-        return f"数据库正被占用：{self._who()}，正在等待它完成…"
+        return f"数据库正被占用（{self._who()}），正在等待它完成…"
 
     def busy_message(self) -> str:
-        return (
-            f"数据库正被另一个任务占用：{self._who()}；已等待 {self.wait_s:g} 秒，"
-            "请等它完成后再试。"
-        )
+        return f"数据库正被占用（{self._who()}），请等它完成后再试。"
 
     # -- taking the lock --------------------------------------------------------------------
     def begin_immediate(self, dbapi_conn: Any) -> None:

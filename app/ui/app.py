@@ -41,6 +41,7 @@ from app.ui.i18n import choose_ui_font, install_qt_translation, install_translat
 from app.ui.idle import IdleWatcher
 from app.ui.login import CreateWorkspaceDialog, LoginDialog
 from app.ui.main_window import MainWindow
+from app.ui.single import bring_forward, claim_window
 from app.ui.tasks import TaskRunner
 
 VIEW_MODULES: tuple[str, ...] = (
@@ -150,10 +151,14 @@ def _ask_workspace(root: Path, env: Environment) -> Workspace | None:
 
 def run_gui(root: Path, env: Environment) -> int:
     app = setup_application()
+    single = claim_window(root)  # one window per workspace: a second start hands over
+    if single is None:
+        return 0
     ws = _ask_workspace(root, env)
     if ws is None:
         return 0
     window = build_main_window(ws)
+    single.show_requested.connect(lambda: bring_forward(window))
     window.show()
     return int(app.exec())
 

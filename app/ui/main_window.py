@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.storage.errors import WorkspaceError
 from app.ui.field.context import AppContext
 from app.ui.login import LockPage
+from app.ui.users import add_users_action
 
 ViewFactory = Callable[[AppContext], QWidget]
 Unlocker = Callable[[str], AppContext]
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
         self.lock_action.triggered.connect(self.lock)
         menu.addAction(self.lock_action)
+        self.users_action = add_users_action(self, menu)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
