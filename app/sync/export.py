@@ -201,7 +201,7 @@ def export_bundle(
         recipient=recipient,
         progress=lambda i, n: report(60 + 35 * i // n, "正在加密并签名…"),
     )
-    with ws.session() as s:
+    with ws.session(write=True) as s:
         row = s.exec(select(SyncState).where(SyncState.peer == peer_key)).first()
         row = row or SyncState(peer=peer_key)
         row.last_exported_seq = max(row.last_exported_seq, seq_to)

@@ -34,6 +34,7 @@ from sqlmodel import select
 
 from app.domain.vocabulary import WorkspaceKind
 from app.storage.bulk import write_audit_events, write_change_log
+from app.storage.locks import job
 from app.storage.mediastore import MediaStore
 from app.storage.models import (
     SyncBundle,
@@ -296,7 +297,7 @@ def _merge(
     report: ImportReport,
 ) -> None:
     office = ws.kind is WorkspaceKind.OFFICE
-    with ws.session() as s:
+    with job("导入同步包"), ws.session(write=True) as s:
         s.info[SYNC_MERGE_KEY] = True
         conn = s.connection()
         conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
