@@ -46,9 +46,11 @@ def cmd_user_list(args: argparse.Namespace, env: Environment) -> int:
 
 def cmd_user_add(args: argparse.Namespace, env: Environment) -> int:
     from app.commands.common import new_password, open_workspace
-    from app.services.users import add_user
+    from app.services.users import AccountRefused, add_user, may_manage_users
 
     with open_workspace(args, env) as ws:
+        if not may_manage_users(ws):  # before asking for a password that would not be used
+            raise AccountRefused("只有组长可以管理用户和恢复码。")
         password = new_password(env.new_password, f"为 {args.name} 设置密码：")
         user = add_user(ws, args.name, password, role=args.role, display_name=args.display or "")
     print(f"已添加用户：{user.username}（{user.role.label}）")

@@ -1,9 +1,13 @@
 """Export: the rows and photos changed since the last export (or all), sealed and signed.
 
 A team laptop sends its own changes to the office; the office sends a team what it decided for it
-(villages and triage, the batch plan, feedback on its notices, clues and ledger items). A bundle is
-self-contained: the parents of every row it carries come with it (an unchanged parent is a no-op
-at the other end), so bundles can be imported in any order.
+(villages and triage, the batch plan, feedback on its notices, clues and ledger items). With
+``--all`` the office sends a team everything the team ever sent it as well — visits, letters,
+interviews, people (protected names included: the office may read them, and the bundle is sealed
+to that team's key alone), photos — so that a team whose laptop died carries on, on a new laptop
+joined with a kit issued again. A bundle is self-contained: the parents of every row it carries
+come with it (an unchanged parent is a no-op at the other end), so bundles can be imported in any
+order.
 
 Each row carries its *base*: the stamp (origin, version) it had before this device's first
 change since it last received the row. The other end uses it to tell a change made on top of what
@@ -265,8 +269,11 @@ def _select(
             "SELECT record_id FROM sync_row_team WHERE team_id = ?", (team_id,)
         )
     }
+    # --all gives the team back everything it sent (its records, people, photos …): what a
+    # replacement laptop needs to carry on; the incremental bundle only the office's follow-up
+    kinds = set(rows.MODELS) if all_rows else set(OWN_TO_TEAM)
     for t, rid in candidates:
-        if t not in OWN_TO_TEAM:
+        if t not in kinds:
             continue
         if rid in owned or (t == "team" and rid == team_id):
             wanted[t].add(rid)
