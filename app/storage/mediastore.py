@@ -66,6 +66,18 @@ class MediaStore:
         atomic_write_bytes(path, MAGIC + nonce + sealed)
         return StoredBlob(sha256=sha, name=name, size_bytes=len(data), created=True)
 
+    def plain_size(self, name: str) -> int:
+        """The size of the photo stored under ``name`` without reading it (its file's size less
+        the magic, nonce and tag)."""
+        try:
+            size = self.path_for(name).stat().st_size
+        except FileNotFoundError as exc:
+            raise MediaDamaged(f"照片文件不存在：{name}") from exc
+        overhead = len(MAGIC) + NONCE_BYTES + 16
+        if size < overhead:
+            raise MediaDamaged(f"照片文件已损坏：{name}")
+        return size - overhead
+
     def get(self, name: str) -> bytes:
         path = self.path_for(name)
         try:

@@ -17,10 +17,12 @@ it holds (replace) from a diverging one (conflict).
 from __future__ import annotations
 
 import json
-from collections import defaultdict
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -32,11 +34,11 @@ from app.storage.mediastore import MediaStore
 from app.storage.models import SyncState, new_id, utcnow
 from app.storage.workspace import Workspace
 from app.sync import identity, rows
-from app.sync.container import Member, build, member_sha
+from app.sync.container import Member, Planned, layout, member_sha, stream
 from app.sync.errors import SyncError
 from app.sync.keys import PublicIdentity
 from app.sync.photos import assert_clean_jpeg
-from app.sync.seal import TO_OFFICE, TO_TEAM, write_sealed
+from app.sync.seal import TO_OFFICE, TO_TEAM, write_sealed_stream
 
 CONTENTS_FORMAT = "xunchadesk-bundle-contents"
 CONTENTS_VERSION = 1
@@ -167,14 +169,15 @@ def export_bundle(
                 "SELECT table_name, record_id, base_origin, base_version, merged "
                 "FROM sync_change WHERE seq > ? ORDER BY seq",
                 (0 if all_rows else last,),
-            )
+            ).fetchall()
         ]
         wanted = _select(conn, entries, direction=direction, team_id=team_id, all_rows=all_rows)
         got = _with_parents(conn, wanted)
         bases = _bases([e for e in entries if e[0] in rows.MODELS])
     report(30, "正在打包照片…")
     store = MediaStore(ws.paths.media, ws.db_key)
-    members, counts, media = _members(store, got, bases)
+    members, planned, counts = _plan(store, got, bases)
+    media = len(planned)
     bundle_id = new_id()
     created = utcnow().isoformat()
     manifest = {
@@ -191,11 +194,15 @@ def export_bundle(
         "counts": counts,
         "media": media,
     }
-    payload = build(manifest, members)
-    report(60, "正在加密并签名…")
-    written = write_sealed(
+    plan = layout(manifest, members, planned)
+    report(40, "正在加密并签名…")
+    # photos stream from the media store into the bundle: read ahead in parallel, encrypted,
+    # hashed and written as they come (never the whole bundle in memory)
+    loaded = _read_ahead([p.load for p in planned])
+    written = write_sealed_stream(
         out,
-        payload,
+        stream(plan, loaded),
+        plan.length,
         direction=direction,
         bundle_id=bundle_id,
         team_id=team_id,
@@ -203,7 +210,7 @@ def export_bundle(
         created_at=created,
         sender=me,
         recipient=recipient,
-        progress=lambda i, n: report(60 + 35 * i // n, "正在加密并签名…"),
+        progress=lambda i, n: report(40 + 55 * i // n, "正在加密并签名…"),
     )
     with ws.session(write=True) as s:
         row = s.exec(select(SyncState).where(SyncState.peer == peer_key)).first()
@@ -280,31 +287,44 @@ def _select(
     return wanted
 
 
-def _members(
+def _photo_sha(store: MediaStore, name: str) -> str:
+    data = store.get(name)
+    assert_clean_jpeg(data, name)
+    return member_sha(data)
+
+
+def _plan(
     store: MediaStore,
     got: dict[str, dict[str, list[Any]]],
     bases: dict[str, tuple[str, int] | None],
-) -> tuple[list[Member], dict[str, int], int]:
+) -> tuple[list[Member], list[Planned], dict[str, int]]:
+    """The rows as in-memory members, the photos as planned members (streamed later).
+
+    A photo's SHA-256 names it in the bundle and is listed in the manifest before any photo is
+    written. A stored photo's name is a keyed hash of that SHA-256 and its bytes are authenticated
+    under the name (see MediaStore), so the SHA-256 the attachment row records is the photo's
+    when it names the file: no photo is read twice. Only thumbnails (and a row whose SHA-256
+    does not name its file) are read once beforehand, to hash them."""
     members: list[Member] = []
     counts: dict[str, int] = {}
-    media: dict[str, bytes] = {}
     sha_of_name: dict[str, str] = {}
     found_media = got.get("attachment", {})
     if found_media:
         cols = rows.columns("attachment")
-        idx = [cols.index("stored_name"), cols.index("thumb_name")]
-        names = sorted({str(v[i]) for v in found_media.values() for i in idx if v[i]})
-
-        def load(name: str) -> tuple[str, str, bytes]:
-            data = store.get(name)
-            assert_clean_jpeg(data, name)
-            return name, member_sha(data), data
-
-        # decrypting and hashing release the GIL: read the photos in parallel
+        i_sha, i_stored, i_thumb = (cols.index(c) for c in ("sha256", "stored_name", "thumb_name"))
+        names: set[str] = set()
+        for v in found_media.values():
+            stored, sha = str(v[i_stored] or ""), str(v[i_sha] or "")
+            if stored and store.name_for(sha) == stored:
+                sha_of_name[stored] = sha
+            names.update(str(v[i]) for i in (i_stored, i_thumb) if v[i])
+        unknown = sorted(names - set(sha_of_name))
+        # decrypting and hashing release the GIL: the few photos to hash, in parallel
         with ThreadPoolExecutor(max_workers=4) as pool:
-            for name, sha, data in pool.map(load, names):
+            for name, sha in zip(
+                unknown, pool.map(partial(_photo_sha, store), unknown), strict=True
+            ):
                 sha_of_name[name] = sha
-                media[sha] = data
 
     def token(name: str) -> str:
         return f"sha256:{sha_of_name[name]}" if name else ""
@@ -329,9 +349,36 @@ def _members(
         doc = {"table": t, "columns": cols, "rows": table_rows, "base": base_list}
         data = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         members.append(Member(f"rows/{t}.json", data, compress=True))
-    for sha in sorted(media):
-        members.append(Member(f"media/{sha}.jpg", media[sha], sha256=sha))
-    return members, counts, len(media)
+    by_sha = {sha: name for name, sha in sha_of_name.items()}
+    planned = [
+        Planned(f"media/{sha}.jpg", store.plain_size(name), sha, partial(_clean_photo, store, name))
+        for sha, name in sorted(by_sha.items())
+    ]
+    return members, planned, counts
+
+
+def _clean_photo(store: MediaStore, name: str) -> bytes:
+    data = store.get(name)
+    assert_clean_jpeg(data, name)
+    return data
+
+
+def _read_ahead(
+    loads: list[Callable[[], bytes | memoryview]], workers: int = 2, ahead: int = 8
+) -> Iterator[bytes | memoryview]:
+    """``load()`` of each, in order, run ``ahead`` at a time on ``workers`` threads (decrypting
+    releases the GIL), so reading photos overlaps encrypting and writing the bundle."""
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        pending: deque[Future[bytes | memoryview]] = deque()
+        todo = iter(loads)
+        for load in islice(todo, ahead):
+            pending.append(pool.submit(load))
+        while pending:
+            data = pending.popleft().result()
+            nxt = next(todo, None)
+            if nxt is not None:
+                pending.append(pool.submit(nxt))
+            yield data
 
 
 def recipient_for(ws: Workspace, team: str | None) -> PublicIdentity:  # pragma: no cover - UI aid

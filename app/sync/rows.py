@@ -11,11 +11,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
 
 import sqlalchemy as sa
+from sqlmodel.sql.sqltypes import AutoString
 
 from app.storage.models import SYNCED_MODELS, Synced
 from app.storage.models.base import CodeEnum, UtcDateTime
@@ -98,8 +99,92 @@ def decoders(name: str) -> list[Callable[[Any], Any]]:
     return [_decoder(c) for c in table_of(MODELS[name]).columns]
 
 
+def _raw_encoder(col: sa.Column[Any]) -> Callable[[Any], Any] | None:
+    """From the value SQLite stores to the value :func:`encode_value` gives for what SQLAlchemy
+    would read (None: the stored value is already it). Instants and wall-clock times are stored
+    as ``YYYY-MM-DD HH:MM:SS.ffffff`` text, dates as ISO text, booleans as 0/1, enums by code."""
+    t = col.type
+    if isinstance(t, CodeEnum):
+        enum_type = t.enum_type
+        return lambda v: None if v is None else enum_type(v).value
+    if isinstance(t, UtcDateTime):
+        return lambda v: None if v is None else _iso(v, "+00:00")
+    if isinstance(t, sa.DateTime):
+        return lambda v: None if v is None else _iso(v, "")
+    if isinstance(t, sa.Date):
+        return lambda v: None if v is None else date.fromisoformat(v).isoformat()
+    if isinstance(t, sa.Boolean):
+        return lambda v: None if v is None else bool(v)
+    if isinstance(t, sa.Integer | sa.String | sa.Text | AutoString):
+        return None
+    raise TypeError(f"no raw encoder for {type(t).__name__}")  # pragma: no cover - new types
+
+
+def _as_utc(d: datetime) -> datetime:
+    return d.replace(tzinfo=UTC) if d.tzinfo is None else d.astimezone(UTC)
+
+
+def _iso(stored: str, zone: str) -> str:
+    """``datetime.isoformat()`` of a stored ``YYYY-MM-DD HH:MM:SS.ffffff`` (naive; ``zone`` is
+    "+00:00" for an instant), by slicing the text when it has exactly that shape."""
+    if len(stored) == 26 and stored[10] == " " and stored[19] == ".":
+        frac = stored[19:] if stored[20:] != "000000" else ""
+        return f"{stored[:10]}T{stored[11:19]}{frac}{zone}"
+    d = datetime.fromisoformat(stored)
+    return (_as_utc(d) if zone else d).isoformat()
+
+
+_ENCODERS: dict[str, list[tuple[int, Callable[[Any], Any]]]] = {}
+_SCAN_FROM = 2000
+
+
+def _encoders(name: str) -> list[tuple[int, Callable[[Any], Any]]]:
+    found = _ENCODERS.get(name)
+    if found is None:
+        cols = list(table_of(MODELS[name]).columns)
+        found = [(i, f) for i, c in enumerate(cols) if (f := _raw_encoder(c)) is not None]
+        _ENCODERS[name] = found
+    return found
+
+
 def read_rows(conn: sa.Connection, name: str, ids: Iterable[str] | None) -> dict[str, list[Any]]:
-    """Encoded rows of table ``name`` by id (all rows when ``ids`` is None)."""
+    """Encoded rows of table ``name`` by id (all rows when ``ids`` is None).
+
+    Read as SQLite stores them and encoded column by column (:func:`_raw_encoder`): the same
+    values as SQLAlchemy's typed read through :func:`encode_value`, several times faster."""
+    cols = ", ".join(f'"{c}"' for c in columns(name))
+    encoders = _encoders(name)
+    out: dict[str, list[Any]] = {}
+    keep: set[str] | None = None
+    if ids is None:
+        chunks: list[list[str] | None] = [None]
+    else:
+        wanted = sorted(set(ids))
+        chunks = [wanted[i : i + 500] for i in range(0, len(wanted), 500)]
+        if len(wanted) > _SCAN_FROM:  # many ids: one pass over the table beats many lookups
+            keep, chunks = set(wanted), [None]
+    for chunk in chunks:
+        if chunk is None:
+            result = conn.exec_driver_sql(f'SELECT {cols} FROM "{name}"')
+        else:
+            marks = ",".join("?" * len(chunk))
+            result = conn.exec_driver_sql(
+                f'SELECT {cols} FROM "{name}" WHERE id IN ({marks})', tuple(chunk)
+            )
+        for row in result.fetchall():
+            if keep is not None and row[0] not in keep:
+                continue
+            values = list(row)
+            for i, encode in encoders:
+                values[i] = encode(values[i])
+            out[str(values[0])] = values
+    return out
+
+
+def read_rows_typed(
+    conn: sa.Connection, name: str, ids: Iterable[str] | None
+) -> dict[str, list[Any]]:
+    """:func:`read_rows` through SQLAlchemy's types (slower; the reference the tests compare)."""
     table = table_of(MODELS[name])
     out: dict[str, list[Any]] = {}
     if ids is None:
