@@ -17,12 +17,12 @@ it holds (replace) from a diverging one (conflict).
 from __future__ import annotations
 
 import json
-from collections import defaultdict, deque
+import queue
+import threading
+from collections import defaultdict
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -318,13 +318,8 @@ def _plan(
             if stored and store.name_for(sha) == stored:
                 sha_of_name[stored] = sha
             names.update(str(v[i]) for i in (i_stored, i_thumb) if v[i])
-        unknown = sorted(names - set(sha_of_name))
-        # decrypting and hashing release the GIL: the few photos to hash, in parallel
-        with ThreadPoolExecutor(max_workers=4) as pool:
-            for name, sha in zip(
-                unknown, pool.map(partial(_photo_sha, store), unknown), strict=True
-            ):
-                sha_of_name[name] = sha
+        for name in sorted(names - set(sha_of_name)):  # thumbnails: small, read here
+            sha_of_name[name] = _photo_sha(store, name)
 
     def token(name: str) -> str:
         return f"sha256:{sha_of_name[name]}" if name else ""
@@ -364,21 +359,48 @@ def _clean_photo(store: MediaStore, name: str) -> bytes:
 
 
 def _read_ahead(
-    loads: list[Callable[[], bytes | memoryview]], workers: int = 2, ahead: int = 8
+    loads: list[Callable[[], bytes | memoryview]], workers: int = 2, ahead: int = 4
 ) -> Iterator[bytes | memoryview]:
-    """``load()`` of each, in order, run ``ahead`` at a time on ``workers`` threads (decrypting
-    releases the GIL), so reading photos overlaps encrypting and writing the bundle."""
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        pending: deque[Future[bytes | memoryview]] = deque()
-        todo = iter(loads)
-        for load in islice(todo, ahead):
-            pending.append(pool.submit(load))
-        while pending:
-            data = pending.popleft().result()
-            nxt = next(todo, None)
-            if nxt is not None:
-                pending.append(pool.submit(nxt))
-            yield data
+    """``load()`` of each, in order, run by ``workers`` threads (the ``k``-th takes every
+    ``k``-th), each at most ``ahead`` ahead: reading and decrypting photos (which releases the
+    GIL) overlaps encrypting and writing the bundle, with a few photos in memory at a time."""
+    if not loads:
+        return
+    queues: list[queue.Queue[tuple[bool, Any]]] = [
+        queue.Queue(maxsize=ahead) for _ in range(workers)
+    ]
+    stop = threading.Event()
+
+    def work(k: int) -> None:
+        for load in loads[k::workers]:
+            if stop.is_set():
+                return
+            try:
+                item: tuple[bool, Any] = (True, load())
+            except BaseException as exc:  # handed to the consumer, in order
+                item = (False, exc)
+            while not stop.is_set():
+                try:
+                    queues[k].put(item, timeout=0.1)
+                    break
+                except queue.Full:
+                    continue
+            if not item[0]:
+                return
+
+    threads = [threading.Thread(target=work, args=(k,), daemon=True) for k in range(workers)]
+    for t in threads:
+        t.start()
+    try:
+        for i in range(len(loads)):
+            ok, value = queues[i % workers].get()
+            if not ok:
+                raise value
+            yield value
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()
 
 
 def recipient_for(ws: Workspace, team: str | None) -> PublicIdentity:  # pragma: no cover - UI aid

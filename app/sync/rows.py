@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime
 from enum import Enum
+from functools import partial
 from typing import Any
 
 import sqlalchemy as sa
@@ -99,22 +100,35 @@ def decoders(name: str) -> list[Callable[[Any], Any]]:
     return [_decoder(c) for c in table_of(MODELS[name]).columns]
 
 
-def _raw_encoder(col: sa.Column[Any]) -> Callable[[Any], Any] | None:
-    """From the value SQLite stores to the value :func:`encode_value` gives for what SQLAlchemy
-    would read (None: the stored value is already it). Instants and wall-clock times are stored
-    as ``YYYY-MM-DD HH:MM:SS.ffffff`` text, dates as ISO text, booleans as 0/1, enums by code."""
+ColumnEncoder = Callable[[Sequence[Any]], Sequence[Any]]
+
+
+def _raw_encoder(col: sa.Column[Any]) -> ColumnEncoder | None:
+    """From the values SQLite stores in a column to those :func:`encode_value` gives for what
+    SQLAlchemy would read (None: the stored values are already them), a whole column at a time.
+    Instants and wall-clock times are stored as ``YYYY-MM-DD HH:MM:SS.ffffff`` text, dates as ISO
+    text, booleans as 0/1, enums by code."""
     t = col.type
     if isinstance(t, CodeEnum):
         enum_type = t.enum_type
-        return lambda v: None if v is None else enum_type(v).value
+        valid = {m.value for m in enum_type} | {None}
+
+        def codes(values: Sequence[Any]) -> Sequence[Any]:
+            if valid.issuperset(values):
+                return values
+            return [None if v is None else enum_type(v).value for v in values]  # raises
+
+        return codes
     if isinstance(t, UtcDateTime):
-        return lambda v: None if v is None else _iso(v, "+00:00")
+        return partial(_iso_column, zone="+00:00")
     if isinstance(t, sa.DateTime):
-        return lambda v: None if v is None else _iso(v, "")
+        return partial(_iso_column, zone="")
     if isinstance(t, sa.Date):
-        return lambda v: None if v is None else date.fromisoformat(v).isoformat()
+        return lambda values: [
+            v if v is None or len(v) == 10 else date.fromisoformat(v).isoformat() for v in values
+        ]
     if isinstance(t, sa.Boolean):
-        return lambda v: None if v is None else bool(v)
+        return lambda values: [None if v is None else bool(v) for v in values]
     if isinstance(t, sa.Integer | sa.String | sa.Text | AutoString):
         return None
     raise TypeError(f"no raw encoder for {type(t).__name__}")  # pragma: no cover - new types
@@ -124,21 +138,31 @@ def _as_utc(d: datetime) -> datetime:
     return d.replace(tzinfo=UTC) if d.tzinfo is None else d.astimezone(UTC)
 
 
-def _iso(stored: str, zone: str) -> str:
-    """``datetime.isoformat()`` of a stored ``YYYY-MM-DD HH:MM:SS.ffffff`` (naive; ``zone`` is
-    "+00:00" for an instant), by slicing the text when it has exactly that shape."""
-    if len(stored) == 26 and stored[10] == " " and stored[19] == ".":
-        frac = stored[19:] if stored[20:] != "000000" else ""
-        return f"{stored[:10]}T{stored[11:19]}{frac}{zone}"
+def _iso_slow(stored: str, zone: str) -> str:
     d = datetime.fromisoformat(stored)
     return (_as_utc(d) if zone else d).isoformat()
 
 
-_ENCODERS: dict[str, list[tuple[int, Callable[[Any], Any]]]] = {}
+def _iso_column(values: Sequence[Any], zone: str) -> list[Any]:
+    """``datetime.isoformat()`` of stored ``YYYY-MM-DD HH:MM:SS.ffffff`` texts (naive; ``zone``
+    is "+00:00" for instants), by slicing the text when it has exactly that shape."""
+    return [
+        None
+        if v is None
+        else (
+            f"{v[:10]}T{v[11:19]}{'' if v[20:] == '000000' else v[19:]}{zone}"
+            if len(v) == 26 and v[10] == " " and v[19] == "."
+            else _iso_slow(v, zone)
+        )
+        for v in values
+    ]
+
+
+_ENCODERS: dict[str, list[tuple[int, ColumnEncoder]]] = {}
 _SCAN_FROM = 2000
 
 
-def _encoders(name: str) -> list[tuple[int, Callable[[Any], Any]]]:
+def _encoders(name: str) -> list[tuple[int, ColumnEncoder]]:
     found = _ENCODERS.get(name)
     if found is None:
         cols = list(table_of(MODELS[name]).columns)
@@ -150,9 +174,10 @@ def _encoders(name: str) -> list[tuple[int, Callable[[Any], Any]]]:
 def read_rows(conn: sa.Connection, name: str, ids: Iterable[str] | None) -> dict[str, list[Any]]:
     """Encoded rows of table ``name`` by id (all rows when ``ids`` is None).
 
-    Read as SQLite stores them and encoded column by column (:func:`_raw_encoder`): the same
+    Read as SQLite stores them and encoded a column at a time (:func:`_raw_encoder`): the same
     values as SQLAlchemy's typed read through :func:`encode_value`, several times faster."""
-    cols = ", ".join(f'"{c}"' for c in columns(name))
+    names = columns(name)
+    cols = ", ".join(f'"{c}"' for c in names)
     encoders = _encoders(name)
     out: dict[str, list[Any]] = {}
     keep: set[str] | None = None
@@ -171,13 +196,16 @@ def read_rows(conn: sa.Connection, name: str, ids: Iterable[str] | None) -> dict
             result = conn.exec_driver_sql(
                 f'SELECT {cols} FROM "{name}" WHERE id IN ({marks})', tuple(chunk)
             )
-        for row in result.fetchall():
-            if keep is not None and row[0] not in keep:
-                continue
-            values = list(row)
-            for i, encode in encoders:
-                values[i] = encode(values[i])
-            out[str(values[0])] = values
+        found = result.fetchall()
+        if keep is not None:
+            found = [r for r in found if r[0] in keep]
+        if not found:
+            continue
+        by_column: list[Sequence[Any]] = list(zip(*found, strict=True))
+        for i, encode in encoders:
+            by_column[i] = encode(by_column[i])
+        for values in zip(*by_column, strict=True):
+            out[str(values[0])] = list(values)
     return out
 
 
