@@ -29,10 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from app.files import atomic_path, fsync_dir
 from app.storage.accounts import key_lock
 from app.storage.backup import backup_database
 from app.storage.errors import WorkspaceError, WorkspaceExists
-from app.storage.files import atomic_path, fsync_dir
 from app.storage.keyfile import KeyFile
 from app.storage.models import utcnow
 

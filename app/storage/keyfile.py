@@ -38,8 +38,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
+from app.files import atomic_write_bytes
 from app.storage.errors import KeyFileDamaged, WrongPassword
-from app.storage.files import atomic_write_bytes
 
 FORMAT = "xunchadesk-keyfile"
 VERSION = 1

@@ -41,7 +41,7 @@ from app.services.users import (
     remove_user,
     roles_for,
 )
-from app.ui.field.context import AppContext
+from app.ui.context import AppContext
 
 
 class AddUserDialog(QDialog):
@@ -139,7 +139,9 @@ class UsersDialog(QDialog):
 
     # -- list -----------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.ctx.runner.submit(partial(list_users, self.ctx.ws), self._on_users, self._on_failed)
+        self.ctx.ops.query(
+            partial(list_users, self.ctx.ws), self._on_users, on_error=self._on_failed
+        )
 
     def _state(self, user: Login) -> str:
         if user.retired:
@@ -159,6 +161,11 @@ class UsersDialog(QDialog):
     def _on_failed(self, exc: BaseException) -> None:
         self.message.setStyleSheet("color: #b00020;")
         self.message.setText(str(exc))
+
+    def _write(self, job: Callable[[], object], done: str) -> None:
+        self.ctx.ops.write(
+            job, lambda _r: self._done(done), source="users", on_error=self._on_failed
+        )
 
     def _done(self, text: str) -> None:
         self.message.setStyleSheet("")
@@ -183,7 +190,7 @@ class UsersDialog(QDialog):
             display_name=dialog.display.text(),
         )
         added = self.tr("User added: %1").replace("%1", name)
-        self.ctx.runner.submit_write(job, lambda _u: self._done(added), self._on_failed)
+        self._write(job, added)
 
     def selected(self) -> Login | None:
         row = self.table.currentRow()
@@ -213,19 +220,18 @@ class UsersDialog(QDialog):
             self.tr(
                 "Remove %1? Their records stay; their password no longer opens this workspace."
             ).replace("%1", user.username),
-            lambda: self.ctx.runner.submit_write(
-                partial(remove_user, self.ctx.ws, user.username),
-                lambda _r: self._done(removed),
-                self._on_failed,
-            ),
+            lambda: self._write(partial(remove_user, self.ctx.ws, user.username), removed),
         )
 
     def _on_code_clicked(self) -> None:
         self._ask(
             self.tr("New recovery code"),
             self.tr("Make a new recovery code? The old code stops working."),
-            lambda: self.ctx.runner.submit_write(
-                partial(new_recovery_code, self.ctx.ws), self._show_code, self._on_failed
+            lambda: self.ctx.ops.write(
+                partial(new_recovery_code, self.ctx.ws),
+                self._show_code,
+                source="users",
+                on_error=self._on_failed,
             ),
         )
 
