@@ -107,15 +107,11 @@ def claim_window(root: Path, notice_ms: int = 4000) -> SingleWindow | None:
     if single.claim():
         return single
     shown = single.ask_first_to_show()
-    t = QCoreApplication.translate
-    text = (
-        t(
-            "SingleWindow",
-            "This workspace is already open in another window; it was brought forward.",
-        )
-        if shown
-        else t("SingleWindow", "This workspace is already open in another window.")
+    text = QCoreApplication.translate(
+        "SingleWindow", "This workspace is already open in another window."
     )
+    if shown:
+        text += QCoreApplication.translate("SingleWindow", " It was brought forward.")
     print(text, file=sys.stderr, flush=True)
     title = QCoreApplication.translate("SingleWindow", "XunchaDesk")
     box = QMessageBox(QMessageBox.Icon.Information, title, text)

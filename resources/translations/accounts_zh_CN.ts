@@ -215,6 +215,16 @@
 <context>
     <name>SingleWindow</name>
     <message>
+        <location filename="../../app/ui/single.py" line="110"/>
+        <source>This workspace is already open in another window.</source>
+        <translation>这个工作区已在另一个窗口中打开。</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/single.py" line="114"/>
+        <source> It was brought forward.</source>
+        <translation>已切换到那个窗口。</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/single.py" line="116"/>
         <source>XunchaDesk</source>
         <translation>巡察台</translation>
@@ -254,7 +264,7 @@
     </message>
     <message>
         <location filename="../../app/ui/users.py" line="116"/>
-        <location filename="../../app/ui/users.py" line="212"/>
+        <location filename="../../app/ui/users.py" line="219"/>
         <source>Remove user</source>
         <translation>移除用户</translation>
     </message>
@@ -269,63 +279,63 @@
         <translation>只有组长可以增删用户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users.py" line="146"/>
+        <location filename="../../app/ui/users.py" line="148"/>
         <source>Removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users.py" line="147"/>
+        <location filename="../../app/ui/users.py" line="149"/>
         <source>Can log in</source>
         <translation>可登录</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users.py" line="147"/>
+        <location filename="../../app/ui/users.py" line="149"/>
         <source>No password</source>
         <translation>无密码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users.py" line="185"/>
+        <location filename="../../app/ui/users.py" line="192"/>
         <source>User added: %1</source>
         <translation>已添加用户：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users.py" line="208"/>
+        <location filename="../../app/ui/users.py" line="215"/>
         <source>Choose a user to remove first.</source>
         <translation>请先选择要移除的用户。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users.py" line="214"/>
+        <location filename="../../app/ui/users.py" line="221"/>
         <source>Remove %1? Their records stay; their password no longer opens this workspace.</source>
         <translation>移除 %1？其记录保留，但其密码将不能再打开本工作区。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users.py" line="210"/>
+        <location filename="../../app/ui/users.py" line="217"/>
         <source>User removed: %1</source>
         <translation>已移除用户：%1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users.py" line="225"/>
-        <location filename="../../app/ui/users.py" line="234"/>
+        <location filename="../../app/ui/users.py" line="228"/>
+        <location filename="../../app/ui/users.py" line="240"/>
         <source>New recovery code</source>
         <translation>新恢复码</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users.py" line="226"/>
+        <location filename="../../app/ui/users.py" line="229"/>
         <source>Make a new recovery code? The old code stops working.</source>
         <translation>生成新的恢复码？旧的恢复码将失效。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users.py" line="238"/>
+        <location filename="../../app/ui/users.py" line="244"/>
         <source>Write this code on paper and keep it apart from the laptop. It is shown only this once; with it a forgotten password can be reset.</source>
         <translation>请把恢复码抄在纸上，与电脑分开保管。它只显示这一次；忘记密码时可用它重设密码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users.py" line="246"/>
+        <location filename="../../app/ui/users.py" line="252"/>
         <source>A new recovery code was made.</source>
         <translation>已生成新的恢复码。</translation>
     </message>
     <message>
-        <location filename="../../app/ui/users.py" line="251"/>
+        <location filename="../../app/ui/users.py" line="257"/>
         <source>Users…</source>
         <translation>用户…</translation>
     </message>

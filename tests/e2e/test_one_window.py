@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
+from app.ui.single import _name as window_name
 from tests.e2e.cli_helpers import REPO, app_env, run_app
 
 
@@ -22,15 +24,15 @@ def test_a_second_window_on_the_same_workspace_hands_over(tmp_path: Path) -> Non
         stderr=subprocess.PIPE,
         text=True,
     )
+    lock = Path(tempfile.gettempdir()) / f"{window_name(root)}.lock"
     try:
         deadline = time.monotonic() + 120
-        second = None
-        while time.monotonic() < deadline:  # until the first window holds the workspace
-            second = run_app("--data-dir", root, timeout=120)
-            if "已在另一个窗口中打开" in second.stderr:
-                break
-            time.sleep(1)
-        assert second is not None and second.returncode == 0, second
+        while not lock.exists():  # until the first window holds the workspace
+            assert first.poll() is None and time.monotonic() < deadline, "no first window"
+            time.sleep(0.2)
+        second = run_app("--data-dir", root, timeout=120)
+        assert second.returncode == 0, second
+        assert "已在另一个窗口中打开" in second.stderr
         assert "已切换到那个窗口" in second.stderr  # the first one was asked forward
         assert first.poll() is None  # and is still there
         other = run_app("--data-dir", tmp_path / "other", "init", "--team", "组", "--leader", "乙")
