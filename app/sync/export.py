@@ -233,6 +233,10 @@ def export_bundle(
     )
 
 
+def _ids(conn: sa.Connection, table: str) -> set[str]:
+    return {str(i) for (i,) in conn.exec_driver_sql(f'SELECT id FROM "{table}"').fetchall()}
+
+
 def _select(
     conn: sa.Connection,
     entries: list[tuple[str, str, str, int, bool]],
@@ -245,7 +249,7 @@ def _select(
     if direction == TO_OFFICE:
         if all_rows:
             for t in rows.ORDER:
-                wanted[t] = {str(i) for (i,) in conn.exec_driver_sql(f'SELECT id FROM "{t}"')}
+                wanted[t] = _ids(conn, t)
         else:
             for t, rid, _o, _v, merged in entries:
                 if not merged and t in rows.MODELS:
@@ -254,7 +258,7 @@ def _select(
     # office → team: registry changes for everyone, follow-up only for the team it came from
     if all_rows:
         for t in SHARED_TO_TEAMS:
-            wanted[t] = {str(i) for (i,) in conn.exec_driver_sql(f'SELECT id FROM "{t}"')}
+            wanted[t] = _ids(conn, t)
         candidates = {
             (str(t), str(r))
             for t, r in conn.exec_driver_sql(
