@@ -14,6 +14,7 @@ import getpass
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.config import (
     KIT_PASSWORD_ENV,
@@ -23,7 +24,9 @@ from app.config import (
     default_demo_dir,
 )
 from app.domain.errors import UserError
-from app.storage.workspace import Workspace
+
+if TYPE_CHECKING:  # the database code is imported by the commands that open a workspace
+    from app.storage.workspace import Workspace
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -112,6 +115,8 @@ def open_workspace(args: argparse.Namespace, env: Environment) -> Workspace:
     (``XUNCHA_LOCK_WAIT``, default 60 s) runs out the command fails with one line naming who
     holds the database.
     """
+    from app.storage.workspace import Workspace
+
     ws = Workspace.open(
         data_dir(args), password(env), args.user or env.user, lock_wait=env.lock_wait
     )

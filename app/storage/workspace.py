@@ -18,7 +18,6 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -42,12 +41,17 @@ from app.storage.errors import (
 from app.storage.keyfile import KeyFile, new_database_key, user_tag
 from app.storage.locks import WRITE_OPTION, LockPolicy
 from app.storage.models import SYNCED_MODELS, Team, User, WorkspaceMeta, new_id, utcnow
+from app.storage.paths import BACKUPS_DIR, DB_NAME, KEY_NAME, MEDIA_DIR, WorkspacePaths
 from app.storage.session import ACTOR_KEY, Actor, WorkspaceSession
 
-DB_NAME = "workspace.db"
-KEY_NAME = "workspace.key"
-MEDIA_DIR = "media"
-BACKUPS_DIR = "backups"
+__all__ = [
+    "BACKUPS_DIR",
+    "DB_NAME",
+    "KEY_NAME",
+    "MEDIA_DIR",
+    "Workspace",
+    "WorkspacePaths",
+]
 
 META_WORKSPACE_ID = "workspace_id"
 META_DEVICE_ID = "device_id"
@@ -56,30 +60,6 @@ META_CREATED_AT = "created_at"
 META_DEMO = "demo"
 
 SYNCED_TABLES: tuple[str, ...] = tuple(str(m.__tablename__) for m in SYNCED_MODELS)
-
-
-@dataclass(frozen=True)
-class WorkspacePaths:
-    root: Path
-
-    @property
-    def db(self) -> Path:
-        return self.root / DB_NAME
-
-    @property
-    def key(self) -> Path:
-        return self.root / KEY_NAME
-
-    @property
-    def media(self) -> Path:
-        return self.root / MEDIA_DIR
-
-    @property
-    def backups(self) -> Path:
-        return self.root / BACKUPS_DIR
-
-    def has_workspace(self) -> bool:
-        return self.db.exists() or self.key.exists()
 
 
 def _query(raw: Any, sql: str, what: str) -> list[Any]:

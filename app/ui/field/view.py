@@ -66,6 +66,7 @@ from app.ui.field.models import (
     SearchResultModel,
     VillageTreeModel,
 )
+from app.ui.i18n import fill
 
 SEARCH_DELAY_MS = 250
 
@@ -165,6 +166,7 @@ class FieldView(QWidget):
 
         # lists
         fetch = partial(record_rows, ctx.ws)
+        query = partial(ctx.ops.query, parent=self)
         self.tabs = QTabWidget(self)
         self.models: dict[str, RecordTableModel] = {}
         self.tables: dict[str, QTableView] = {}
@@ -175,7 +177,7 @@ class FieldView(QWidget):
             "problem": self.tr("Problems"),
         }
         for kind in KINDS:
-            model = RecordTableModel(fetch, self)
+            model = RecordTableModel(fetch, query, self)
             table = _table(self)
             table.setModel(model)
             for c in ("kind", "village"):
@@ -192,7 +194,7 @@ class FieldView(QWidget):
             self.models[kind] = model
             self.tables[kind] = table
             self.tabs.addTab(table, titles[kind])
-        self.today_model = RecordTableModel(fetch, self)
+        self.today_model = RecordTableModel(fetch, query, self)
         self.today_table = _table(self)
         self.today_table.setModel(self.today_model)
         self.today_table.setColumnWidth(0, 130)
@@ -272,6 +274,7 @@ class FieldView(QWidget):
         self.ctx.ops.query(partial(village_tree, self.ctx.ws), self._on_tree_loaded)
 
     def _on_tree_loaded(self, towns: list[TownshipNode]) -> None:
+        self.ctx.villages.set_tree(towns)  # the forms' village list, from the same read
         self.tree_model.set_tree(towns)
         self.tree.expandAll()
         first = self.tree_model.first_village()
@@ -326,7 +329,7 @@ class FieldView(QWidget):
             self.tr("Problems (%1)"),
         ]
         for i, kind in enumerate(KINDS):
-            self.tabs.setTabText(i, titles[i].replace("%1", str(counts[kind])))
+            self.tabs.setTabText(i, fill(titles[i], str(counts[kind])))
         if self._lists_village != lists.village_id:
             self.detail.clear()  # another village: its record is not shown any more
         self._lists_village = lists.village_id
@@ -334,7 +337,7 @@ class FieldView(QWidget):
 
     def show_today(self, day: date | None = None) -> None:
         day = day if isinstance(day, date) else date.today()
-        self.heading.setText(self.tr("Today, %1").replace("%1", day.isoformat()))
+        self.heading.setText(fill(self.tr("Today, %1"), day.isoformat()))
         self.stack.setCurrentWidget(self.today_table)
 
         def load() -> tuple[list[Any], dict[Any, Any]]:
@@ -385,9 +388,7 @@ class FieldView(QWidget):
         if seq != self._search_seq:
             return
         self.search_model.set_hits(hits)
-        self.heading.setText(
-            self.tr("Search “%1”: %2 found").replace("%1", query).replace("%2", str(len(hits)))
-        )
+        self.heading.setText(fill(self.tr("Search “%1”: %2 found"), query, str(len(hits))))
         self.stack.setCurrentWidget(self.search_table)
 
     def _on_search_escape(self) -> None:
@@ -452,6 +453,7 @@ class FieldView(QWidget):
         self.detail.show_record(result.kind, result.record_id)
 
     def _on_tree_refreshed(self, towns: list[TownshipNode]) -> None:
+        self.ctx.villages.set_tree(towns)
         current = self.village_id
         self.tree.selectionModel().blockSignals(True)
         self.tree_model.set_tree(towns)
@@ -482,9 +484,11 @@ class FieldView(QWidget):
             answer = QMessageBox.question(
                 self,
                 self.tr("Unsaved draft"),
-                self.tr("An unsaved %1 from %2 was found. Open it again?")
-                .replace("%1", kinds.get(d.kind, d.kind))
-                .replace("%2", when),
+                fill(
+                    self.tr("An unsaved %1 from %2 was found. Open it again?"),
+                    kinds.get(d.kind, d.kind),
+                    when,
+                ),
             )
             if answer == QMessageBox.StandardButton.Yes:
                 self.recover(d)
