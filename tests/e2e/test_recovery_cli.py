@@ -21,7 +21,7 @@ CODE = re.compile(r"\b([0-9A-Z]{4}(?:-[0-9A-Z]{4}){5})\b")
 
 
 @pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]):
     """``python -m app …`` in this process (cheap Argon2: these tests are about the flow)."""
     monkeypatch.setattr(keyfile, "KdfParams", CheapKdf)
     monkeypatch.setattr(kitmod, "KdfParams", CheapKdf)
@@ -73,7 +73,7 @@ KINDS = (
 )
 
 
-def test_a_replacement_laptop_carries_on(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_replacement_laptop_carries_on(run, tmp_path: Path) -> None:
     """The office ``--all`` bundle used to bring back problems and notices but 0 visits,
     interviews, letters, people and photos."""
     office, old, new = tmp_path / "office", tmp_path / "old", tmp_path / "new"
@@ -126,7 +126,7 @@ def test_a_replacement_laptop_carries_on(run, tmp_path: Path) -> None:  # type: 
     assert "冲突 0" in again
 
 
-def test_users_recovery_code_backup_and_restore(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_users_recovery_code_backup_and_restore(run, tmp_path: Path) -> None:
     ws = tmp_path / "team"
     made = _ok(run("--data-dir", ws, "init", "--team", "第一巡察组", "--leader", "李明"))
     code = CODE.search(made)

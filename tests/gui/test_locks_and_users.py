@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QMenu, QPlainTextEdit, QPushButton
 from sqlmodel import col, select
 
 from app.services.field.forms import load_payload, save_form
@@ -15,6 +15,8 @@ from app.storage.locks import job
 from app.storage.models import Township, Visit
 from app.storage.workspace import Workspace
 from app.ui.field.changed import BACK, SAVE_MINE, TAKE_THEIRS, RecordChangedDialog
+from app.ui.field.forms import FormDialog, VisitForm
+from app.ui.field.view import FieldView
 from app.ui.main_window import MainWindow
 from app.ui.single import SingleWindow
 from app.ui.users import UsersDialog
@@ -25,12 +27,18 @@ from tests.gui.test_field_translation import english_in, visible_texts
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
-def _grab(widget, tmp_path: Path, name: str) -> Path:  # type: ignore[no-untyped-def]
+def _grab(widget, tmp_path: Path, name: str) -> Path:
     out = tmp_path / "shots"
     out.mkdir(exist_ok=True)
     path = out / f"{name}.png"
     assert widget.grab().save(str(path))
     return path
+
+
+def _notes(dialog: FormDialog) -> QPlainTextEdit:
+    form = dialog.form
+    assert isinstance(form, VisitForm)
+    return form.notes
 
 
 def _a_visit(ws: Workspace) -> str:
@@ -74,13 +82,14 @@ def test_the_window_reads_beside_a_writer_and_a_save_says_who_holds_it(
     with _Holder(demo_root):
         window.show()  # builds the field view, which reads its tree and lists (no lock needed)
         view = window.view("field")
+        assert isinstance(view, FieldView)
         assert view.tables["visit"].model().rowCount() > 0
         view.search.setText("村")
         view.run_search()
         payload = load_payload(ctx.ws, "visit", visit_id)
         view._on_edit_payload_loaded("visit", visit_id, payload)
         dialog = view.open_dialogs[-1]
-        dialog.form.notes.setPlainText("长事务期间的修改")
+        _notes(dialog).setPlainText("长事务期间的修改")
         dialog.save()
         message = dialog.form.form_error.text()
         assert "导入同步包" in message and LEADER in message and "\n" not in message
@@ -95,10 +104,11 @@ def test_a_second_save_of_the_same_record_is_shown_both(
     assert ctx is not None
     visit_id = _a_visit(ctx.ws)
     view = window.view("field")
+    assert isinstance(view, FieldView)
     payload = load_payload(ctx.ws, "visit", visit_id)
     view._on_edit_payload_loaded("visit", visit_id, payload)
     dialog = view.open_dialogs[-1]
-    dialog.form.notes.setPlainText("我在窗口里写的")
+    _notes(dialog).setPlainText("我在窗口里写的")
     # meanwhile the same record is saved from another place
     elsewhere = load_payload(ctx.ws, "visit", visit_id)
     elsewhere["notes"] = "别处保存的内容"
@@ -107,9 +117,10 @@ def test_a_second_save_of_the_same_record_is_shown_both(
     shown = dialog.changed_dialog
     assert isinstance(shown, RecordChangedDialog) and shown.isVisible()
     cells = [
-        shown.table.item(r, c).text()
+        item.text()
         for r in range(shown.table.rowCount())
         for c in range(shown.table.columnCount())
+        if (item := shown.table.item(r, c)) is not None
     ]
     assert "别处保存的内容" in cells and "我在窗口里写的" in cells and "走访情况" in cells
     assert english_in(visible_texts(shown)) == []
@@ -117,8 +128,8 @@ def test_a_second_save_of_the_same_record_is_shown_both(
     with ctx.ws.session() as s:  # nothing was written by the refused save
         assert s.get_one(Visit, visit_id).notes == "别处保存的内容"
     shown.done(TAKE_THEIRS)
-    assert dialog.form.notes.toPlainText() == "别处保存的内容"
-    dialog.form.notes.setPlainText("看过别处的版本后再改")
+    assert _notes(dialog).toPlainText() == "别处保存的内容"
+    _notes(dialog).setPlainText("看过别处的版本后再改")
     dialog.save()  # now on top of their version: saved
     with ctx.ws.session() as s:
         assert s.get_one(Visit, visit_id).notes == "看过别处的版本后再改"
@@ -129,15 +140,16 @@ def test_save_mine_over_theirs_and_back(window: MainWindow, qtbot) -> None:
     assert ctx is not None
     visit_id = _a_visit(ctx.ws)
     view = window.view("field")
+    assert isinstance(view, FieldView)
     view._on_edit_payload_loaded("visit", visit_id, load_payload(ctx.ws, "visit", visit_id))
     dialog = view.open_dialogs[-1]
-    dialog.form.notes.setPlainText("我的版本")
+    _notes(dialog).setPlainText("我的版本")
     elsewhere = load_payload(ctx.ws, "visit", visit_id)
     elsewhere["notes"] = "别处的版本"
     save_form(ctx.ws, "visit", visit_id, elsewhere)
     dialog.save()
     dialog.changed_dialog.done(BACK)
-    assert dialog.isVisible() and dialog.form.notes.toPlainText() == "我的版本"
+    assert dialog.isVisible() and _notes(dialog).toPlainText() == "我的版本"
     elsewhere = load_payload(ctx.ws, "visit", visit_id)
     elsewhere["notes"] = "别处又改了"
     save_form(ctx.ws, "visit", visit_id, elsewhere)
@@ -151,7 +163,9 @@ def test_the_leader_manages_users_from_the_window(
     window: MainWindow, demo_root: Path, qtbot, tmp_path: Path
 ) -> None:
     window.show()
-    menu_texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    menu = window.menuBar().actions()[0].menu()
+    assert isinstance(menu, QMenu)
+    menu_texts = [a.text() for a in menu.actions()]
     assert "用户…" in menu_texts
     window.users_action.trigger()
     dialogs = window.findChildren(UsersDialog)

@@ -10,6 +10,7 @@ import os
 import secrets
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -59,7 +60,7 @@ def _team_with_photos(laptop: Callable[..., Workspace], n: int) -> tuple[Workspa
     return team, names
 
 
-def _sealer_args(team: Workspace) -> dict[str, object]:
+def _sealer_args(team: Workspace) -> dict[str, Any]:
     keys = own_keys(team)
     return {
         "direction": TO_OFFICE,
