@@ -40,6 +40,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.followup",
     "app.commands.suggest",
     "app.commands.log",
+    "app.commands.users",
 )
 """Modules that add commands: each has ``register(sub)``, which adds its parsers and sets
 ``handler=function(args, env) -> int`` on them with ``set_defaults``. Add one line per module."""

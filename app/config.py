@@ -18,6 +18,9 @@ from app import APP_NAME
 PASSWORD_ENV = "XUNCHA_PASSWORD"
 NEW_PASSWORD_ENV = "XUNCHA_NEW_PASSWORD"
 USER_ENV = "XUNCHA_USER"
+LOCK_WAIT_ENV = "XUNCHA_LOCK_WAIT"
+"""Seconds a command waits for another program's write to finish (default 60)."""
+RECOVERY_CODE_ENV = "XUNCHA_RECOVERY_CODE"
 KIT_PASSWORD_ENV = "XUNCHA_KIT_PASSWORD"
 
 DEMO_PASSWORD = "demo"
@@ -42,6 +45,8 @@ class Environment:
     new_password: str | None
     user: str | None
     kit_password: str | None = None
+    lock_wait: float | None = None
+    recovery_code: str | None = None
 
     @classmethod
     def read(cls) -> Environment:
@@ -50,4 +55,15 @@ class Environment:
             new_password=os.environ.get(NEW_PASSWORD_ENV),
             user=os.environ.get(USER_ENV) or None,
             kit_password=os.environ.get(KIT_PASSWORD_ENV),
+            lock_wait=_seconds(os.environ.get(LOCK_WAIT_ENV)),
+            recovery_code=os.environ.get(RECOVERY_CODE_ENV),
         )
+
+
+def _seconds(text: str | None) -> float | None:
+    """A non-negative number of seconds, or None when unset or not a number."""
+    try:
+        value = float(text) if text else None
+    except ValueError:
+        return None
+    return value if value is not None and 0 <= value < 86_400 else None

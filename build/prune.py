@@ -1,10 +1,11 @@
 """What the frozen build leaves out: Qt modules, plugins and translations the program never uses.
 
-Kept: QtCore, QtGui, QtWidgets, QtPdf, QtPdfWidgets, QtPrintSupport, QtSvg (icons), the Qt
-Network library (QtPdf links it; the Python module is left out); the platform
+Kept: QtCore, QtGui, QtWidgets, QtPdf, QtPdfWidgets, QtPrintSupport, QtSvg (icons), QtNetwork
+(QtPdf links the library; the window uses QLocalServer/QLocalSocket, local only, so that one
+workspace has one window); the platform
 plugins (offscreen for tests and --smoke, xcb/wayland on Linux, windows on Windows, cocoa on macOS),
 image formats the program reads (jpeg, png via QtGui, svg, ico), print support; translations only
-for zh_CN. Everything else of PySide6-Essentials/-Addons (Qml, Quick, Network, WebSockets, 3D …)
+for zh_CN. Everything else of PySide6-Essentials/-Addons (Qml, Quick, WebSockets, 3D …)
 goes.
 """
 
@@ -20,7 +21,6 @@ EXCLUDED_MODULES = [
     "PySide6.QtQuickWidgets",
     "PySide6.QtQuickControls2",
     "PySide6.QtQuickTest",
-    "PySide6.QtNetwork",
     "PySide6.QtOpenGL",
     "PySide6.QtOpenGLWidgets",
     "PySide6.QtDBus",

@@ -109,7 +109,17 @@ def data_dir(args: argparse.Namespace) -> Path:
 
 
 def open_workspace(args: argparse.Namespace, env: Environment) -> Workspace:
-    """Open the workspace the arguments name, with the password from the environment or asked."""
+    """Open the workspace the arguments name, with the password from the environment or asked.
+
+    A write that has to wait for another program says so once on a terminal; when the wait
+    (``XUNCHA_LOCK_WAIT``, default 60 s) runs out the command fails with one line naming who
+    holds the database.
+    """
     from app.storage.workspace import Workspace
 
-    return Workspace.open(data_dir(args), password(env), args.user or env.user)
+    ws = Workspace.open(
+        data_dir(args), password(env), args.user or env.user, lock_wait=env.lock_wait
+    )
+    if sys.stderr is not None and sys.stderr.isatty():
+        ws.locks.on_wait = lambda line: print(line, file=sys.stderr, flush=True)
+    return ws

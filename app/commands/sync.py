@@ -104,7 +104,13 @@ def init_with_kit(args: argparse.Namespace, env: Environment, root: Path) -> int
     kit_pw = kit_password(env, confirm=False)
     password = new_password(env.password, "为新工作区设置密码：")
     with join_with_kit(root, args.kit, kit_pw, leader=args.leader, password=password) as ws:
+        from app.storage.accounts import new_recovery
+
+        code = new_recovery(ws)
         print(f"已用组包新建巡察组工作区：{root}（{ws.workspace_id[:8]}，本机为独立设备）")
+    from app.commands.users import print_recovery_code
+
+    print_recovery_code(code)
     return 0
 
 

@@ -57,7 +57,7 @@ def register(sub: Any) -> None:
         "--repair", action="store_true", help="清除没有记录引用的照片文件和残留的临时文件（先列出）"
     )
 
-    backup = sub.add_parser("backup", help="备份数据库（经校验后写入）")
+    backup = sub.add_parser("backup", help="备份整个工作区：数据库、密钥文件、照片（经校验）")
     backup.add_argument("--out", type=Path, required=True, help="备份文件路径")
 
     passwd = sub.add_parser("passwd", help="修改密码（新密码来自 XUNCHA_NEW_PASSWORD 或输入）")
@@ -94,7 +94,13 @@ def cmd_init(args: argparse.Namespace, env: Environment) -> int:
             from app.sync.identity import ensure_office_keys
 
             ensure_office_keys(ws)
+        from app.storage.accounts import new_recovery
+
+        code = new_recovery(ws)
     print(f"已新建{kind.label}工作区：{root}")
+    from app.commands.users import print_recovery_code
+
+    print_recovery_code(code)
     return EXIT_OK
 
 
@@ -174,17 +180,22 @@ def cmd_check(args: argparse.Namespace, env: Environment) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, env: Environment) -> int:
-    from app.storage.backup import backup_database
+    from app.storage.archive import backup_workspace
 
     out: Path = args.out
     if out.exists():
         raise Refused(f"备份文件已存在，不会覆盖：{out}")
     with open_workspace(args, env) as ws:
-        result = backup_database(ws.paths.db, ws.db_key, out)
-        with ws.session() as s:
+        with ws.session() as s:  # who took a copy of everything is recorded before the copy
             s.audit("backup", note=out.name)
             s.commit()
-    print(f"已备份到 {result.path}（{result.size_bytes // 1024} KB，{result.rows} 行，已校验）")
+        p = ws.paths
+        result = backup_workspace(p.root, p.db, p.key, p.media, ws.db_key, out)
+    print(
+        f"已备份到 {result.path}（{result.size_bytes // 1024} KB，含数据库、密钥文件 workspace.key"
+        f" 和 {result.media} 个照片文件，已校验）。恢复：restore 备份文件 --to 新文件夹，"
+        "需要备份时的任一用户密码或恢复码。"
+    )
     return EXIT_OK
 
 
@@ -192,7 +203,7 @@ def cmd_passwd(args: argparse.Namespace, env: Environment) -> int:
     from app.storage.workspace import Workspace
 
     old = password(env)
-    with Workspace.open(data_dir(args), old, args.user or env.user) as ws:
+    with Workspace.open(data_dir(args), old, args.user or env.user, lock_wait=env.lock_wait) as ws:
         new = new_password(env.new_password)
         ws.change_password(ws.username, old, new)
     print("密码已修改（数据库未重新加密，旧备份仍可用当前密钥文件打开）。")

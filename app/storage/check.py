@@ -17,9 +17,10 @@ from sqlmodel import select
 from app.storage import migrate, ownership
 from app.storage.backup import verify_database
 from app.storage.derived import search_findings
+from app.storage.engine import connect_raw
 from app.storage.mediastore import STRAY_AFTER_SECONDS, MediaStore, referenced_names
 from app.storage.models import Attachment
-from app.storage.workspace import SYNCED_TABLES, Workspace
+from app.storage.workspace import SYNCED_TABLES, Workspace, WorkspacePaths
 
 
 def check_workspace(ws: Workspace) -> list[str]:
@@ -111,3 +112,28 @@ def repair_workspace(ws: Workspace, say: object = print) -> list[str]:
     for path in leftovers.strays:
         path.unlink(missing_ok=True)
     return lines
+
+
+def check_files(paths: WorkspacePaths, db_key: bytes) -> list[str]:
+    """What can be checked with the database key alone (no login): cipher and SQLite integrity,
+    foreign keys, and every photo the database names present (a restore opened by recovery
+    code)."""
+    findings: list[str] = []
+    conn = connect_raw(paths.db, db_key)
+    try:
+        findings.extend(verify_database(conn))
+        if conn.execute("PRAGMA foreign_key_check").fetchall():
+            findings.append("外键不一致")
+        names = {
+            str(n)
+            for row in conn.execute("SELECT stored_name, thumb_name FROM attachment")
+            for n in row
+            if n
+        }
+    finally:
+        conn.close()
+    store = MediaStore(paths.media, db_key)
+    missing = sorted(n for n in names if not store.exists(n))
+    if missing:
+        findings.append(f"缺少 {len(missing)} 个照片文件（如 {missing[0]}）")
+    return findings

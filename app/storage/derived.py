@@ -151,16 +151,22 @@ def rebuild_search(cur: Any) -> None:
         )
 
 
+def derived_current(cur: Any, synced_tables: tuple[str, ...]) -> bool:
+    """Whether triggers and index are those of this program (a read: no lock needed)."""
+    defs = trigger_definitions(synced_tables)
+    stored = _scalar(cur, "SELECT value FROM workspace_meta WHERE key = ?", (DERIVED_VERSION_KEY,))
+    return bool(stored == definitions_hash(defs) and installed_triggers(cur) == set(defs))
+
+
 def ensure_derived(cur: Any, synced_tables: tuple[str, ...]) -> bool:
     """Make triggers and index current; return whether anything had to be rebuilt.
 
     ``cur`` is a DB-API cursor inside a write transaction.
     """
+    if derived_current(cur, synced_tables):
+        return False
     defs = trigger_definitions(synced_tables)
     wanted = definitions_hash(defs)
-    stored = _scalar(cur, "SELECT value FROM workspace_meta WHERE key = ?", (DERIVED_VERSION_KEY,))
-    if stored == wanted and installed_triggers(cur) == set(defs):
-        return False
     for name in installed_triggers(cur):
         cur.execute(f"DROP TRIGGER {name}")
     for sql in defs.values():
@@ -208,8 +214,12 @@ def search_findings(cur: Any, synced_tables: tuple[str, ...]) -> list[str]:
     )
     if extra:
         findings.append(f"全文索引行数与目录不符（相差 {extra}）")
+    # FTS5's own check through the pragma (SQLite 3.44+), a read: 'integrity-check' written as
+    # an INSERT would need the write lock and fail while another program writes
     try:
-        cur.execute("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')")
+        result = [str(r[0]) for r in cur.execute("PRAGMA integrity_check(search_fts)")]
     except Exception as exc:  # the driver's DatabaseError; FTS5 reports corruption this way
-        findings.append(f"全文索引内部校验失败：{exc}")
+        result = [str(exc)]
+    if result != ["ok"]:
+        findings.append(f"全文索引内部校验失败：{result[0]}")
     return findings

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,8 +23,7 @@ from app.storage.failures import (
     free_bytes,
     sqlite_name,
 )
-
-BUSY_TIMEOUT_MS = 10_000
+from app.storage.locks import BUSY_TIMEOUT_MS, WRITE_OPTION, DataChanged, LockPolicy, is_busy
 
 CONNECTION_PRAGMAS: tuple[tuple[str, str], ...] = (
     ("foreign_keys", "ON"),
@@ -94,12 +95,120 @@ def _open_failure(path: Path, exc: sqlcipher3.DatabaseError) -> WorkspaceError:
     return DatabaseDamaged("数据库无法解密：数据库文件已损坏，或密钥文件不属于这个工作区。")
 
 
-def make_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
+_WRITE = re.compile(
+    r"\s*(INSERT|UPDATE|DELETE|REPLACE|CREATE|DROP|ALTER|ANALYZE|VACUUM|REINDEX)\b", re.I
+)
+_WITH_WRITE = re.compile(r"\s*WITH\b.*\b(INSERT|UPDATE|DELETE|REPLACE)\b", re.I | re.S)
+_TX_PRAGMA = re.compile(r"\s*PRAGMA\s+defer_foreign_keys\b", re.I)
+_TX = "xuncha_tx"
+
+
+def is_write(statement: str) -> bool:
+    """Whether a statement needs the write lock (by its first keyword)."""
+    return bool(_WRITE.match(statement) or _WITH_WRITE.match(statement))
+
+
+@dataclass
+class _Tx:
+    """What one transaction has done so far (kept in the connection's ``info``)."""
+
+    writing: bool = False
+    data_version: int | None = None
+    """``PRAGMA data_version`` when the first read took the snapshot (None: nothing read yet)."""
+    pragmas: list[str] = field(default_factory=list)
+    """Transaction-scoped pragmas run before the first write (replayed if it begins again)."""
+
+
+def _install_lock_hooks(engine: Engine, policy: LockPolicy) -> None:
+    """Deferred transactions that take the write lock at their first write (see locks.py)."""
+
+    def dbapi(conn: sa.Connection) -> Any:
+        return conn.connection.dbapi_connection
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: sa.Connection) -> None:
+        tx = _Tx()
+        conn.info[_TX] = tx
+        if conn.get_execution_options().get(WRITE_OPTION):
+            policy.begin_immediate(dbapi(conn))
+            tx.writing = True
+        else:
+            dbapi(conn).execute("BEGIN")
+
+    def _on_end(conn: sa.Connection) -> None:
+        tx = conn.info.pop(_TX, None)
+        if isinstance(tx, _Tx) and tx.writing:
+            policy.withdraw()  # before COMMIT/ROLLBACK runs: we still hold the lock
+
+    event.listen(engine, "commit", _on_end)
+    event.listen(engine, "rollback", _on_end)
+
+    def _regain(raw: Any, tx: _Tx) -> None:
+        """End the read-only transaction and begin again holding the write lock."""
+        raw.execute("ROLLBACK")
+        policy.begin_immediate(raw)
+        if tx.data_version is not None:
+            now = raw.execute("PRAGMA data_version").fetchone()[0]
+            if now != tx.data_version:
+                policy.withdraw()
+                raw.execute("ROLLBACK")
+                raise DataChanged("数据刚被另一个任务修改，本次操作未写入任何内容，请重试。")
+        for pragma in tx.pragmas:
+            raw.execute(pragma)
+
+    def _guard(statement: str, context: Any, run: Any) -> bool:
+        conn = context.root_connection
+        tx = conn.info.get(_TX)
+        if not isinstance(tx, _Tx) or tx.writing:
+            return False
+        raw = dbapi(conn)
+        if not is_write(statement):
+            if _TX_PRAGMA.match(statement):
+                tx.pragmas.append(statement)
+            elif tx.data_version is None:  # this read takes the snapshot: remember its version
+                tx.data_version = raw.execute("PRAGMA data_version").fetchone()[0]
+            return False
+        if tx.data_version is None:
+            # nothing read yet: begin again holding the lock (waiting in slices, with a message;
+            # a write here would sit in SQLite's own busy handler, silent and unbounded by us)
+            _regain(raw, tx)
+            run()
+        else:
+            # a read snapshot is open: SQLite upgrades it at once or refuses at once (BUSY)
+            try:
+                run()
+            except Exception as exc:
+                if not is_busy(exc):
+                    raise
+                _regain(raw, tx)
+                run()
+            else:
+                policy.publish()
+        tx.writing = True
+        return True
+
+    @event.listens_for(engine, "do_execute")
+    def _do_execute(cursor: Any, statement: str, parameters: Any, context: Any) -> bool:
+        return _guard(statement, context, lambda: cursor.execute(statement, parameters))
+
+    @event.listens_for(engine, "do_executemany")
+    def _do_executemany(cursor: Any, statement: str, parameters: Any, context: Any) -> bool:
+        return _guard(statement, context, lambda: cursor.executemany(statement, parameters))
+
+    @event.listens_for(engine, "do_execute_no_params")
+    def _do_execute_no_params(cursor: Any, statement: str, context: Any) -> bool:
+        return _guard(statement, context, lambda: cursor.execute(statement))
+
+
+def make_engine(
+    path: Path, key: bytes, *, create: bool = False, locks: LockPolicy | None = None
+) -> Engine:
     """An SQLAlchemy engine over the encrypted database at ``path``.
 
     Connections are made by :func:`connect_raw`, so the key and pragmas are in place before
     SQLAlchemy sees the connection. SQLAlchemy's own transaction handling is replaced by an
-    explicit ``BEGIN`` so that SQLite's locking follows the ORM's transactions exactly.
+    explicit deferred ``BEGIN``; the write lock is taken at the first write (or at the start,
+    with the :data:`~app.storage.locks.WRITE_OPTION` execution option), see ``locks.py``.
     """
 
     def creator() -> Any:
@@ -122,8 +231,5 @@ def make_engine(path: Path, key: bytes, *, create: bool = False) -> Engine:
         # the driver must not open transactions behind our back
         dbapi_conn.isolation_level = None
 
-    @event.listens_for(engine, "begin")
-    def _on_begin(conn: sa.Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
-
+    _install_lock_hooks(engine, locks or LockPolicy(folder=path.parent, db_key=key))
     return engine

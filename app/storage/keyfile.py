@@ -11,6 +11,12 @@ so a lost key file does not even say who is on the team.
 
 A checksum over the whole file tells a damaged file (refused as damaged) from a wrong password
 (refused as wrong password).
+
+Two more wraps of the same key may stand beside the users' (never tried at login):
+- ``recovery``: under Argon2id of a recovery code printed once at ``init`` (a short code to keep
+  on paper). It lets a new password be set when every password is forgotten.
+- ``escrow``: sealed to the office's X25519 public key (a team laptop that joined with a kit), so
+  the office can reopen the laptop of a team that lost both its passwords and its paper.
 """
 
 from __future__ import annotations
@@ -26,7 +32,11 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from app.files import atomic_write_bytes
 from app.storage.errors import KeyFileDamaged, WrongPassword
@@ -131,12 +141,70 @@ def _aad(workspace_id: str, tag: str) -> bytes:
     return f"{FORMAT}/{VERSION}\x00{workspace_id}\x00{tag}".encode()
 
 
+RECOVERY_TAG = "recovery"
+ESCROW_TAG = "escrow"
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+"""Crockford's base32: no I, L, O or U, so a code copied by hand reads back the same."""
+CODE_CHARS = 24
+"""120 bits in six groups of four: short enough for paper, far beyond guessing."""
+
+
+def new_recovery_code() -> str:
+    """A fresh recovery code, e.g. ``7K2M-9QXD-…`` (six groups of four)."""
+    chars = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_CHARS))
+    return "-".join(chars[i : i + 4] for i in range(0, CODE_CHARS, 4))
+
+
+def normalise_code(text: str) -> str:
+    """A recovery code as typed: case, spaces and dashes ignored, O read as 0, I and L as 1."""
+    raw = "".join(ch for ch in text.upper() if not ch.isspace() and ch != "-")
+    return raw.translate(str.maketrans("OIL", "011"))
+
+
+@dataclass(frozen=True)
+class EscrowEntry:
+    """The database key sealed to a recipient's X25519 key (ephemeral key, HKDF, AES-GCM)."""
+
+    recipient: str
+    eph: bytes
+    nonce: bytes
+    wrapped: bytes
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "recipient": self.recipient,
+            "eph": _b64(self.eph),
+            "nonce": _b64(self.nonce),
+            "wrapped": _b64(self.wrapped),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> EscrowEntry:
+        return cls(
+            recipient=str(data["recipient"]),
+            eph=_unb64(data["eph"]),
+            nonce=_unb64(data["nonce"]),
+            wrapped=_unb64(data["wrapped"]),
+        )
+
+
+def _escrow_key(shared: bytes, eph: bytes, recipient_pub: bytes, workspace_id: str) -> bytes:
+    return HKDF(
+        algorithm=hashes.SHA256(),
+        length=KEY_BYTES,
+        salt=None,
+        info=f"{FORMAT} escrow\x00{workspace_id}".encode() + eph + recipient_pub,
+    ).derive(shared)
+
+
 @dataclass
 class KeyFile:
     """The parsed key file. Mutations return nothing; call :meth:`save` to write it."""
 
     workspace_id: str
     entries: list[WrapEntry] = field(default_factory=list)
+    recovery: WrapEntry | None = None
+    escrow: EscrowEntry | None = None
 
     # -- wrapping -------------------------------------------------------------------------
     def _wrap(self, tag: str, password: str, db_key: bytes, kdf: KdfParams) -> WrapEntry:
@@ -197,14 +265,64 @@ class KeyFile:
         key, _ = self.unlock(old, user)
         self.add_user(user, new, key)
 
+    def users_count(self) -> int:
+        return len(self.entries)
+
+    # -- recovery -------------------------------------------------------------------------
+    def set_recovery(self, code: str, db_key: bytes, kdf: KdfParams | None = None) -> None:
+        """Wrap ``db_key`` under the recovery ``code`` (replacing an earlier code)."""
+        self.recovery = self._wrap(RECOVERY_TAG, normalise_code(code), db_key, kdf or KdfParams())
+
+    def unlock_with_code(self, code: str) -> bytes:
+        """The database key from the recovery code, or :class:`WrongPassword`."""
+        if self.recovery is None:
+            raise WrongPassword("这个工作区没有设置恢复码。")
+        key = self._try_unwrap(self.recovery, normalise_code(code))
+        if key is None:
+            raise WrongPassword("恢复码不正确。")
+        return key
+
+    def set_escrow(self, recipient_id: str, recipient_box: X25519PublicKey, db_key: bytes) -> None:
+        """Seal ``db_key`` to the office's public key (replacing an earlier seal)."""
+        eph = X25519PrivateKey.generate()
+        eph_pub = eph.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+        rec_pub = recipient_box.public_bytes(Encoding.Raw, PublicFormat.Raw)
+        kek = _escrow_key(eph.exchange(recipient_box), eph_pub, rec_pub, self.workspace_id)
+        nonce = secrets.token_bytes(12)
+        wrapped = AESGCM(kek).encrypt(nonce, db_key, _aad(self.workspace_id, ESCROW_TAG))
+        self.escrow = EscrowEntry(recipient_id, eph_pub, nonce, wrapped)
+
+    def unlock_escrow(self, recipient_id: str, box: X25519PrivateKey) -> bytes:
+        """The database key, opened with the office's private key, or :class:`WrongPassword`."""
+        entry = self.escrow
+        if entry is None or entry.recipient != recipient_id:
+            raise WrongPassword("这个工作区的密钥没有为本巡察办保存副本。")
+        my_pub = box.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+        try:
+            shared = box.exchange(X25519PublicKey.from_public_bytes(entry.eph))
+            kek = _escrow_key(shared, entry.eph, my_pub, self.workspace_id)
+            key = AESGCM(kek).decrypt(
+                entry.nonce, entry.wrapped, _aad(self.workspace_id, ESCROW_TAG)
+            )
+        except (InvalidTag, ValueError) as exc:
+            raise WrongPassword("巡察办的密钥打不开这个工作区的密钥副本。") from exc
+        if len(key) != KEY_BYTES:
+            raise KeyFileDamaged("密钥文件已损坏：数据库密钥长度不对。")
+        return key
+
     # -- (de)serialising ------------------------------------------------------------------
     def _body(self) -> dict[str, Any]:
-        return {
+        body: dict[str, Any] = {
             "format": FORMAT,
             "version": VERSION,
             "workspace_id": self.workspace_id,
             "entries": [e.to_json() for e in self.entries],
         }
+        if self.recovery is not None:  # optional: a file without them reads as before
+            body["recovery"] = self.recovery.to_json()
+        if self.escrow is not None:
+            body["escrow"] = self.escrow.to_json()
+        return body
 
     @staticmethod
     def _checksum(body: dict[str, Any]) -> str:
@@ -238,7 +356,18 @@ class KeyFile:
                         f"密钥文件的密码参数超出合理范围（{why}），已拒绝（未做任何计算）；"
                         "请用备份的密钥文件替换。"
                     )
-            return cls(workspace_id=str(doc["workspace_id"]), entries=entries)
+            recovery = WrapEntry.from_json(doc["recovery"]) if "recovery" in doc else None
+            if recovery is not None and recovery.kdf.out_of_range() is not None:
+                raise KeyFileDamaged(
+                    "密钥文件的恢复码参数超出合理范围，已拒绝（未做任何计算）；请用备份的密钥文件替换。"
+                )
+            escrow = EscrowEntry.from_json(doc["escrow"]) if "escrow" in doc else None
+            return cls(
+                workspace_id=str(doc["workspace_id"]),
+                entries=entries,
+                recovery=recovery,
+                escrow=escrow,
+            )
         except KeyFileDamaged:
             raise
         except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:

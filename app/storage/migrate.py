@@ -89,11 +89,14 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     """
     from alembic import command
 
+    from app.storage.locks import WRITE_OPTION
+
     with engine.connect() as conn:
         raw = _driver(conn)
         raw.execute("PRAGMA foreign_keys = OFF")
         try:
             cfg = alembic_config(conn)
+            conn.execution_options(**{WRITE_OPTION: True})  # the write lock from the start
             with conn.begin():
                 command.upgrade(cfg, target)
                 bad = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()

@@ -27,8 +27,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import select
 
 from app.domain.vocabulary import Role, WorkspaceKind
-from app.storage import errorlog, migrate
-from app.storage.derived import ensure_derived
+from app.storage import accounts, errorlog, migrate
+from app.storage.derived import derived_current, ensure_derived
 from app.storage.engine import connect_raw, make_engine
 from app.storage.errors import (
     DatabaseDamaged,
@@ -36,8 +36,10 @@ from app.storage.errors import (
     NewerWorkspace,
     WorkspaceExists,
     WorkspaceMissing,
+    WrongPassword,
 )
 from app.storage.keyfile import KeyFile, new_database_key, user_tag
+from app.storage.locks import WRITE_OPTION, LockPolicy
 from app.storage.models import SYNCED_MODELS, Team, User, WorkspaceMeta, new_id, utcnow
 from app.storage.paths import BACKUPS_DIR, DB_NAME, KEY_NAME, MEDIA_DIR, WorkspacePaths
 from app.storage.session import ACTOR_KEY, Actor, WorkspaceSession
@@ -85,9 +87,13 @@ class Workspace:
         db_key: bytes,
         meta: dict[str, str],
         user: User,
+        locks: LockPolicy | None = None,
     ) -> None:
         self.paths = paths
         self.engine = engine
+        self.locks = locks or LockPolicy(folder=paths.root, db_key=db_key)
+        """How this workspace waits for the write lock (``wait_s``, ``on_wait``)."""
+        self.locks.user = user.username
         self._db_key = db_key
         self.workspace_id = meta[META_WORKSPACE_ID]
         self.device_id = meta[META_DEVICE_ID]
@@ -99,10 +105,21 @@ class Workspace:
         self.actor = Actor(username=user.username, device=self.device_id, user_id=user.id)
 
     # -- sessions -------------------------------------------------------------------------
-    def session(self) -> WorkspaceSession:
-        """A new session that stamps and audits every write as this workspace's user."""
+    def session(self, *, write: bool = False) -> WorkspaceSession:
+        """A new session that stamps and audits every write as this workspace's user.
+
+        Reads take no lock; the write lock is taken at the first write. A job that reads and
+        then writes a lot passes ``write=True``: the session takes the write lock now, waiting
+        for another writer (see ``locks.py``), so what it reads cannot change under it.
+        """
         s = WorkspaceSession(self.engine, expire_on_commit=False)
         s.info[ACTOR_KEY] = self.actor
+        if write:
+            try:
+                s.connection(execution_options={WRITE_OPTION: True})
+            except BaseException:
+                s.close()
+                raise
         return s
 
     @contextlib.contextmanager
@@ -173,7 +190,13 @@ class Workspace:
     # -- opening --------------------------------------------------------------------------
     @classmethod
     def open(
-        cls, root: Path, password: str, user: str | None = None, *, upgrade: bool = True
+        cls,
+        root: Path,
+        password: str,
+        user: str | None = None,
+        *,
+        upgrade: bool = True,
+        lock_wait: float | None = None,
     ) -> Workspace:
         """Open the workspace in ``root`` for ``user`` (any user whose password it is, if None).
 
@@ -204,7 +227,10 @@ class Workspace:
         if revision != head and revision not in migrate.known_revisions():
             raise NewerWorkspace("这个工作区由更新版本的巡察台创建，请先升级程序。")
 
-        engine = make_engine(paths.db, db_key)
+        locks = LockPolicy(folder=paths.root, db_key=db_key)
+        if lock_wait is not None:
+            locks.wait_s = lock_wait
+        engine = make_engine(paths.db, db_key, locks=locks)
         try:
             if revision != head:
                 if not upgrade:
@@ -218,40 +244,22 @@ class Workspace:
                 if not found:
                     raise DatabaseDamaged("密钥文件中的用户在数据库中不存在。")
                 account = found[0]
+                if account.retired_at is not None:
+                    raise WrongPassword("这个用户已被移除，不能再登录。")
                 s.expunge(account)
         except BaseException:
             engine.dispose()
             raise
-        return cls(paths, engine, db_key, meta, account)
+        return cls(paths, engine, db_key, meta, account, locks)
 
-    # -- users ----------------------------------------------------------------------------
+    # -- users (see accounts.py: every key-file change is serialised and re-read) ----------
     def change_password(self, username: str, old: str, new: str) -> None:
         """Re-wrap the database key for ``username``; the database itself is not re-encrypted."""
-        keyfile = KeyFile.load(self.paths.key)
-        keyfile.change_password(username, old, new)
-        keyfile.save(self.paths.key)
-        with self.session() as s:
-            s.audit("change_password", note=username)
-            s.commit()
+        accounts.change_password(self, username, old, new)
 
     def add_user(self, username: str, display_name: str, role: Role, password: str) -> User:
         """A new user with their own password (wrapped key) and row."""
-        keyfile = KeyFile.load(self.paths.key)
-        with self.session() as s:
-            team = s.exec(select(Team)).first()
-            account = User(
-                username=username,
-                display_name=display_name,
-                role=role,
-                team_id=None if team is None else team.id,
-            )
-            s.add(account)
-            s.flush()
-            keyfile.add_user(username, password, self._db_key)
-            keyfile.save(self.paths.key)
-            s.commit()
-            s.expunge(account)
-        return account
+        return accounts.add_login(self, username, display_name, role, password)
 
 
 def _current_revision_raw(raw: Any) -> str | None:
@@ -260,12 +268,20 @@ def _current_revision_raw(raw: Any) -> str | None:
 
 
 def _ensure_derived(engine: Engine) -> None:
-    with engine.begin() as conn:
-        cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-        try:
-            ensure_derived(cur, SYNCED_TABLES)
-        finally:
-            cur.close()
+    """Re-create derived objects only when they are missing or old: opening writes nothing."""
+    for write in (False, True):
+        with engine.connect() as conn:
+            if write:
+                conn.execution_options(**{WRITE_OPTION: True})
+            with conn.begin():
+                cur = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+                try:
+                    if not write and derived_current(cur, SYNCED_TABLES):
+                        return
+                    if write:
+                        ensure_derived(cur, SYNCED_TABLES)
+                finally:
+                    cur.close()
 
 
 def _backup_before_upgrade(paths: WorkspacePaths, db_key: bytes, revision: str | None) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 from sqlmodel import col, select
 
 from app.domain.vocabulary import RECORD_KIND_LABELS
+from app.storage.locks import job
 from app.storage.models import SyncConflict, Synced, Team, utcnow
 from app.storage.models.base import CodeEnum
 from app.storage.workspace import Workspace
@@ -109,7 +110,7 @@ def decide(ws: Workspace, conflict_id: str, *, take_incoming: bool) -> ConflictV
     model = rows.MODELS[view.table]
     cols = rows.columns(view.table)
     decode = dict(zip(cols, rows.decoders(view.table), strict=True))
-    with ws.session() as s:
+    with job("处理同步冲突"), ws.session(write=True) as s:
         c = s.get(SyncConflict, conflict_id)
         obj = s.get(model, view.record_id)
         if c is None or not isinstance(obj, Synced):

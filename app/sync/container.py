@@ -158,6 +158,82 @@ class Listed:
     sha256: str
 
 
+@dataclass(frozen=True)
+class Planned:
+    """A member to be streamed (:func:`stream`): its name, size and SHA-256 known before its bytes
+    are read, and ``load()`` to read them (a photo from the media store) when its turn comes."""
+
+    name: str
+    size: int
+    sha256: str
+    load: Callable[[], bytes | memoryview]
+
+
+def _entry_head(name: str, flags: int, stored_len: int, raw_len: int) -> bytes:
+    raw = name.encode("utf-8")
+    return struct.pack(">H", len(raw)) + raw + _ENTRY.pack(TYPE_FILE, flags, stored_len, raw_len)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A container to be streamed: the manifest and the small members in memory (compressed
+    already), the large ones planned; its exact length is known before a byte is written."""
+
+    head: bytes
+    members: list[tuple[bytes, bytes]]
+    """(entry head, stored bytes) of the manifest and the in-memory members, in order."""
+    planned: list[tuple[bytes, Planned]]
+    length: int
+
+
+def layout(manifest: dict[str, Any], members: list[Member], planned: list[Planned]) -> Layout:
+    """Lay out a container of ``members`` (held) and ``planned`` (streamed), in that order, with
+    the manifest first listing every member's name, size and SHA-256 — the layout :func:`build`
+    makes of the same members (compressed members at zlib level 1: JSON rows shrink about as much
+    as at level 6, many times faster)."""
+    seen: set[str] = set()
+    listed: list[dict[str, Any]] = []
+    for name in [m.name for m in members] + [p.name for p in planned]:
+        check_name(name)
+        if name in seen or name == MANIFEST:
+            raise ValueError(f"duplicate member {name}")
+        seen.add(name)
+    held: list[tuple[bytes, bytes]] = []
+    for m in members:
+        listed.append(
+            {"name": m.name, "size": len(m.data), "sha256": m.sha256 or member_sha(m.data)}
+        )
+    for p in planned:
+        listed.append({"name": p.name, "size": p.size, "sha256": p.sha256})
+    doc = json.dumps(dict(manifest, members=listed), ensure_ascii=False, sort_keys=True).encode()
+    held.append((_entry_head(MANIFEST, 0, len(doc), len(doc)), doc))
+    for m in members:
+        stored = zlib.compress(m.data, 1) if m.compress else m.data
+        flags = FLAG_ZLIB if m.compress else 0
+        held.append((_entry_head(m.name, flags, len(stored), len(m.data)), stored))
+    streamed = [(_entry_head(p.name, 0, p.size, p.size), p) for p in planned]
+    head = _HEAD.pack(MAGIC, len(held) + len(streamed))
+    length = len(head) + sum(len(h) + len(d) for h, d in held)
+    length += sum(len(h) + p.size for h, p in streamed)
+    return Layout(head, held, streamed, length)
+
+
+def stream(plan: Layout, loaded: Iterable[bytes | memoryview]) -> Iterator[bytes | memoryview]:
+    """The container's bytes in order; ``loaded`` yields the planned members' bytes in their
+    order (read ahead in parallel by the caller), each checked against its planned size."""
+    yield plan.head
+    for head, data in plan.members:
+        yield head
+        yield data
+    it = iter(loaded)
+    for head, p in plan.planned:
+        got = next(it)
+        if len(got) != p.size:
+            raise ValueError(f"member {p.name} changed size while it was written")
+        yield head
+        yield got
+
+
 class Sink(Protocol):
     """Where a member's bytes go while it is read: ``write`` per piece, ``close`` once its hash
     has been checked (a member whose hash is wrong is refused before ``close``)."""

@@ -1,9 +1,13 @@
 """Export: the rows and photos changed since the last export (or all), sealed and signed.
 
 A team laptop sends its own changes to the office; the office sends a team what it decided for it
-(villages and triage, the batch plan, feedback on its notices, clues and ledger items). A bundle is
-self-contained: the parents of every row it carries come with it (an unchanged parent is a no-op
-at the other end), so bundles can be imported in any order.
+(villages and triage, the batch plan, feedback on its notices, clues and ledger items). With
+``--all`` the office sends a team everything the team ever sent it as well — visits, letters,
+interviews, people (protected names included: the office may read them, and the bundle is sealed
+to that team's key alone), photos — so that a team whose laptop died carries on, on a new laptop
+joined with a kit issued again. A bundle is self-contained: the parents of every row it carries
+come with it (an unchanged parent is a no-op at the other end), so bundles can be imported in any
+order.
 
 Each row carries its *base*: the stamp (origin, version) it had before this device's first
 change since it last received the row. The other end uses it to tell a change made on top of what
@@ -13,10 +17,12 @@ it holds (replace) from a diverging one (conflict).
 from __future__ import annotations
 
 import json
+import queue
+import threading
 from collections import defaultdict
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +35,10 @@ from app.storage.models import SyncState, new_id, utcnow
 from app.storage.ownership import declared_owners
 from app.storage.workspace import Workspace
 from app.sync import identity, rows
-from app.sync.container import Member, build, member_sha
+from app.sync.container import Member, Planned, layout, member_sha, stream
 from app.sync.errors import SyncError
 from app.sync.photos import assert_clean_jpeg
-from app.sync.seal import TO_OFFICE, TO_TEAM, write_sealed
+from app.sync.seal import TO_OFFICE, TO_TEAM, write_sealed_stream
 
 CONTENTS_FORMAT = "xunchadesk-bundle-contents"
 CONTENTS_VERSION = 1
@@ -163,7 +169,7 @@ def export_bundle(
                 "SELECT table_name, record_id, base_origin, base_version, merged "
                 "FROM sync_change WHERE seq > ? ORDER BY seq",
                 (0 if all_rows else last,),
-            )
+            ).fetchall()
         ]
         wanted = _select(conn, entries, direction=direction, team_id=team_id, all_rows=all_rows)
         got = _with_parents(conn, wanted)
@@ -176,7 +182,8 @@ def export_bundle(
         )
     report(30, "正在打包照片…")
     store = MediaStore(ws.paths.media, ws.db_key)
-    members, counts, media = _members(store, got, bases)
+    members, planned, counts = _plan(store, got, bases)
+    media = len(planned)
     bundle_id = new_id()
     created = utcnow().isoformat()
     manifest = {
@@ -195,11 +202,15 @@ def export_bundle(
     }
     if owners is not None:
         manifest["owners"] = owners
-    payload = build(manifest, members)
-    report(60, "正在加密并签名…")
-    written = write_sealed(
+    plan = layout(manifest, members, planned)
+    report(40, "正在加密并签名…")
+    # photos stream from the media store into the bundle: read ahead in parallel, encrypted,
+    # hashed and written as they come (never the whole bundle in memory)
+    loaded = _read_ahead([p.load for p in planned])
+    written = write_sealed_stream(
         out,
-        payload,
+        stream(plan, loaded),
+        plan.length,
         direction=direction,
         bundle_id=bundle_id,
         team_id=team_id,
@@ -207,9 +218,9 @@ def export_bundle(
         created_at=created,
         sender=me,
         recipient=recipient,
-        progress=lambda i, n: report(60 + 35 * i // n, "正在加密并签名…"),
+        progress=lambda i, n: report(40 + 55 * i // n, "正在加密并签名…"),
     )
-    with ws.session() as s:
+    with ws.session(write=True) as s:
         row = s.exec(select(SyncState).where(SyncState.peer == peer_key)).first()
         row = row or SyncState(peer=peer_key)
         row.last_exported_seq = max(row.last_exported_seq, seq_to)
@@ -231,6 +242,10 @@ def export_bundle(
     )
 
 
+def _ids(conn: sa.Connection, table: str) -> set[str]:
+    return {str(i) for (i,) in conn.exec_driver_sql(f'SELECT id FROM "{table}"').fetchall()}
+
+
 def _select(
     conn: sa.Connection,
     entries: list[tuple[str, str, str, int, bool]],
@@ -243,7 +258,7 @@ def _select(
     if direction == TO_OFFICE:
         if all_rows:
             for t in rows.ORDER:
-                wanted[t] = {str(i) for (i,) in conn.exec_driver_sql(f'SELECT id FROM "{t}"')}
+                wanted[t] = _ids(conn, t)
         else:
             for t, rid, _o, _v, merged in entries:
                 if not merged and t in rows.MODELS:
@@ -252,7 +267,7 @@ def _select(
     # office → team: registry changes for everyone, follow-up only for the team it came from
     if all_rows:
         for t in SHARED_TO_TEAMS:
-            wanted[t] = {str(i) for (i,) in conn.exec_driver_sql(f'SELECT id FROM "{t}"')}
+            wanted[t] = _ids(conn, t)
         candidates = {
             (str(t), str(r))
             for t, r in conn.exec_driver_sql(
@@ -273,39 +288,50 @@ def _select(
             "SELECT record_id FROM sync_row_team WHERE team_id = ?", (team_id,)
         )
     }
+    # --all gives the team back everything it sent (its records, people, photos …): what a
+    # replacement laptop needs to carry on; the incremental bundle only the office's follow-up
+    kinds = set(rows.MODELS) if all_rows else set(OWN_TO_TEAM)
     for t, rid in candidates:
-        if t not in OWN_TO_TEAM:
+        if t not in kinds:
             continue
         if rid in owned or (t == "team" and rid == team_id):
             wanted[t].add(rid)
     return wanted
 
 
-def _members(
+def _photo_sha(store: MediaStore, name: str) -> str:
+    data = store.get(name)
+    assert_clean_jpeg(data, name)
+    return member_sha(data)
+
+
+def _plan(
     store: MediaStore,
     got: dict[str, dict[str, list[Any]]],
     bases: dict[str, tuple[str, int] | None],
-) -> tuple[list[Member], dict[str, int], int]:
+) -> tuple[list[Member], list[Planned], dict[str, int]]:
+    """The rows as in-memory members, the photos as planned members (streamed later).
+
+    A photo's SHA-256 names it in the bundle and is listed in the manifest before any photo is
+    written. A stored photo's name is a keyed hash of that SHA-256 and its bytes are authenticated
+    under the name (see MediaStore), so the SHA-256 the attachment row records is the photo's
+    when it names the file: no photo is read twice. Only thumbnails (and a row whose SHA-256
+    does not name its file) are read once beforehand, to hash them."""
     members: list[Member] = []
     counts: dict[str, int] = {}
-    media: dict[str, bytes] = {}
     sha_of_name: dict[str, str] = {}
     found_media = got.get("attachment", {})
     if found_media:
         cols = rows.columns("attachment")
-        idx = [cols.index("stored_name"), cols.index("thumb_name")]
-        names = sorted({str(v[i]) for v in found_media.values() for i in idx if v[i]})
-
-        def load(name: str) -> tuple[str, str, bytes]:
-            data = store.get(name)
-            assert_clean_jpeg(data, name)
-            return name, member_sha(data), data
-
-        # decrypting and hashing release the GIL: read the photos in parallel
-        with ThreadPoolExecutor(max_workers=4) as pool:
-            for name, sha, data in pool.map(load, names):
-                sha_of_name[name] = sha
-                media[sha] = data
+        i_sha, i_stored, i_thumb = (cols.index(c) for c in ("sha256", "stored_name", "thumb_name"))
+        names: set[str] = set()
+        for v in found_media.values():
+            stored, sha = str(v[i_stored] or ""), str(v[i_sha] or "")
+            if stored and store.name_for(sha) == stored:
+                sha_of_name[stored] = sha
+            names.update(str(v[i]) for i in (i_stored, i_thumb) if v[i])
+        for name in sorted(names - set(sha_of_name)):  # thumbnails: small, read here
+            sha_of_name[name] = _photo_sha(store, name)
 
     def token(name: str) -> str:
         return f"sha256:{sha_of_name[name]}" if name else ""
@@ -330,6 +356,60 @@ def _members(
         doc = {"table": t, "columns": cols, "rows": table_rows, "base": base_list}
         data = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         members.append(Member(f"rows/{t}.json", data, compress=True))
-    for sha in sorted(media):
-        members.append(Member(f"media/{sha}.jpg", media[sha], sha256=sha))
-    return members, counts, len(media)
+    by_sha = {sha: name for name, sha in sha_of_name.items()}
+    planned = [
+        Planned(f"media/{sha}.jpg", store.plain_size(name), sha, partial(_clean_photo, store, name))
+        for sha, name in sorted(by_sha.items())
+    ]
+    return members, planned, counts
+
+
+def _clean_photo(store: MediaStore, name: str) -> bytes:
+    data = store.get(name)
+    assert_clean_jpeg(data, name)
+    return data
+
+
+def _read_ahead(
+    loads: list[Callable[[], bytes | memoryview]], workers: int = 2, ahead: int = 4
+) -> Iterator[bytes | memoryview]:
+    """``load()`` of each, in order, run by ``workers`` threads (the ``k``-th takes every
+    ``k``-th), each at most ``ahead`` ahead: reading and decrypting photos (which releases the
+    GIL) overlaps encrypting and writing the bundle, with a few photos in memory at a time."""
+    if not loads:
+        return
+    queues: list[queue.Queue[tuple[bool, Any]]] = [
+        queue.Queue(maxsize=ahead) for _ in range(workers)
+    ]
+    stop = threading.Event()
+
+    def work(k: int) -> None:
+        for load in loads[k::workers]:
+            if stop.is_set():
+                return
+            try:
+                item: tuple[bool, Any] = (True, load())
+            except BaseException as exc:  # handed to the consumer, in order
+                item = (False, exc)
+            while not stop.is_set():
+                try:
+                    queues[k].put(item, timeout=0.1)
+                    break
+                except queue.Full:
+                    continue
+            if not item[0]:
+                return
+
+    threads = [threading.Thread(target=work, args=(k,), daemon=True) for k in range(workers)]
+    for t in threads:
+        t.start()
+    try:
+        for i in range(len(loads)):
+            ok, value = queues[i % workers].get()
+            if not ok:
+                raise value
+            yield value
+    finally:
+        stop.set()
+        for t in threads:
+            t.join()

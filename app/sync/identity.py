@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlmodel import col, select
 
 from app.domain.vocabulary import WorkspaceKind
+from app.storage.accounts import set_escrow
 from app.storage.models import SyncKey, SyncPeer, Team, utcnow
 from app.storage.ownership import forget_own_party, record_owners
 from app.storage.session import SYNC_MERGE_KEY
@@ -189,6 +190,8 @@ def join_with_kit(
     )
     try:
         adopt_kit(ws, kit)
+        # the office can reopen this laptop if the team loses its passwords and recovery code
+        set_escrow(ws, kit.office.peer_id, kit.office.box())
     except BaseException:
         ws.close()
         raise

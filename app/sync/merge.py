@@ -46,6 +46,7 @@ from app.domain.limits import Limits
 from app.domain.vocabulary import WorkspaceKind
 from app.storage.bulk import write_audit_events, write_change_log
 from app.storage.limits import load_limits
+from app.storage.locks import job
 from app.storage.mediastore import MediaStore, referenced_names
 from app.storage.models import SyncBundle, SyncConflict, SyncDevice, Synced, utcnow
 from app.storage.ownership import (
@@ -492,7 +493,7 @@ def _merge(
     header = opened.header
     office = ws.kind is WorkspaceKind.OFFICE
     signer = header.team_id if office else OFFICE
-    with ws.session() as s:
+    with job("导入同步包"), ws.session(write=True) as s:
         s.info[SYNC_MERGE_KEY] = True
         conn = s.connection()
         conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")

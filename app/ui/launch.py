@@ -26,6 +26,7 @@ from app.config import Environment
 from app.storage.errors import WorkspaceError
 from app.storage.paths import WorkspacePaths
 from app.ui.i18n import setup_application
+from app.ui.single import bring_forward, claim_window
 
 if TYPE_CHECKING:
     from app.storage.workspace import Workspace
@@ -93,6 +94,9 @@ def _ask_workspace(root: Path, env: Environment, preload: _Preload) -> Workspace
 
 def run_gui(root: Path, env: Environment) -> int:
     app = setup_application()
+    single = claim_window(root)  # one window per workspace: a second start hands over
+    if single is None:
+        return 0
     preload = _Preload().start()
     ws = _ask_workspace(root, env, preload)
     if ws is None:
@@ -102,6 +106,7 @@ def run_gui(root: Path, env: Environment) -> int:
 
     install_excepthook()
     window = build_main_window(ws)
+    single.show_requested.connect(lambda: bring_forward(window))
     window.show()
     return int(app.exec())
 

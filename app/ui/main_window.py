@@ -31,6 +31,7 @@ from app.storage.errors import WorkspaceError
 from app.ui.context import AppContext, View
 from app.ui.i18n import fill
 from app.ui.login import LockPage
+from app.ui.users import add_users_action
 from app.ui.views import VIEWS, ViewSpec
 
 Unlocker = Callable[[str], AppContext]
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
         self.lock_action.triggered.connect(self.lock)
         menu.addAction(self.lock_action)
+        self.users_action = add_users_action(self, menu)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)

@@ -11,6 +11,7 @@ import random
 import shutil
 import subprocess
 import time
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -18,7 +19,7 @@ import pytest
 from PIL import Image
 
 from app.domain.vocabulary import EntryChannel, ProblemStatus, Track, VisitMethod, WorkspaceKind
-from app.media import intake_bytes, make_demo_photo
+from app.media import ProcessedPhoto, intake_bytes, make_demo_photo
 from app.storage.mediastore import MediaStore
 from app.storage.models import (
     Attachment,
@@ -50,7 +51,13 @@ def _photo(seed: int) -> bytes:
     return buf.getvalue()
 
 
-def _fill(ws: Workspace) -> int:
+def _intake(i: int) -> ProcessedPhoto:
+    return intake_bytes(_photo(i), f"IMG_{i:04d}.jpg")
+
+
+def _fill(ws: Workspace, photo: Callable[[int], ProcessedPhoto] = _intake) -> int:
+    """10,000 records, 500 of them photos made by ``photo(i)`` (by default taken in through the
+    intake one by one, as the program does)."""
     store = MediaStore(ws.paths.media, ws.db_key)
     made = 0
     with ws.session() as s:
@@ -100,7 +107,7 @@ def _fill(ws: Workspace) -> int:
             made += 1
         s.flush()
         for i in range(PHOTOS):
-            processed = intake_bytes(_photo(i), f"IMG_{i:04d}.jpg")
+            processed = photo(i)
             blob, thumb = store.put(processed.data), store.put(processed.thumbnail)
             s.add(
                 Attachment(

@@ -53,6 +53,21 @@ class FormInvalid(UserError, ValueError):
         self.errors = errors
 
 
+class RecordChanged(UserError):
+    """The record was saved from another place since this form read it (its version moved on).
+
+    Nothing was written. ``theirs`` is the record as it is now (a payload, with its
+    ``base_version``): show it beside the form's own content and let the user choose; saving
+    again with ``theirs["base_version"]`` as the form's base overwrites knowingly.
+    """
+
+    def __init__(self, kind: str, record_id: str, theirs: dict[str, Any]) -> None:
+        super().__init__("这条记录已在别处被修改并保存。")
+        self.kind = kind
+        self.record_id = record_id
+        self.theirs = theirs
+
+
 @dataclass(frozen=True)
 class SaveResult:
     kind: str
@@ -161,7 +176,9 @@ def save_form(
         raise FormInvalid(errors)
     photos = photos or []
     names = stage_photos(ws, photos) if photos else []
-    with ws.session() as s:
+    # the write lock first: the version check below and the write form one step
+    with ws.session(write=True) as s:
+        _check_version(s, ws, kind, record_id, payload.get("base_version"))
         if kind == "visit":
             obj: Visit | OpinionEntry | Interview = _write_visit(s, ws, record_id, payload)
         elif kind == "opinion_entry":
@@ -175,6 +192,24 @@ def save_form(
         return SaveResult(
             kind, obj.id, obj.village_id, record_id is None, tuple(problem_ids), len(added)
         )
+
+
+_MODELS: dict[str, type[Visit | OpinionEntry | Interview]] = {
+    "visit": Visit,
+    "opinion_entry": OpinionEntry,
+    "interview": Interview,
+}
+
+
+def _check_version(
+    s: WorkspaceSession, ws: Workspace, kind: str, record_id: str | None, base: object
+) -> None:
+    """Refuse an edit made on top of an older version than the stored one."""
+    if record_id is None or not isinstance(base, int) or isinstance(base, bool):
+        return  # a new record, or a payload from before versions were kept (a draft)
+    current = s.get(_MODELS[kind], record_id)
+    if current is not None and current.version != base:
+        raise RecordChanged(kind, record_id, _payload_in(s, ws, kind, record_id))
 
 
 def _get(s: WorkspaceSession, model: type[Any], record_id: str | None) -> Any:
@@ -361,67 +396,86 @@ def load_payload(ws: Workspace, kind: str, record_id: str) -> dict[str, Any]:
     A user whose role may not read protected names cannot edit a record that carries one (the
     form would have to show it): :class:`FormInvalid` says so.
     """
+    with ws.session() as s:
+        return _payload_in(s, ws, kind, record_id)
+
+
+def _payload_in(s: WorkspaceSession, ws: Workspace, kind: str, record_id: str) -> dict[str, Any]:
     from app.domain.vocabulary import may_see_protected
 
     allowed = may_see_protected(ws.role)
     refused = FormInvalid({"": "这条记录含有受保护的姓名，只有组长可以修改。"})
-    with ws.session() as s:
-        if kind == "visit":
-            v = s.get_one(Visit, record_id)
-            people = [
-                {"name": pr.name, "role": vp.role, "protected": pr.protected}
-                for vp, pr in s.exec(
-                    select(VisitPerson, Person)
-                    .join(Person, col(Person.id) == col(VisitPerson.person_id))
-                    .where(VisitPerson.visit_id == v.id, col(VisitPerson.retired_at).is_(None))
-                ).all()
-            ]
-            if not allowed and any(x["protected"] for x in people):
-                raise refused
-            return {
-                "village_id": v.village_id,
-                "occurred_at": v.occurred_at.isoformat(timespec="minutes"),
-                "method": v.method.value,
-                "place": v.place,
-                "people": people,
-                "inspectors": v.inspectors,
-                "notes": v.notes,
-            }
-        if kind == "opinion_entry":
-            e = s.get_one(OpinionEntry, record_id)
-            writer = s.get(Person, e.writer_id) if e.writer_id else None
-            if writer is not None and writer.protected and not allowed:
-                raise refused
-            return {
-                "village_id": e.village_id,
-                "channel": e.channel.value,
-                "box_label": e.box_label,
-                "opened_at": e.opened_at.isoformat(timespec="minutes") if e.opened_at else "",
-                "received_at": e.received_at.isoformat(timespec="minutes"),
-                "anonymous": e.anonymous,
-                "writer_name": writer.name if writer else "",
-                "content": e.content,
-            }
-        i = s.get_one(Interview, record_id)
-        person = s.get(Person, i.interviewee_id) if i.interviewee_id else None
-        if person is not None and person.protected and not allowed:
+    return _with_version(s, kind, record_id, _payload_of(s, kind, record_id, allowed, refused))
+
+
+def _with_version(
+    s: WorkspaceSession, kind: str, record_id: str, payload: dict[str, Any]
+) -> dict[str, Any]:
+    """The payload and the version it was read at (a save checks it: :class:`RecordChanged`)."""
+    obj = s.get_one(_MODELS[kind], record_id)
+    return dict(payload, base_version=obj.version)
+
+
+def _payload_of(
+    s: WorkspaceSession, kind: str, record_id: str, allowed: bool, refused: FormInvalid
+) -> dict[str, Any]:
+    if kind == "visit":
+        v = s.get_one(Visit, record_id)
+        people = [
+            {"name": pr.name, "role": vp.role, "protected": pr.protected}
+            for vp, pr in s.exec(
+                select(VisitPerson, Person)
+                .join(Person, col(Person.id) == col(VisitPerson.person_id))
+                .where(VisitPerson.visit_id == v.id, col(VisitPerson.retired_at).is_(None))
+            ).all()
+        ]
+        if not allowed and any(x["protected"] for x in people):
             raise refused
         return {
-            "village_id": i.village_id,
-            "interviewee_name": person.name if person else "",
-            "interviewee_post": person.post if person else "",
-            "interviewee_unit": person.unit if person else "",
-            "interviewers": i.interviewers,
-            "started_at": i.started_at.isoformat(timespec="minutes"),
-            "ended_at": i.ended_at.isoformat(timespec="minutes") if i.ended_at else "",
-            "place": i.place,
-            "record": i.record,
+            "village_id": v.village_id,
+            "occurred_at": v.occurred_at.isoformat(timespec="minutes"),
+            "method": v.method.value,
+            "place": v.place,
+            "people": people,
+            "inspectors": v.inspectors,
+            "notes": v.notes,
         }
+    if kind == "opinion_entry":
+        e = s.get_one(OpinionEntry, record_id)
+        writer = s.get(Person, e.writer_id) if e.writer_id else None
+        if writer is not None and writer.protected and not allowed:
+            raise refused
+        return {
+            "village_id": e.village_id,
+            "channel": e.channel.value,
+            "box_label": e.box_label,
+            "opened_at": e.opened_at.isoformat(timespec="minutes") if e.opened_at else "",
+            "received_at": e.received_at.isoformat(timespec="minutes"),
+            "anonymous": e.anonymous,
+            "writer_name": writer.name if writer else "",
+            "content": e.content,
+        }
+    i = s.get_one(Interview, record_id)
+    person = s.get(Person, i.interviewee_id) if i.interviewee_id else None
+    if person is not None and person.protected and not allowed:
+        raise refused
+    return {
+        "village_id": i.village_id,
+        "interviewee_name": person.name if person else "",
+        "interviewee_post": person.post if person else "",
+        "interviewee_unit": person.unit if person else "",
+        "interviewers": i.interviewers,
+        "started_at": i.started_at.isoformat(timespec="minutes"),
+        "ended_at": i.ended_at.isoformat(timespec="minutes") if i.ended_at else "",
+        "place": i.place,
+        "record": i.record,
+    }
 
 
 __all__ = [
     "FORM_KINDS",
     "FormInvalid",
+    "RecordChanged",
     "SaveResult",
     "load_payload",
     "parse_when",

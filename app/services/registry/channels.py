@@ -49,6 +49,7 @@ from app.services.registry.villages import current_round, township_kind_for, vil
 from app.services.tabular import Table, TableReadError, read_table
 from app.storage.bulk import bulk_insert, bulk_update
 from app.storage.limits import load_limits
+from app.storage.locks import job
 from app.storage.models import ChannelList, ChannelListing, Township, Village, utcnow
 from app.storage.session import WorkspaceSession
 from app.storage.workspace import Workspace
@@ -409,7 +410,7 @@ def apply_channel_import(ws: Workspace, path: Path | str, plan: ImportPlan) -> I
     channel lists changed since the plan was computed.
     """
     path = Path(path)
-    with ws.session() as s:
+    with job("导入渠道名单"), ws.session(write=True) as s:
         if _state_token(s, _sha256(path)) != plan.digest:
             raise ChannelImportError("文件、名录或名单在预览后有变化，请重新预览后再导入")
         fresh = plan

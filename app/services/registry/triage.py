@@ -24,6 +24,7 @@ from app.domain.vocabulary import STYLE_FOR_TIER, Channel, Tier
 from app.services.registry.villages import RegistryError, current_round
 from app.services.settings import Settings, load_settings
 from app.storage.bulk import bulk_update
+from app.storage.locks import job
 from app.storage.models import Batch, ChannelListing, Township, Village
 from app.storage.session import WorkspaceSession
 from app.storage.workspace import Workspace
@@ -108,7 +109,7 @@ def _live_villages(s: WorkspaceSession) -> list[Village]:
 def run_triage(ws: Workspace, rule: TriageRule | None = None) -> TriageRun:
     """Sort every live village; write only the villages whose tier or style changed."""
     rule = rule or load_rule(ws)
-    with ws.session() as s:
+    with job("分类研判"), ws.session(write=True) as s:
         listings = _listings(s)
         counts = dict.fromkeys(Tier, 0)
         v = Village.__table__.c  # type: ignore[attr-defined]

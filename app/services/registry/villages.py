@@ -27,6 +27,7 @@ from app.domain.vocabulary import InspectionStyle, Tier, TownshipKind, VillageKi
 from app.services.tabular import Table, TableReadError, read_table
 from app.storage.bulk import bulk_insert
 from app.storage.limits import load_limits
+from app.storage.locks import job
 from app.storage.models import Batch, InspectionRound, Township, Village, utcnow
 from app.storage.session import WorkspaceSession
 from app.storage.workspace import Workspace
@@ -486,7 +487,7 @@ def apply_village_import(ws: Workspace, path: Path | str) -> VillageImportReport
     """Import ``path`` in one transaction and return the report with what changed."""
     table = _read(path, ws)
     report = VillageImportReport(file_name=Path(path).name)
-    with ws.session() as s:
+    with job("导入村名录"), ws.session(write=True) as s:
         _run_village_import(s, table, report)
         s.audit("import_villages", note=report.file_name)
         s.commit()

@@ -43,6 +43,7 @@ from app.services.wrapup.board import (
 )
 from app.storage.errors import WrongPassword
 from app.storage.keyfile import KeyFile
+from app.storage.locks import job
 from app.storage.models import (
     ClueTransfer,
     DailyWrapup,
@@ -353,7 +354,7 @@ def close_day(ws: Workspace, day: date, password: str) -> CloseResult:
     """The leader signs ``day`` off (see the module docstring). Nothing is written on refusal."""
     check_leader_password(ws, password)
     settings = load_settings(ws)
-    with ws.session() as s:
+    with job("夜结签结"), ws.session(write=True) as s:
         team = team_of(s, ws)
         wrap = wrapup_for(s, team.id, day)
         if wrap is not None and wrap.status is WrapupStatus.CLOSED:

@@ -32,9 +32,16 @@ from PySide6.QtWidgets import (
 
 from app.domain.vocabulary import EntryChannel, VisitMethod
 from app.services.field.drafts import discard_draft, save_draft
-from app.services.field.forms import FormInvalid, SaveResult, save_form, validate
+from app.services.field.forms import (
+    FormInvalid,
+    RecordChanged,
+    SaveResult,
+    save_form,
+    validate,
+)
 from app.services.field.reads import village_problems
 from app.ui.context import AppContext
+from app.ui.field.changed import record_changed
 from app.ui.field.parts import (
     ErrorLabel,
     OptionalTime,
@@ -66,6 +73,8 @@ class RecordForm(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.record_id = record_id
+        self.base_version: int | None = None
+        """The version of the record the form was filled from (a save checks it)."""
         self._loading = False
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -135,12 +144,17 @@ class RecordForm(QWidget):
         data["problems"] = self.problems.value()
         data["links"] = self.problems.linked_ids()
         data["photo_paths"] = list(self.photos.paths)
+        if self.base_version is not None:
+            data["base_version"] = self.base_version
         return data
 
     def own_payload(self) -> dict[str, Any]:  # pragma: no cover
         raise NotImplementedError
 
     def set_payload(self, data: dict[str, Any]) -> None:
+        base = data.get("base_version")
+        if isinstance(base, int) and not isinstance(base, bool):
+            self.base_version = base
         self._loading = True
         try:
             self.village.setCurrentIndex(max(0, self.village.findData(data.get("village_id"))))
@@ -427,7 +441,9 @@ class FormDialog(QDialog):
 
     def _on_save_failed(self, exc: BaseException) -> None:
         self.buttons.setEnabled(True)
-        if isinstance(exc, FormInvalid):
+        if isinstance(exc, RecordChanged):
+            self.changed_dialog = record_changed(self, exc)
+        elif isinstance(exc, FormInvalid):
             self.form.show_errors(exc.errors)
         else:
             self.form.form_error.show_error(fill(self.tr("Could not save: %1"), str(exc)))
