@@ -21,6 +21,7 @@ from app.domain.batch_plan import (
     BatchPlan,
     phase_counts,
     plan_rows,
+    plan_title,
 )
 from app.domain.formats import chinese_numeral
 from app.domain.vocabulary import Phase
@@ -55,7 +56,7 @@ def render_batch_plan(
 ) -> bytes:
     """Render the plan; returns the PDF bytes (and writes ``out`` when given)."""
     doc = DocumentBuilder(fonts=fonts)
-    doc.title(title or f"{plan.round_name}批次安排表".strip())
+    doc.title(title or plan_title(plan))
     doc.blank()
     doc.body(_summary(plan))
     rows: list[list[CellValue]] = [list(PLAN_HEADER)]

@@ -27,6 +27,7 @@ __all__ = [
     "LedgerRow",
     "build_ledger",
     "ledger_file_name",
+    "ledger_title",
     "render_ledger",
 ]
 
@@ -47,6 +48,12 @@ class LedgerRow:
     overdue: bool = False
     colour: str = ""
     """三色预警 label (绿色预警 …) or ""."""
+    responsible_person: str = ""
+    """责任人 (a person of the responsible unit), "" when not known yet."""
+    completed_on: date | None = None
+    """完成时间: when the unit reported the work done (or the item was ticked off)."""
+    warning: str = ""
+    """预警 as printed: 红色预警（逾期3天）, 黄色预警（剩余8天）, 已销号 …"""
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,14 @@ class LedgerDoc:
     rows: Sequence[LedgerRow] = field(default_factory=tuple)
     by_village: bool = False
     """Township ledgers group rows under each village."""
+    filled_by: str = ""
+    """填报人: who produced the ledger."""
+    filled_on: date | None = None
+    """填报日期 (the ledger's as-of date when not given)."""
+
+
+def ledger_title(d: LedgerDoc) -> str:
+    return f"{d.scope}巡察发现问题整改台账"
 
 
 def ledger_file_name(d: LedgerDoc, ext: str = "pdf") -> str:
@@ -76,7 +91,7 @@ def build_ledger(d: LedgerDoc, *, fonts: FontSet | None = None) -> DocumentBuild
     fs = doc.fonts
     # Landscape from the first page on (render_pdf(landscape=True)); tables size to 225 mm.
     doc._landscape = True
-    doc.title(f"{d.scope}巡察发现问题整改台账")
+    doc.title(ledger_title(d))
     centred = body_style(first_indent=0.0, align="center", role=FontRole.KAITI)
     done = sum(1 for r in d.rows if r.ticked.startswith("已销号"))
     doc.add(

@@ -10,7 +10,7 @@ log (who, which transfer, whether names were included); so are notices and ledge
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -267,10 +267,18 @@ class LedgerScope:
 
 def _ticked(item: LedgerItem) -> str:
     if item.status is LedgerStatus.TICKED_OFF and item.ticked_off_on is not None:
-        d = item.ticked_off_on
         who = f"，核查人：{item.verifier}" if item.verifier else ""
-        return f"已销号（{d.year}.{d.month}.{d.day}{who}）"
+        return f"已销号（{chinese_date(item.ticked_off_on)}{who}）"
     return "未销号"
+
+
+def _warning(item: LedgerItem, colour: WarningColour, today: date) -> str:
+    """预警 as printed: the colour and the days left (or overdue) as of ``today``."""
+    if item.status is LedgerStatus.TICKED_OFF:
+        return "已销号"
+    left = (item.deadline - today).days
+    when = f"逾期{-left}天" if left < 0 else ("今日到期" if left == 0 else f"剩余{left}天")
+    return f"{colour.label}（{when}）"
 
 
 def ledger_doc(ws: Workspace, scope: LedgerScope, today: date | None = None) -> LedgerDoc:
@@ -312,10 +320,9 @@ def ledger_doc(ws: Workspace, scope: LedgerScope, today: date | None = None) -> 
         for item in items:
             village = villages[item.village_id].name if item.village_id in villages else ""
             p = problems.get(item.problem_id)
-            progress = item.progress.strip()
+            progress = item.progress if item.progress.strip() else ""
             for e in extensions.get(item.id, []):
-                d = e.new_deadline
-                progress += f"\n延期至{d.year}.{d.month}.{d.day}：{e.reason}"
+                progress += f"\n延期至{chinese_date(e.new_deadline)}：{e.reason}"
             colour = item_colour(ItemKind.LEDGER, item.status, item.deadline, today, warn)
             rows.append(
                 LedgerRow(
@@ -326,19 +333,26 @@ def ledger_doc(ws: Workspace, scope: LedgerScope, today: date | None = None) -> 
                     if item.supervisor
                     else f"{village}党组织",
                     deadline=item.deadline,
-                    progress=scrub(progress.strip() or "未报送进展", names),
+                    progress=scrub(progress.lstrip("\n") or "未报送进展", names),
                     ticked=_ticked(item),
                     overdue=colour is WarningColour.RED,
                     colour=colour.label if colour is not WarningColour.NONE else "",
+                    responsible_person=scrub(item.responsible_person, names),
+                    completed_on=item.completed_on
+                    or (item.ticked_off_on if item.status is LedgerStatus.TICKED_OFF else None),
+                    warning=_warning(item, colour, today),
                 )
             )
         rows.sort(key=lambda r: (r.village, r.deadline, r.problem))
+        user = s.get(User, ws.user_id)
         return LedgerDoc(
             scope=title or team.name,
             issuing_body=_issuer(team),
             as_of=today,
             rows=rows,
             by_village=by_village,
+            filled_by=scrub(user.display_name, names) if user else "",
+            filled_on=today,
         )
 
 
@@ -422,13 +436,7 @@ def write_day_documents(ws: Workspace, day: date, folder: Path) -> list[Path]:
     paths += [write_transfer(ws, c, folder) for c in clues]
     if has_ledger:
         d = ledger_doc(ws, LedgerScope(wrapup_id=wrap_id), day)
-        d = LedgerDoc(
-            scope=f"{chinese_date(day)}新增",
-            issuing_body=d.issuing_body,
-            as_of=day,
-            rows=d.rows,
-            by_village=True,
-        )
+        d = replace(d, scope=f"{chinese_date(day)}新增", as_of=day, by_village=True)
         from app.services.followup.ledger_xlsx import write_ledger_xlsx
 
         pdf = folder / ledger_file_name(d)

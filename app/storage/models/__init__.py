@@ -21,6 +21,7 @@ from app.storage.models.org import (
     Village,
     WorkspaceMeta,
 )
+from app.storage.models.papers import PaperCopy, WorkingPaper
 from app.storage.models.records import (
     Attachment,
     Interview,
@@ -66,6 +67,8 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     WrapupAmendment,
     Attachment,
     DeadlineExtension,
+    WorkingPaper,
+    PaperCopy,
 )
 """Every synced table, parents before children (the order of inserts and of sync bundles)."""
 
@@ -86,6 +89,7 @@ __all__ = [
     "Interview",
     "LedgerItem",
     "OpinionEntry",
+    "PaperCopy",
     "Person",
     "Problem",
     "ProblemSource",
@@ -105,6 +109,7 @@ __all__ = [
     "Village",
     "Visit",
     "VisitPerson",
+    "WorkingPaper",
     "WorkspaceMeta",
     "WrapupAmendment",
     "new_id",
