@@ -21,7 +21,7 @@ from typing import Any, BinaryIO
 
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageTemplate
 from reportlab.platypus.doctemplate import NextPageTemplate
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
@@ -46,6 +46,7 @@ __all__ = [
     "RED",
     "TEXT_HEIGHT",
     "TEXT_WIDTH",
+    "Float",
     "SnapToGrid",
     "begin_landscape",
     "end_landscape",
@@ -86,6 +87,40 @@ LANDSCAPE = "landscape"
 
 def _page_number_style() -> TextStyle:
     return TextStyle(role=FontRole.SONG, size=PAGE_NUMBER_SIZE, leading=PAGE_NUMBER_SIZE, em_top=0)
+
+
+class Float(Flowable):  # type: ignore[misc]
+    """A figure (a chart) that may move to the top of the next page.
+
+    When it does not fit on the rest of a page, the text after it fills that page first and the
+    figure goes to the next one — before the next heading at the latest — instead of leaving a
+    blank third of a page behind (the GB/T 9704 pages are laid out by :func:`render_pdf`).
+    """
+
+    def __init__(self, content: Flowable) -> None:
+        super().__init__()
+        self.content = content
+        self.deferred = False
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, self.height = self.content.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        self.content.drawOn(self.canv, 0, 0)
+
+
+class _FlushFloats(Flowable):  # type: ignore[misc]
+    """End of the document: figures still waiting are placed here."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        pass
 
 
 class _GBDocTemplate(BaseDocTemplate):  # type: ignore[misc]
@@ -139,6 +174,34 @@ class _GBDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         )
         templates = [landscape, portrait] if start_landscape else [portrait, landscape]
         self.addPageTemplates(templates)
+        self._floats: list[Flowable] = []
+        self._fresh_page = False
+
+    def handle_pageBegin(self) -> None:
+        super().handle_pageBegin()
+        self._fresh_page = True
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        """Defer a :class:`Float` that does not fit; place waiting ones at the top of the next
+        page, before a heading, or at the end."""
+        f = flowables[0] if flowables else None
+        # A heading starts with a CondPageBreak (see elements.heading).
+        if self._floats and (self._fresh_page or isinstance(f, _FlushFloats | CondPageBreak)):
+            flowables[0:0] = self._floats
+            self._floats = []
+            f = flowables[0]
+        self._fresh_page = False
+        if isinstance(f, Float) and not f.deferred:
+            frame = self.frame
+            avail = frame._y - frame._y1p
+            _, height = f.wrap(frame._width, avail)
+            if height > avail + 1e-6 and not frame._atTop:
+                f.deferred = True
+                self._floats.append(flowables.pop(0))
+                if flowables and isinstance(flowables[0], SnapToGrid):
+                    self._floats.append(flowables.pop(0))
+                return
+        super().handle_flowable(flowables)
 
     @staticmethod
     def _frame(page_w: float, page_h: float, left: float, top: float, landscape: bool) -> Frame:
@@ -285,7 +348,7 @@ def render_pdf(
         title=title,
         author=author,
     )
-    doc.build(list(flowables))
+    doc.build([*flowables, _FlushFloats()])
     data = buffer.getvalue()
     if isinstance(out, str | Path):
         write_atomically(Path(out), data)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 from pathlib import Path
@@ -141,7 +142,7 @@ def check_punctuation_spacing(pages: list[Page]) -> int:
     for page in pages:
         for size in {round(g.size, 1) for g in page.glyphs if g.size < 100}:
             for row in page.rows(size):
-                for a, b in zip(row, row[1:], strict=False):
+                for a, b in itertools.pairwise(row):
                     if a.text not in COMPRESSIBLE or b.x0 - a.x1 > 2 * a.size / 72 * 25.4:
                         continue
                     gap = b.ink[0] - a.ink[1]

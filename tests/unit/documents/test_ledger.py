@@ -24,7 +24,6 @@ from tests.unit.documents.test_page import TOL
 from tests.unit.services.followup.followup_seed import seed
 
 
-
 def test_township_ledger_pdf(ws: Workspace, tmp_path: Path) -> None:
     ids = seed(ws)
     apply_step(
@@ -117,4 +116,3 @@ def test_township_ledger_keeps_villages_with_their_rows_and_marks_continuations(
                 continued += 1
     assert continued >= 1
     assert text_of(pages).count("（续）") == continued
-
