@@ -12,6 +12,7 @@ from typing import Any
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
+from app.documents.colors import set_stroke
 from app.documents.fonts import FontRole, FontSet, get_fonts
 from app.documents.page import (
     BODY_CHAR_SPACE,
@@ -506,7 +507,7 @@ class _DocNumberRule(Flowable):  # type: ignore[misc]
                 fonts=self._fonts,
             )
         self.canv.saveState()
-        self.canv.setStrokeColor(RED)
+        set_stroke(self.canv, RED)
         self.canv.setLineWidth(RED_RULE)
         self.canv.line(0, RED_RULE / 2, self.width, RED_RULE / 2)
         self.canv.restoreState()

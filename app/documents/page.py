@@ -25,6 +25,7 @@ from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, 
 from reportlab.platypus.doctemplate import NextPageTemplate
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
+from app.documents.colors import RED
 from app.documents.fonts import FontRole, FontSet, get_fonts
 from app.documents.paragraph import TextStyle, draw_text
 from app.domain.formats import page_number
@@ -77,7 +78,6 @@ LANDSCAPE_TEXT_HEIGHT = TEXT_WIDTH
 LANDSCAPE_MARGIN_TOP = MARGIN_LEFT
 LANDSCAPE_MARGIN_LEFT = MARGIN_TOP
 
-RED: Color = CMYKColor(0, 0.8, 0.8, 0)
 _WATERMARK_GREY: Color = CMYKColor(0, 0, 0, 0.3, alpha=0.18)
 _FRAME_SLACK = 0.01  # points, so that exactly 22 lines always fit
 

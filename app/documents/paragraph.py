@@ -18,6 +18,7 @@ from reportlab.lib.colors import Color, black
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
+from app.documents.colors import set_fill, set_stroke
 from app.documents.fonts import FontRole, FontSet, get_fonts
 from app.documents.linebreak import (
     CLOSING,
@@ -223,8 +224,8 @@ def _draw_pieces(
         text_obj.setTextOrigin(x, baseline)
         text_obj.textOut(p.text)
     canv.saveState()
-    canv.setFillColor(style.color)
-    canv.setStrokeColor(style.color)
+    set_fill(canv, style.color)
+    set_stroke(canv, style.color)
     canv.setLineWidth(style.size * 0.035)
     canv.setLineJoin(1)
     canv.drawText(text_obj)
