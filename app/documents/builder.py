@@ -107,6 +107,7 @@ class DocumentBuilder:
         header_rows: int = 1,
         size: float = 12.0,
         align: Sequence[Align] | None = None,
+        word_columns: Sequence[int] = (),
     ) -> DocumentBuilder:
         tbl = tables.table(
             rows,
@@ -115,6 +116,7 @@ class DocumentBuilder:
             size=size,
             align=align,
             landscape=self._landscape,
+            word_columns=word_columns,
             fonts=self.fonts,
         )
         return self.add([tbl, SnapToGrid()])

@@ -191,6 +191,9 @@ class _GBDocTemplate(BaseDocTemplate):  # type: ignore[misc]
             self._floats = []
             f = flowables[0]
         self._fresh_page = False
+        if isinstance(f, _FlushFloats):
+            del flowables[0]  # nothing waits: it must not open a page of its own
+            return
         if isinstance(f, Float) and not f.deferred:
             frame = self.frame
             avail = frame._y - frame._y1p
