@@ -20,7 +20,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from app.commands.common import EXIT_FAILED, EXIT_OK, Refused, open_workspace
+from app.commands.common import EXIT_FAILED, EXIT_OK, Refused, iso_date, open_workspace
 from app.config import Environment
 from app.domain.channels import recognise_channel
 from app.domain.names import clean_name, village_key
@@ -78,6 +78,9 @@ def register(sub: Any) -> None:
     which.add_argument("--village", action="append", help="村名（可带乡镇：城关镇王庄村），可重复")
     which.add_argument("--batch", type=int, help="第几批的全部村")
     which.add_argument("--all", action="store_true", help="全部村（社区）")
+    notice.add_argument(
+        "--date", type=iso_date, help="公告落款日期 YYYY-MM-DD（默认今天；通常为进驻之日）"
+    )
     notice.set_defaults(handler=cmd_notice)
 
 
@@ -290,7 +293,7 @@ def cmd_notice(args: argparse.Namespace, env: Environment) -> int:
         else:
             ids = _find_villages(args.village, rows)
         try:
-            notices = notice_data(ws, ids)
+            notices = notice_data(ws, ids, args.date)
         except RegistryError as exc:
             raise Refused(str(exc)) from None
         render_public_notices(notices, args.out)

@@ -90,3 +90,15 @@ def test_wrapup_out_also_writes_the_days_papers(demo_dir: Path, tmp_path: Path) 
         if n.startswith(("立行立改通知书-", "问题线索移交-"))
     ]
     assert numbers and len(set(numbers)) == len(numbers)
+
+
+def test_the_public_notice_carries_the_date_chosen(demo_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "公告.pdf"
+    done = run_app(
+        "--data-dir", demo_dir, "notice", "--batch", "1", "--date", "2026-11-16", "--out", out
+    )
+    assert done.returncode == 0, done.stderr
+    pages = read_pages(out.read_bytes())
+    for page in pages:
+        text = "".join(g.text for g in page.glyphs)
+        assert text.endswith("2026年11月16日"), text[-20:]

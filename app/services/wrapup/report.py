@@ -26,6 +26,7 @@ from app.domain.vocabulary import (
     VisitMethod,
     WrapupStatus,
 )
+from app.services.settings import load_settings
 from app.services.wrapup.board import board_problems, team_of, wrapup_for
 from app.storage.models import (
     ClueTransfer,
@@ -120,7 +121,9 @@ def _track_line(p: Problem, village: str, names: list[str]) -> TrackLine:
 
 
 def daily_report_data(ws: Workspace, day: date) -> DailyReportData:
+    """What the day's report says (期号: the day's place among the team's signed-off days)."""
     start, end = _day_bounds(day)
+    office = load_settings(ws).office_name.strip() or "区委巡察办"
     with ws.session() as s:
         names = _protected_names(s)
         team = team_of(s, ws)
@@ -175,6 +178,22 @@ def daily_report_data(ws: Workspace, day: date) -> DailyReportData:
             members = sorted(by_town[tid], key=lambda v: v.code)
             town = towns[tid].name if tid in towns else ""
             data.villages.append((town, [v.name for v in members]))
+            if tid in towns:
+                committee = towns[tid].party_committee.strip() or f"中共{town}委员会"
+                if committee not in data.cc:
+                    data.cc.append(committee)
+        data.report_to = [office]
+        earlier = s.exec(
+            select(func.count())
+            .select_from(DailyWrapup)
+            .where(
+                DailyWrapup.team_id == team.id,
+                DailyWrapup.status == WrapupStatus.CLOSED,
+                col(DailyWrapup.day) < day,
+                col(DailyWrapup.retired_at).is_(None),
+            )
+        ).one()
+        data.issue_no = int(earlier) + 1
 
         data.problems = len(problems)
         data.voices = sum(p.voices for p in problems)

@@ -7,6 +7,7 @@ Signals: ``records_changed(object)`` after any write (what the service returned)
 from __future__ import annotations
 
 import html
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -36,6 +37,7 @@ from app.services.registry.villages import (
     townships,
 )
 from app.storage.workspace import Workspace
+from app.ui.papers.notice_date import NoticeDateDialog
 from app.ui.registry.dialogs import (
     ERROR_STYLE,
     ChannelImportDialog,
@@ -355,12 +357,18 @@ class RegistryView(QWidget):
         if not ids:
             self._fail(RuntimeError(self.tr("Select the villages to print notices for.")))
             return
-        self.print_notices(ids)
+        dialog = NoticeDateDialog(parent=self)
+        dialog.accepted.connect(lambda: self.print_notices(ids, dialog.chosen()))
+        self.dialog = dialog
+        dialog.open()
 
-    def print_notices(self, ids: list[str]) -> None:
+    def print_notices(self, ids: list[str], day: date | None = None) -> None:
+        """Print the notices of ``ids`` dated ``day`` (the date chosen; default today)."""
         ws = self._ws
         self._runner.submit(
-            lambda: render_public_notices(notice_data(ws, ids)), self._on_notices_ready, self._fail
+            lambda: render_public_notices(notice_data(ws, ids, day)),
+            self._on_notices_ready,
+            self._fail,
         )
 
     def _on_notices_ready(self, data: bytes) -> None:
