@@ -7,6 +7,7 @@
     print transfer --id ID --out PATH [--with-names] [--copy-to NAME …]
     print ledger (--village NAME | --township NAME) --out DIR
     print village-report --village NAME --out PATH
+    print working-paper (--problem ID | --date YYYY-MM-DD) --out DIR
 
     papers [--police 名称] [--discipline 名称] [--organisation 名称] [--office 名称]
            [--secret-term 1年]
@@ -81,6 +82,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     vr.add_argument("--out", type=Path, required=True, help="PDF 文件或文件夹")
     vr.add_argument("--today", type=iso_date, help="报告日期（默认今天）")
     vr.set_defaults(handler=cmd_print_village_report)
+
+    wp = kinds.add_parser("working-paper", help="问题底稿（一个问题或一天的全部问题）")
+    which = wp.add_mutually_exclusive_group(required=True)
+    which.add_argument("--problem", help="问题的记录 id 或底稿编号")
+    which.add_argument("--date", type=iso_date, help="这一天研判的全部问题 YYYY-MM-DD")
+    wp.add_argument("--out", type=Path, required=True, help="输出文件夹")
+    wp.set_defaults(handler=cmd_print_working_paper)
 
     pa = sub.add_parser("papers", help="文书设置：主送机关名称、巡察办名称、保密期限")
     pa.add_argument("--police", help="公安机关名称，如 淮阳区公安局")
@@ -279,4 +287,38 @@ def cmd_papers(args: argparse.Namespace, env: Environment) -> int:
             save_settings(ws, settings)
     for _, field, label in _PAPER_SETTINGS:
         print(f"{label}：{getattr(settings, field) or '（未设置）'}")
+    return EXIT_OK
+
+
+def cmd_print_working_paper(args: argparse.Namespace, env: Environment) -> int:
+    from sqlmodel import col, select
+
+    from app.services.wrapup.working_papers import write_working_papers
+    from app.storage.models import Problem, WorkingPaper
+
+    if args.out.exists() and not args.out.is_dir():
+        raise Refused(f"输出位置不是文件夹：{args.out}")
+    with open_workspace(args, env) as ws:
+        problem_id: str | None = None
+        if args.problem:
+            with ws.session() as s:
+                by_number = s.exec(
+                    select(WorkingPaper.problem_id).where(
+                        WorkingPaper.number == args.problem, col(WorkingPaper.retired_at).is_(None)
+                    )
+                ).first()
+                found = (
+                    by_number
+                    or s.exec(
+                        select(Problem.id).where(
+                            col(Problem.id) == args.problem, col(Problem.retired_at).is_(None)
+                        )
+                    ).first()
+                )
+            if found is None:
+                raise Refused(f"找不到问题：{args.problem}")
+            problem_id = str(found)
+        paths = write_working_papers(ws, args.out, problem_id=problem_id, day=args.date)
+    for path in paths:
+        print(path)
     return EXIT_OK

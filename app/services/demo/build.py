@@ -51,6 +51,7 @@ from app.services.demo.text import (
     VISIT_NOTES,
 )
 from app.services.settings import load_settings, save_settings
+from app.services.wrapup.working_papers import freeze_working_papers
 from app.storage.mediastore import MediaStore
 from app.storage.models import (
     Attachment,
@@ -72,6 +73,7 @@ from app.storage.models import (
     Village,
     Visit,
     VisitPerson,
+    WorkingPaper,
 )
 from app.storage.session import WorkspaceSession
 from app.storage.workspace import Workspace
@@ -446,6 +448,8 @@ class _Gen:
                 p.deadline = day + timedelta(days=30)
                 self.ledger(day, p, village, wrap.id, age)
             s.add(p)
+            s.add(WorkingPaper(problem_id=p.id, review="同意处置建议。"))
+        freeze_working_papers(s, self.ws, wrap, [p for p, *_ in problems])
 
     def next_serial(self, year: int, prefix: str) -> int:
         self.serial[(prefix, year)] += 1

@@ -38,6 +38,7 @@ from app.services.followup.due import item_colour, warning_settings
 from app.services.followup.numbering import own_team
 from app.services.followup.papers import entered_on, protected_names, scrub, village_and_township
 from app.services.settings import Settings, load_settings
+from app.services.wrapup.working_papers import paper_numbers
 from app.storage.models import (
     ClueTransfer,
     Interview,
@@ -128,6 +129,7 @@ def village_report_data(
             )
         ).all()
         entered = entered_on(s, v)
+        papers = paper_numbers(s, pids)
     notice_status = {n.id: n.status for n in notices}
     clue_status = {c.problem_id: c.status for c in clues}
     item_status = {i.problem_id: i.status for i in items}
@@ -190,6 +192,7 @@ def village_report_data(
                 p.track.label if p.track else "待研判",
                 scrub(_handler(p), names),
                 status_of(p),
+                papers.get(p.id, ""),
             )
             for p in problems
         ],
