@@ -541,6 +541,8 @@ class _Gen:
             progress="已制定整改方案，正在推进。" if status is not LedgerStatus.OPEN else "",
             ticked_off_on=day + timedelta(days=10) if status is LedgerStatus.TICKED_OFF else None,
             verifier=self.members[2] if status is LedgerStatus.TICKED_OFF else "",
+            responsible_person="村党支部书记",
+            completed_on=day + timedelta(days=8) if status is LedgerStatus.TICKED_OFF else None,
         )
         self.s.add(item)
         self.s.flush()
