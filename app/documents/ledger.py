@@ -157,7 +157,7 @@ def build_ledger(d: LedgerDoc, *, fonts: FontSet | None = None) -> DocumentBuild
             size=TABLE_SIZE,
             align=_ALIGN,
             landscape=True,
-            word_columns=(5, 6),
+            word_columns=(4, 5, 6, 9),
             fonts=fs,
         )
         doc.add([grid, SnapToGrid()])

@@ -21,7 +21,14 @@ from typing import Any, BinaryIO
 
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, PageTemplate
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Table,
+)
 from reportlab.platypus.doctemplate import NextPageTemplate
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
@@ -113,6 +120,10 @@ class Float(Flowable):  # type: ignore[misc]
         self.content.drawOn(self.canv, 0, 0)
 
 
+class GroupedTableLike:
+    """Marker base of table flowables that split themselves (see tables.GroupedTable)."""
+
+
 class _FlushFloats(Flowable):  # type: ignore[misc]
     """End of the document: figures still waiting are placed here."""
 
@@ -176,6 +187,7 @@ class _GBDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         self.addPageTemplates(templates)
         self._floats: list[Flowable] = []
         self._fresh_page = False
+        self._after_table = False
 
     def handle_pageBegin(self) -> None:
         super().handle_pageBegin()
@@ -184,12 +196,23 @@ class _GBDocTemplate(BaseDocTemplate):  # type: ignore[misc]
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         """Defer a :class:`Float` that does not fit; place waiting ones at the top of the next
         page, before a heading, or at the end."""
+        if flowables is getattr(self, "_hanging", None):  # ReportLab's own page actions
+            super().handle_flowable(flowables)
+            return
         f = flowables[0] if flowables else None
-        # A heading starts with a CondPageBreak (see elements.heading).
-        if self._floats and (self._fresh_page or isinstance(f, _FlushFloats | CondPageBreak)):
-            flowables[0:0] = self._floats
-            self._floats = []
-            f = flowables[0]
+        # Waiting figures go in at the top of a page, before a heading (it starts with a
+        # CondPageBreak, see elements.heading) or at the end — but never inside a table that
+        # runs on from the page before: they wait for its end.
+        if self._floats:
+            if isinstance(f, Table | GroupedTableLike | SnapToGrid):
+                self._after_table = self._after_table or not isinstance(f, SnapToGrid)
+            elif (
+                self._fresh_page or self._after_table or isinstance(f, _FlushFloats | CondPageBreak)
+            ):
+                flowables[0:0] = self._floats
+                self._floats = []
+                self._after_table = False
+                f = flowables[0]
         self._fresh_page = False
         if isinstance(f, _FlushFloats):
             del flowables[0]  # nothing waits: it must not open a page of its own

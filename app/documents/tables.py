@@ -19,7 +19,7 @@ from reportlab.lib.colors import black
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from app.documents.fonts import FontRole, FontSet, get_fonts
-from app.documents.page import LANDSCAPE_TEXT_WIDTH, TEXT_WIDTH
+from app.documents.page import LANDSCAPE_TEXT_WIDTH, TEXT_WIDTH, GroupedTableLike
 from app.documents.paragraph import WORD_BREAK, Align, CJKParagraph, TextStyle
 
 __all__ = [
@@ -129,7 +129,9 @@ def _min_widths(data: Sequence[Sequence[Flowable]], ncols: int) -> list[float]:
     out = [0.0] * ncols
     for row in data:
         for c, cell in enumerate(row):
-            if isinstance(cell, CJKParagraph) and cell.style.whole_words:
+            if (isinstance(cell, CJKParagraph) and cell.style.whole_words) or getattr(
+                cell, "keep_whole", False
+            ):
                 out[c] = max(out[c], cell.min_width() + 2 * _PADDING + 0.5)
     return out
 
@@ -194,7 +196,7 @@ class _Line:
     continued: bool = False
 
 
-class GroupedTable(Flowable):  # type: ignore[misc]
+class GroupedTable(Flowable, GroupedTableLike):  # type: ignore[misc]
     """A table of :class:`RowGroup` s that paginates by itself (see the module docstring).
 
     A group's heading row is kept with at least its first row; a group continued on a new page

@@ -515,8 +515,12 @@ class _Gen:
                 feedback_deadline=day + timedelta(days=90),
                 status=status,
                 person_name=self.person_name(),
-                person_unit=f"{village.name}村委会",
-                person_post=self.rng.choice(["村党支部书记", "村委会主任", "村会计", "村文书"]),
+                person_post=(
+                    post := self.rng.choice(["村党支部书记", "村委会主任", "村会计", "村文书"])
+                ),
+                person_unit=f"{village.name}党支部"
+                if "党支部" in post
+                else f"{village.name}村委会",
                 summary=p.description,
                 attachment_pages=self.rng.randint(1, 12),
                 classification="秘密",

@@ -26,6 +26,7 @@ from app.domain.vocabulary import (
     VisitMethod,
     WrapupStatus,
 )
+from app.services.followup.papers import GENERIC_TOWNSHIP_UNITS, township_government
 from app.services.settings import load_settings
 from app.services.wrapup.board import board_problems, team_of, wrapup_for
 from app.storage.models import (
@@ -105,9 +106,13 @@ def day_has_records(ws: Workspace, day: date) -> bool:
         return wrap is not None and wrap.status is WrapupStatus.CLOSED
 
 
-def _track_line(p: Problem, village: str, names: list[str]) -> TrackLine:
+def _track_line(
+    p: Problem, village: str, names: list[str], town: Township | None = None
+) -> TrackLine:
     if p.track is Track.FIX_NOW:
         handler = p.responsible_unit
+        if town is not None and handler.strip() in GENERIC_TOWNSHIP_UNITS and town.name.strip():
+            handler = township_government(town)
     elif p.track is Track.FAST_INVESTIGATION:
         body = p.receiving_body.label if p.receiving_body else ""
         handler = f"{body}（{p.urgency.label}）" if p.urgency else body
@@ -207,8 +212,10 @@ def daily_report_data(ws: Workspace, day: date) -> DailyReportData:
             data.by_track.append(("未研判", tracks[None]))
         data.lists = {t: [] for t in TRACK_ORDER}
         for p in problems:
-            vname = villages[p.village_id].name if p.village_id in villages else ""
-            line = _track_line(p, vname, names)
+            village = villages.get(p.village_id)
+            vname = village.name if village is not None else ""
+            home = towns.get(village.township_id) if village is not None else None
+            line = _track_line(p, vname, names, home)
             if p.track is None:
                 data.unsorted.append(line)
             else:
