@@ -29,6 +29,7 @@ from app.documents.fontfiles import (
     discover_system_fonts,
     read_font_faces,
 )
+from app.domain.errors import UserError
 
 __all__ = [
     "FontCandidate",
@@ -79,7 +80,7 @@ INSTALL_HINT = (
 )
 
 
-class FontError(Exception):
+class FontError(UserError):
     """Base class of font problems; the message is Chinese and meant for the user."""
 
 

@@ -53,7 +53,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from app.documents.page import write_atomically
+from app.files import atomic_write_bytes
 
 __all__ = [
     "DATE_FORMAT",
@@ -318,5 +318,5 @@ def _sheet_name(name: str, index: int) -> str:
 def write_workbook(path: Path | str, sheets: Sequence[Sheet]) -> Path:
     """Write the workbook to ``path`` atomically (temp file, then rename); return the path."""
     target = Path(path)
-    write_atomically(target, workbook_bytes(sheets))
+    atomic_write_bytes(target, workbook_bytes(sheets))
     return target

@@ -17,14 +17,11 @@ from app.storage.workspace import Workspace
 from app.ui.app import setup_application
 from app.ui.papers.notice_date import NoticeDateDialog
 from app.ui.papers.working_paper import WorkingPaperDialog
-from app.ui.tasks import SyncTaskRunner
 from app.ui.wrapup.view import WrapupView
 from tests.conftest import PASSWORD
+from tests.gui.conftest import standalone
 from tests.gui.test_field_translation import english_in, visible_texts
 from tests.unit.services.wrapup.test_wrapup import DAY, Field, make_field, sort_all
-
-SHOTS = Path("/tmp/papers")
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
 @pytest.fixture
@@ -41,7 +38,7 @@ def field(ws: Workspace) -> Field:
 
 @pytest.fixture
 def view(app: QApplication, ws: Workspace, field: Field, qtbot) -> Iterator[WrapupView]:
-    v = WrapupView(ws, SyncTaskRunner(), day=DAY)
+    v = standalone(WrapupView, ws, day=DAY)
     qtbot.addWidget(v)
     v.resize(1200, 720)
     v.show()
@@ -58,7 +55,7 @@ def _open_paper(view: WrapupView, problem_id: str) -> WorkingPaperDialog:
 
 
 def test_the_working_paper_from_the_wrapup_is_edited_then_frozen(
-    view: WrapupView, ws: Workspace, field: Field, qtbot
+    shots: Path, view: WrapupView, ws: Workspace, field: Field, qtbot
 ) -> None:
     dialog = _open_paper(view, field.problems["water"])
     qtbot.addWidget(dialog)
@@ -71,8 +68,7 @@ def test_the_working_paper_from_the_wrapup_is_edited_then_frozen(
     assert (doc.basis, doc.review) == ("村务公开的有关规定", "同意。")
     dialog.print_button.click()
     assert dialog.preview is not None and dialog.preview.preview.document.pageCount() >= 1
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    dialog.grab().save(str(SHOTS / "working_paper_dialog.png"))
+    dialog.grab().save(str(shots / "working_paper_dialog.png"))
     texts = visible_texts(dialog) + visible_texts(view)
     assert "问题底稿" in texts and "依据" in texts
     assert english_in(texts, {"另存为PDF…"}) == []  # the preview's own button names the format
@@ -107,7 +103,7 @@ def test_the_registry_view_prints_notices_with_the_chosen_date(
 ) -> None:
     from app.ui.registry.view import RegistryView
 
-    view = RegistryView(ws, SyncTaskRunner())
+    view = standalone(RegistryView, ws)
     qtbot.addWidget(view)
     asked: list[tuple[list[str], date | None]] = []
     monkeypatch.setattr(view, "print_notices", lambda ids, day=None: asked.append((ids, day)))

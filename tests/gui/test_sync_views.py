@@ -22,8 +22,10 @@ from app.storage.workspace import Workspace
 from app.sync.export import export_bundle
 from app.sync.identity import issue_team_kit, join_with_kit
 from app.sync.merge import import_bundle
+from app.ui.context import make_context
 from app.ui.sync.panels import ConflictsPanel, ExportPanel, ImportPanel, OverviewPanel, SyncView
 from app.ui.tasks import SyncTaskRunner
+from tests.gui.conftest import standalone
 from tests.unit.sync.conftest import (
     KIT_PASSWORD,
     PASSWORD,
@@ -33,8 +35,6 @@ from tests.unit.sync.conftest import (
     edit,
     make_office,
 )
-
-SHOTS = Path("/tmp/sync")
 
 
 @pytest.fixture
@@ -102,7 +102,7 @@ def _drop(widget, paths: list[Path]) -> None:
 def test_export_button_with_progress(app: QApplication, qtbot, pair, tmp_path: Path):
     _office, team = pair
     add_visit(team, add_village(team, "东村").id, "走访")
-    panel = ExportPanel(team, SyncTaskRunner())
+    panel = ExportPanel(make_context(team, SyncTaskRunner()))
     qtbot.addWidget(panel)
     seen: list[int] = []
     panel.progress.valueChanged.connect(seen.append)
@@ -118,14 +118,14 @@ def test_export_button_with_progress(app: QApplication, qtbot, pair, tmp_path: P
 
 
 def test_import_by_drop_reports_per_kind_and_refusals(
-    app: QApplication, qtbot, qtmodeltester, pair, tmp_path: Path
+    shots: Path, app: QApplication, qtbot, qtmodeltester, pair, tmp_path: Path
 ):
     office, team = pair
     add_visit(team, add_village(team, "东村").id, "走访")
     bundle = export_bundle(team, tmp_path / "b.xdsb").path
     bad = tmp_path / "bad.xdsb"
     bad.write_bytes(bundle.read_bytes()[:-10])
-    panel = ImportPanel(office, SyncTaskRunner())
+    panel = ImportPanel(make_context(office, SyncTaskRunner()))
     qtbot.addWidget(panel)
     _drop(panel.drop, [bundle, bad])
     text = panel.message.text()
@@ -136,12 +136,11 @@ def test_import_by_drop_reports_per_kind_and_refusals(
     row = kinds.index("走访记录")
     assert panel.report_model.index(row, 1).data() == 1  # new
     panel.resize(760, 420)
-    SHOTS.mkdir(exist_ok=True)
-    panel.grab().save(str(SHOTS / "import.png"))
+    panel.grab().save(str(shots / "import.png"))
 
 
 def test_conflicts_side_by_side_and_decision(
-    app: QApplication, qtbot, qtmodeltester, pair, tmp_path: Path
+    shots: Path, app: QApplication, qtbot, qtmodeltester, pair, tmp_path: Path
 ):
     office, team = pair
     v = add_village(team, "东村")
@@ -150,7 +149,7 @@ def test_conflicts_side_by_side_and_decision(
     edit(office, Visit, visit.id, notes="巡察办修改")
     edit(team, Visit, visit.id, notes="组里修改")
     import_bundle(office, export_bundle(team, tmp_path / "2.xdsb").path)
-    panel = ConflictsPanel(office, SyncTaskRunner())
+    panel = standalone(ConflictsPanel, office)
     qtbot.addWidget(panel)
     panel.refresh()
     assert panel.list_model.rowCount() == 1
@@ -163,7 +162,7 @@ def test_conflicts_side_by_side_and_decision(
     assert m.index(r, 2).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert m.index(fields["地点"], 2).data(Qt.ItemDataRole.BackgroundRole) is None
     panel.resize(900, 420)
-    panel.grab().save(str(SHOTS / "conflicts.png"))
+    panel.grab().save(str(shots / "conflicts.png"))
     with qtbot.waitSignal(panel.decided, timeout=5000):
         panel.take_button.click()
     with office.session() as s:
@@ -172,13 +171,15 @@ def test_conflicts_side_by_side_and_decision(
     assert panel.list_model.rowCount() == 0
 
 
-def test_office_overview_filters(app: QApplication, qtbot, qtmodeltester, pair, tmp_path: Path):
+def test_office_overview_filters(
+    shots: Path, app: QApplication, qtbot, qtmodeltester, pair, tmp_path: Path
+):
     office, team = pair
     v = add_village(team, "东村")
     _problems(team, v.id)
     import_bundle(office, export_bundle(team, tmp_path / "1.xdsb").path)
     _problems(office, add_village(office, "西村").id)  # the office's own rows
-    panel = OverviewPanel(office, SyncTaskRunner(), today=date(2026, 11, 27))
+    panel = standalone(OverviewPanel, office, today=date(2026, 11, 27))
     qtbot.addWidget(panel)
     panel.refresh()
     assert panel.model.rowCount() == 6
@@ -198,21 +199,21 @@ def test_office_overview_filters(app: QApplication, qtbot, qtmodeltester, pair, 
     assert panel.model.rowCount() == 3
     panel.town_box.setCurrentIndex(0)
     panel.resize(1100, 380)
-    panel.grab().save(str(SHOTS / "overview.png"))
+    panel.grab().save(str(shots / "overview.png"))
 
 
-def test_sync_view_tabs(app: QApplication, qtbot, pair):
+def test_sync_view_tabs(shots: Path, app: QApplication, qtbot, pair):
     office, team = pair
-    office_view = SyncView(office, SyncTaskRunner())
-    team_view = SyncView(team, SyncTaskRunner())
+    office_view = standalone(SyncView, office)
+    team_view = standalone(SyncView, team)
     qtbot.addWidget(office_view)
     qtbot.addWidget(team_view)
     assert office_view.tabs.count() == 3 and team_view.tabs.count() == 2
     assert office_view.export_panel.team_box.count() == 1  # the one provisioned team
     office_view.resize(1000, 600)
-    office_view.grab().save(str(SHOTS / "sync_office.png"))
+    office_view.grab().save(str(shots / "sync_office.png"))
     team_view.resize(900, 520)
-    team_view.grab().save(str(SHOTS / "sync_team.png"))
+    team_view.grab().save(str(shots / "sync_team.png"))
 
 
 def test_every_visible_string_is_chinese(app: QApplication, qtbot, pair):
@@ -222,7 +223,7 @@ def test_every_visible_string_is_chinese(app: QApplication, qtbot, pair):
     from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QTableView, QTabWidget
 
     office, _team = pair
-    view = SyncView(office, SyncTaskRunner())
+    view = standalone(SyncView, office)
     qtbot.addWidget(view)
     english = re.compile(r"[A-Za-z]{2,}")
     texts: list[str] = []

@@ -48,7 +48,6 @@ from app.services.followup.papers import (
     village_and_township,
 )
 from app.services.settings import Settings, load_settings
-from app.services.wrapup.working_papers import paper_numbers
 from app.storage.models import (
     ClueTransfer,
     Interview,
@@ -58,6 +57,7 @@ from app.storage.models import (
     RectificationNotice,
     Township,
     Visit,
+    WorkingPaper,
 )
 from app.storage.workspace import Workspace
 
@@ -145,7 +145,15 @@ def village_report_data(
             )
         ).all()
         entered = entered_on(s, v)
-        papers = paper_numbers(s, pids)
+        papers = dict(
+            s.exec(
+                select(WorkingPaper.problem_id, WorkingPaper.number).where(
+                    col(WorkingPaper.problem_id).in_(pids),
+                    col(WorkingPaper.retired_at).is_(None),
+                    WorkingPaper.number != "",
+                )
+            ).all()
+        )  # 底稿编号 of the frozen 问题底稿
     notice_status = {n.id: n.status for n in notices}
     clue_status = {c.problem_id: c.status for c in clues}
     item_status = {i.problem_id: i.status for i in items}

@@ -32,6 +32,7 @@ from app.documents.working_paper import (
 from app.domain.formats import chinese_date, join_unit_post
 from app.domain.vocabulary import ProblemStatus, SourceKind, Track, WrapupStatus
 from app.services.field.records import Changed
+from app.services.fonts import workspace_fonts
 from app.services.wrapup.board import (
     WrapupRefused,
     board_problems,
@@ -378,19 +379,12 @@ def paper_numbers(s: WorkspaceSession, problem_ids: Sequence[str]) -> dict[str, 
 
 
 # -- printing ------------------------------------------------------------------------------------
-def _use_fonts(ws: Workspace) -> None:
-    from app.services.wrapup.files import use_configured_fonts
-
-    use_configured_fonts(ws)
-
-
 def working_paper_pdf(
     ws: Workspace, *, problem_id: str | None = None, day: date | None = None
 ) -> tuple[bytes, str]:
     """The paper(s) as one PDF and a file name; the print is audited."""
     docs = working_paper_docs(ws, problem_id=problem_id, day=day)
-    _use_fonts(ws)
-    pdf = render_working_papers(docs)
+    pdf = render_working_papers(docs, fonts=workspace_fonts(ws))
     _audit_print(ws, docs)
     return pdf, working_paper_file_name(docs)
 
@@ -400,7 +394,7 @@ def write_working_papers(
 ) -> list[Path]:
     """Write one PDF per paper into ``folder`` (atomically); return the paths."""
     docs = working_paper_docs(ws, problem_id=problem_id, day=day)
-    _use_fonts(ws)
+    fonts = workspace_fonts(ws)
     folder.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
     for n, doc in enumerate(docs, start=1):
@@ -411,7 +405,7 @@ def write_working_papers(
         else:
             name = working_paper_file_name([doc])
         path = folder / name
-        render_working_papers([doc], path)
+        render_working_papers([doc], path, fonts=fonts)
         paths.append(path)
     _audit_print(ws, docs)
     return paths

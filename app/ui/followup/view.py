@@ -1,15 +1,15 @@
 """The follow-up view: the due / overdue panel, the selected item's detail with the steps the
 rules allow, and its paper (preview, print, save as PDF).
 
-Signals: ``records_changed(object)`` after a step was written (the service's result).
+It refreshes from the broadcast change sets only (:meth:`FollowupView.on_changes`), its own steps
+included: one step, one reload of the list and of the detail.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -29,10 +29,11 @@ from app.domain.followup import Action, ItemKind, Need, StepInput, TransitionRef
 from app.services.followup.due import DueRow, due_items
 from app.services.followup.papers import item_pdf
 from app.services.followup.steps import ItemDetail, StepResult, apply_step, item_detail
-from app.storage.workspace import Workspace
+from app.storage.changes import ChangeSet
+from app.ui.context import AppContext
 from app.ui.followup.model import COLOURS, DueModel
+from app.ui.i18n import fill
 from app.ui.pdf_preview import PdfPreview
-from app.ui.tasks import TaskRunner
 
 _WHITE = "#ffffff"
 
@@ -108,22 +109,27 @@ class StepForm(QWidget):
             label.setText(message)
 
 
+FOLLOWUP_TABLES = (
+    "rectification_notice",
+    "ledger_item",
+    "clue_transfer",
+    "deadline_extension",
+    "problem",
+    "village",
+    "daily_wrapup",
+)
+"""Kinds of record whose change alters the due list or an item's detail."""
+
+
 class FollowupView(QWidget):
     """See the module docstring."""
 
-    records_changed = Signal(object)
-
     def __init__(
-        self,
-        ws: Workspace,
-        runner: TaskRunner,
-        *,
-        today: date | None = None,
-        parent: QWidget | None = None,
+        self, ctx: AppContext, *, today: date | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.ws = ws
-        self.runner = runner
+        self.ws = ctx.ws
+        self.ops = ctx.ops
         self.today = today or date.today()
         self.detail: ItemDetail | None = None
         self._resetting = False
@@ -196,10 +202,10 @@ class FollowupView(QWidget):
     # -- the list -------------------------------------------------------------------------
     def refresh(self) -> None:
         everything = self.everything.isChecked()
-        self.runner.submit(
+        self.ops.query(
             lambda: due_items(self.ws, self.today, everything=everything),
             self._on_rows_loaded,
-            self._on_failed,
+            on_error=self._on_failed,
         )
 
     def _on_rows_loaded(self, rows: list[DueRow]) -> None:
@@ -212,11 +218,7 @@ class FollowupView(QWidget):
             self._resetting = False
         self.table.resizeColumnsToContents()
         overdue = sum(1 for r in rows if r.days_left < 0)
-        self.summary.setText(
-            self.tr("%1 items, %2 overdue")
-            .replace("%1", str(len(rows)))
-            .replace("%2", str(overdue))
-        )
+        self.summary.setText(fill(self.tr("%1 items, %2 overdue"), str(len(rows)), str(overdue)))
         if keep is not None and self.model.row_of(keep) >= 0:
             self.table.selectRow(self.model.row_of(keep))
 
@@ -245,38 +247,38 @@ class FollowupView(QWidget):
 
     # -- the detail -----------------------------------------------------------------------
     def load_detail(self, kind: ItemKind, item_id: str) -> None:
-        self.runner.submit(
+        self.ops.query(
             lambda: item_detail(self.ws, kind, item_id, self.today),
             self._on_detail_loaded,
-            self._on_failed,
+            on_error=self._on_failed,
         )
 
     def _on_detail_loaded(self, d: ItemDetail) -> None:
         from app.domain.deadlines import WarningColour, days_left_zh
 
-        if self.detail is None or self.detail.item_id != d.item_id:
+        other_item = self.detail is None or self.detail.item_id != d.item_id
+        if other_item:
             self.preview.setVisible(False)  # the paper shown belongs to another item
         self.detail = d
         self.action = None
         head = f"{d.kind.label}　{d.number}".strip()
         self.title.setText(
             f"<b>{head}</b><br>{d.village}　{d.unit}<br>"
-            + self.tr("Status: %1").replace("%1", d.status_label)
+            + fill(self.tr("Status: %1"), d.status_label)
             + "　"
-            + self.tr("Deadline: %1").replace(
-                "%1", f"{d.deadline.year}年{d.deadline.month}月{d.deadline.day}日"
+            + fill(
+                self.tr("Deadline: %1"),
+                f"{d.deadline.year}年{d.deadline.month}月{d.deadline.day}日",
             )
         )
         colour = WarningColour(d.colour)
-        fill = COLOURS.get(colour)
+        shade = COLOURS.get(colour)
         if d.running:
             self.badge.setText(f"{days_left_zh(d.days_left)}　{d.colour_label}")
         else:
-            self.badge.setText(
-                self.tr("%1: the deadline no longer runs").replace("%1", d.status_label)
-            )
+            self.badge.setText(fill(self.tr("%1: the deadline no longer runs"), d.status_label))
         self.badge.setStyleSheet(
-            f"background: {fill.name() if fill else _WHITE}; padding: 4px; color: #000000"
+            f"background: {shade.name() if shade else _WHITE}; padding: 4px; color: #000000"
         )
         self.history.setText("<br>".join(d.history))
         while self.action_bar.count():
@@ -293,7 +295,8 @@ class FollowupView(QWidget):
         self.form.setVisible(False)
         self.apply_button.setVisible(False)
         self.preview_button.setEnabled(True)
-        self.message.clear()
+        if other_item:
+            self.message.clear()  # what was said of the previous item (a step's result stays)
 
     def choose_action(self, action: Action) -> None:
         if self.detail is None:
@@ -312,18 +315,15 @@ class FollowupView(QWidget):
             return
         needs = frozenset(next(c.needs for c in d.actions if c.action is action))
         given = self.form.value(needs)
-        self.runner.submit_write(
+        self.ops.write(
             lambda: apply_step(self.ws, d.kind, d.item_id, action, given, today=self.today),
             self._on_step_applied,
-            self._on_step_refused,
+            source="followup",
+            on_error=self._on_step_refused,
         )
 
     def _on_step_applied(self, result: StepResult) -> None:
-        self.message.setText(self.tr("Saved: %1").replace("%1", result.status_label))
-        self.records_changed.emit(result)
-        if self.detail is not None:
-            self.load_detail(self.detail.kind, self.detail.item_id)
-        self.refresh()
+        self.message.setText(fill(self.tr("Saved: %1"), result.status_label))
 
     def _on_step_refused(self, exc: BaseException) -> None:
         if isinstance(exc, TransitionRefused):
@@ -339,10 +339,11 @@ class FollowupView(QWidget):
         if d is None:
             return
         self.preview_button.setEnabled(False)
-        self.runner.submit(
+        self.ops.write(  # printing is audited: a write
             lambda: item_pdf(self.ws, d.kind, d.item_id, self.today),
             self._on_pdf_ready,
-            self._on_failed,
+            source="followup",
+            on_error=self._on_failed,
         )
 
     def _on_pdf_ready(self, result: tuple[bytes, str]) -> None:
@@ -355,5 +356,13 @@ class FollowupView(QWidget):
         self.preview_button.setEnabled(self.detail is not None)
         self.message.setText(str(exc) if str(exc) else self.tr("The work could not be done."))
 
-    def on_records_changed(self, _result: Any) -> None:
+    def on_changes(self, changes: ChangeSet) -> None:
+        """Refresh the list, and the item shown, when follow-up records changed."""
+        if not changes.touches(*FOLLOWUP_TABLES):
+            return
         self.refresh()
+        if self.detail is not None:
+            self.load_detail(self.detail.kind, self.detail.item_id)
+
+    def close_forms(self) -> None:
+        """Nothing to keep: a step is written when it is saved."""

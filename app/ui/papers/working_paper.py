@@ -1,7 +1,8 @@
 """The 问题底稿 of one problem: edit 依据 and 审核意见 before sign-off, print it or the whole day's.
 
 Opened from the wrap-up (the selected problem) and from a problem's detail in the field view.
-Every read and write goes through :mod:`app.services.wrapup.working_papers` on the task runner.
+Every read and write goes through :mod:`app.services.wrapup.working_papers` by ``ctx.ops`` (reads
+off the GUI thread, writes on the writer with their ChangeSet broadcast).
 
 Signals: ``saved(object)`` after 依据/审核意见 are stored (what the service returned).
 """
@@ -30,8 +31,8 @@ from app.services.wrapup.working_papers import (
 )
 from app.storage.errors import WorkspaceError
 from app.storage.workspace import Workspace
+from app.ui.ops import Operations
 from app.ui.pdf_preview import PdfPreviewDialog
-from app.ui.tasks import TaskRunner
 
 ERROR_STYLE = "color: #b00020"
 
@@ -48,11 +49,11 @@ class WorkingPaperDialog(QDialog):
     saved = Signal(object)
 
     def __init__(
-        self, ws: Workspace, runner: TaskRunner, problem_id: str, parent: QWidget | None = None
+        self, ws: Workspace, ops: Operations, problem_id: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.ws = ws
-        self.runner = runner
+        self.ops = ops
         self.problem_id = problem_id
         self.doc: WorkingPaperDoc | None = None
         self.preview: PdfPreviewDialog | None = None
@@ -94,8 +95,9 @@ class WorkingPaperDialog(QDialog):
     # -- loading ---------------------------------------------------------------------------
     def load(self) -> None:
         pid = self.problem_id
-        self.runner.submit(
-            lambda: working_paper_docs(self.ws, problem_id=pid)[0], self._on_loaded, self._fail
+        ws = self.ws
+        self.ops.query(
+            lambda: working_paper_docs(ws, problem_id=pid)[0], self._on_loaded, on_error=self._fail
         )
 
     def _on_loaded(self, doc: WorkingPaperDoc) -> None:
@@ -124,22 +126,31 @@ class WorkingPaperDialog(QDialog):
             self._say(self.tr("Saved."))
             self.saved.emit(result)
 
-        self.runner.submit_write(
-            lambda: edit_working_paper(self.ws, pid, basis=basis, review=review), done, self._fail
+        ws = self.ws
+        self.ops.write(
+            lambda: edit_working_paper(ws, pid, basis=basis, review=review),
+            done,
+            source="wrapup",
+            on_error=self._fail,
         )
 
     def _on_print_button_clicked(self) -> None:
-        pid = self.problem_id
-        self.runner.submit_write(
-            lambda: working_paper_pdf(self.ws, problem_id=pid), self._show, self._fail
+        pid, ws = self.problem_id, self.ws
+        # printing is audited: a write
+        self.ops.write(
+            lambda: working_paper_pdf(ws, problem_id=pid),
+            self._show,
+            source="wrapup",
+            on_error=self._fail,
         )
 
     def _on_day_button_clicked(self) -> None:
         day = self.day
         if day is None:
             return
-        self.runner.submit_write(
-            lambda: working_paper_pdf(self.ws, day=day), self._show, self._fail
+        ws = self.ws
+        self.ops.write(
+            lambda: working_paper_pdf(ws, day=day), self._show, source="wrapup", on_error=self._fail
         )
 
     def _show(self, result: tuple[bytes, str]) -> None:

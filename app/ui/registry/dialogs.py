@@ -48,10 +48,11 @@ from app.services.registry.villages import (
     update_village,
 )
 from app.storage.workspace import Workspace
+from app.ui.i18n import fill
+from app.ui.ops import Operations
 from app.ui.registry.models import ImportPreviewModel
-from app.ui.tasks import TaskRunner
+from app.ui.style import ERROR_STYLE
 
-ERROR_STYLE = "color: #b00020"
 _TABS: tuple[RowOutcome | None, ...] = (
     None,
     RowOutcome.MATCHED,
@@ -71,11 +72,11 @@ class ChannelImportDialog(QDialog):
     imported = Signal(object)
 
     def __init__(
-        self, ws: Workspace, runner: TaskRunner, path: Path, parent: QWidget | None = None
+        self, ws: Workspace, ops: Operations, path: Path, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Import channel list — %1").replace("%1", path.name))
-        self._ws, self._runner, self._path = ws, runner, path
+        self.setWindowTitle(fill(self.tr("Import channel list — %1"), path.name))
+        self._ws, self._ops, self._path = ws, ops, path
         self._options = ImportOptions()
         self.plan: ImportPlan | None = None
 
@@ -156,8 +157,10 @@ class ChannelImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.error.clear()
         ws, path, options = self._ws, self._path, self._options
-        self._runner.submit(
-            lambda: plan_channel_import(ws, path, options), self._on_plan_ready, self._on_failed
+        self._ops.query(
+            lambda: plan_channel_import(ws, path, options),
+            self._on_plan_ready,
+            on_error=self._on_failed,
         )
 
     def _on_options_changed(self, *_args: object) -> None:
@@ -175,29 +178,30 @@ class ChannelImportDialog(QDialog):
         self.summary.setText(plan.summary())
         lines = []
         for c in plan.channels:
-            line = (
-                self.tr("%1: %2 villages (%3 join, %4 stay, %5 leave)")
-                .replace("%1", c.channel.label)
-                .replace("%2", str(c.listed))
-                .replace("%3", str(len(c.joining)))
-                .replace("%4", str(len(c.staying)))
-                .replace("%5", str(len(c.leaving)))
+            line = fill(
+                self.tr("%1: %2 villages (%3 join, %4 stay, %5 leave)"),
+                c.channel.label,
+                str(c.listed),
+                str(len(c.joining)),
+                str(len(c.staying)),
+                str(len(c.leaving)),
             )
             if c.leaving:
-                line += self.tr(" — leaving: %1").replace("%1", "、".join(c.leaving))
+                line += fill(self.tr(" — leaving: %1"), "、".join(c.leaving))
             if c.replaces:
-                line += self.tr(" — replaces %1 (kept in history)").replace(
-                    "%1", "、".join(c.replaces)
-                )
+                line += fill(self.tr(" — replaces %1 (kept in history)"), "、".join(c.replaces))
             lines.append(line)
         self.changes.setText("\n".join(lines))
         self.model.set_plan(plan, _TABS[self.tabs.currentIndex()])
         self.import_button.setEnabled(plan.can_apply)
         if not plan.can_apply:
             self.error.setText(
-                self.tr(
-                    "%1 rows are ambiguous: pick the village for each, or skip ambiguous rows."
-                ).replace("%1", str(plan.count(RowOutcome.AMBIGUOUS)))
+                fill(
+                    self.tr(
+                        "%1 rows are ambiguous: pick the village for each, or skip ambiguous rows."
+                    ),
+                    str(plan.count(RowOutcome.AMBIGUOUS)),
+                )
             )
         self._update_picker()
 
@@ -254,8 +258,11 @@ class ChannelImportDialog(QDialog):
             return
         self.import_button.setEnabled(False)
         ws, path = self._ws, self._path
-        self._runner.submit_write(
-            lambda: apply_channel_import(ws, path, plan), self._on_imported, self._on_failed
+        self._ops.write(
+            lambda: apply_channel_import(ws, path, plan),
+            self._on_imported,
+            source="registry",
+            on_error=self._on_failed,
         )
 
     def _on_imported(self, result: ImportResult) -> None:
@@ -271,15 +278,15 @@ class OverrideDialog(QDialog):
     def __init__(
         self,
         ws: Workspace,
-        runner: TaskRunner,
+        ops: Operations,
         village: VillageTriage,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._ws, self._runner, self._village = ws, runner, village
-        self.setWindowTitle(self.tr("Adjust tier — %1").replace("%1", village.name))
+        self._ws, self._ops, self._village = ws, ops, village
+        self.setWindowTitle(fill(self.tr("Adjust tier — %1"), village.name))
         result = village.result
-        self.rule = QLabel(self.tr("By the rule: %1").replace("%1", result.rule_reason_zh), self)
+        self.rule = QLabel(fill(self.tr("By the rule: %1"), result.rule_reason_zh), self)
         self.rule.setWordWrap(True)
         self.tier = QComboBox(self)
         for tier in Tier:
@@ -319,13 +326,21 @@ class OverrideDialog(QDialog):
             return
         tier = Tier(self.tier.currentData())
         ws, vid = self._ws, self._village.village_id
-        self._runner.submit_write(
-            lambda: set_override(ws, vid, tier, reason), self._on_saved, self._on_failed
+        self._ops.write(
+            lambda: set_override(ws, vid, tier, reason),
+            self._on_saved,
+            source="registry",
+            on_error=self._on_failed,
         )
 
     def _on_clear_button_clicked(self) -> None:
         ws, vid = self._ws, self._village.village_id
-        self._runner.submit_write(lambda: clear_override(ws, vid), self._on_saved, self._on_failed)
+        self._ops.write(
+            lambda: clear_override(ws, vid),
+            self._on_saved,
+            source="registry",
+            on_error=self._on_failed,
+        )
 
     def _on_saved(self, change: OverrideChange) -> None:
         self.saved.emit(change)
@@ -343,13 +358,13 @@ class VillageEditDialog(QDialog):
     def __init__(
         self,
         ws: Workspace,
-        runner: TaskRunner,
+        ops: Operations,
         townships: list[TownshipRow],
         village: RegistryRow | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._ws, self._runner, self._village = ws, runner, village
+        self._ws, self._ops, self._village = ws, ops, village
         self.setWindowTitle(self.tr("Edit village") if village else self.tr("Add village"))
         self.township = QComboBox(self)
         for t in townships:
@@ -387,7 +402,7 @@ class VillageEditDialog(QDialog):
                 return add_village(ws, str(town), name, code)
             return update_village(ws, village.id, name=name, code=code, township_id=str(town))
 
-        self._runner.submit_write(work, self._on_saved, self._on_failed)
+        self._ops.write(work, self._on_saved, source="registry", on_error=self._on_failed)
 
     def _on_saved(self, change: RegistryChange) -> None:
         self.saved.emit(change)
