@@ -116,3 +116,40 @@ def test_township_ledger_keeps_villages_with_their_rows_and_marks_continuations(
                 continued += 1
     assert continued >= 1
     assert text_of(pages).count("（续）") == continued
+
+
+def test_progress_names_the_responsible_person_and_the_completion_date(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from app.services.followup.ledger_xlsx import XLSX_HEADER
+    from app.services.followup.papers import write_ledger_files
+
+    ids = seed(ws)
+    apply_step(
+        ws,
+        ItemKind.LEDGER,
+        ids.ledger[0],
+        Action.PROGRESS,
+        StepInput(
+            on=date(2026, 11, 25),
+            text="已按月公开村务。",
+            responsible_person="王建国",
+            completed_on=date(2026, 11, 25),
+        ),
+        today=date(2026, 11, 27),
+    )
+    d = ledger_doc(ws, LedgerScope(village_id=ids.villages[0]), date(2026, 11, 27))
+    row = next(r for r in d.rows if r.responsible_person)
+    assert (row.responsible_person, row.completed_on) == ("王建国", date(2026, 11, 25))
+    assert d.filled_by == "李组长" and d.filled_on == date(2026, 11, 27)
+    pdf, xlsx = write_ledger_files(ws, LedgerScope(village_id=ids.villages[0]), tmp_path, None)
+    text = text_of(read_pages(pdf.read_bytes()))
+    assert "王建国" in text and "2026年11月25日" in text
+    sheet = load_workbook(xlsx).active
+    assert sheet is not None
+    values = [[c.value for c in r] for r in sheet.iter_rows()]
+    col = {h: i for i, h in enumerate(XLSX_HEADER)}
+    body = [r for r in values if r[col["责任人"]] == "王建国"]
+    assert body and body[0][col["完成时间"]].date() == date(2026, 11, 25)
