@@ -9,6 +9,7 @@ Signals: ``saved(object)`` after 依据/审核意见 are stored (what the servic
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 from PySide6.QtCore import Signal
@@ -24,23 +25,23 @@ from PySide6.QtWidgets import (
 )
 
 from app.documents.working_paper import WorkingPaperDoc
+from app.domain.errors import UserError
 from app.services.wrapup.working_papers import (
     edit_working_paper,
     working_paper_docs,
     working_paper_pdf,
 )
-from app.storage.errors import WorkspaceError
 from app.storage.workspace import Workspace
 from app.ui.ops import Operations
 from app.ui.pdf_preview import PdfPreviewDialog
-
-ERROR_STYLE = "color: #b00020"
+from app.ui.style import ERROR_STYLE
 
 
 def _message(exc: BaseException) -> str:
-    if isinstance(exc, WorkspaceError):
-        return exc.message
-    return f"操作失败：{exc}"
+    if isinstance(exc, UserError):
+        return str(exc)
+    logging.getLogger(__name__).error("working paper failed", exc_info=exc)
+    return "操作失败，请重试；问题已记入日志。"
 
 
 class WorkingPaperDialog(QDialog):
