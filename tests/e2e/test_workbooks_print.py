@@ -104,7 +104,7 @@ def test_every_workbook_prints_whole_on_landscape_pages(tmp_path: Path) -> None:
     with Workspace.create(
         root, team_name="淮阳区委第一巡察组", leader="李明", password="demo"
     ) as ws:
-        fill_demo(ws, DemoOptions(villages=16, days=6, until=TODAY))
+        fill_demo(ws, DemoOptions(villages=10, days=4, until=TODAY))
         with ws.session() as s:
             town = s.exec(select(Township)).first()
             village = s.exec(select(Village)).first()
