@@ -1,11 +1,16 @@
 """Commands of follow-up and its papers.
 
     due [--json] [--all] [--today YYYY-MM-DD]
-    numbering [--on | --off] [--prefix 代字] [--last N --year YYYY] [--pending] [--check]
+    numbering [--on | --off] [--prefix 代字] [--clue-prefix 代字] [--last N --year YYYY [--clue]]
+              [--pending] [--check]
     print notice --id ID --out PATH
-    print transfer --id ID --out PATH [--with-names]
+    print transfer --id ID --out PATH [--with-names] [--copy-to NAME …]
     print ledger (--village NAME | --township NAME) --out DIR
     print village-report --village NAME --out PATH
+    print working-paper (--problem ID | --date YYYY-MM-DD) --out DIR
+
+    papers [--police 名称] [--discipline 名称] [--organisation 名称] [--office 名称]
+           [--secret-term 1年]
 
 ``due`` lists what is due soon and overdue (kind, number, village, unit, deadline, days left,
 colour). ``numbering`` shows and sets this device's numbering role (see
@@ -38,9 +43,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     role = num.add_mutually_exclusive_group()
     role.add_argument("--on", action="store_true", help="本机为编号机（组长电脑）")
     role.add_argument("--off", action="store_true", help="本机不编号")
-    num.add_argument("--prefix", help="设置机关代字，如 淮巡立改")
+    num.add_argument("--prefix", help="设置立行立改通知书的机关代字，如 淮巡立改")
+    num.add_argument("--clue-prefix", help="设置问题线索移交的机关代字（单独编号），如 淮巡移")
     num.add_argument("--last", type=int, help="接续编号：原编号机最后使用的序号")
     num.add_argument("--year", type=int, help="与 --last 同用的年份")
+    num.add_argument("--clue", action="store_true", help="与 --last 同用：接续问题线索移交的编号")
     num.add_argument("--pending", action="store_true", help="为待编号的文书编号")
     num.add_argument("--check", action="store_true", help="检查各年度文号是否连续、有无重号")
     num.set_defaults(handler=cmd_numbering)
@@ -55,6 +62,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     t.add_argument("--id", required=True, help="移交记录 id 或文号")
     t.add_argument("--out", type=Path, required=True, help="PDF 文件或文件夹")
     t.add_argument("--with-names", action="store_true", help="列出反映人姓名（须有权限）")
+    t.add_argument(
+        "--copy-to",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="涉密文书每份的接收者（每份一个份号，可重复；默认：接收单位）",
+    )
     t.set_defaults(handler=cmd_print_transfer)
     lg = kinds.add_parser("ledger", help="整改台账（PDF 和 .xlsx）")
     where = lg.add_mutually_exclusive_group(required=True)
@@ -68,6 +82,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     vr.add_argument("--out", type=Path, required=True, help="PDF 文件或文件夹")
     vr.add_argument("--today", type=iso_date, help="报告日期（默认今天）")
     vr.set_defaults(handler=cmd_print_village_report)
+
+    wp = kinds.add_parser("working-paper", help="问题底稿（一个问题或一天的全部问题）")
+    which = wp.add_mutually_exclusive_group(required=True)
+    which.add_argument("--problem", help="问题的记录 id 或底稿编号")
+    which.add_argument("--date", type=iso_date, help="这一天研判的全部问题 YYYY-MM-DD")
+    wp.add_argument("--out", type=Path, required=True, help="输出文件夹")
+    wp.set_defaults(handler=cmd_print_working_paper)
+
+    pa = sub.add_parser("papers", help="文书设置：主送机关名称、巡察办名称、保密期限")
+    pa.add_argument("--police", help="公安机关名称，如 淮阳区公安局")
+    pa.add_argument("--discipline", help="纪检监察机关名称，如 中共淮阳区纪委 淮阳区监委")
+    pa.add_argument("--organisation", help="组织部门名称，如 中共淮阳区委组织部")
+    pa.add_argument("--office", help="巡察办名称（抄送、报送用），如 中共淮阳区委巡察办")
+    pa.add_argument("--secret-term", help="涉密文书的保密期限，如 1年")
+    pa.set_defaults(handler=cmd_papers)
 
 
 def cmd_due(args: argparse.Namespace, env: Environment) -> int:
@@ -95,14 +124,18 @@ def cmd_numbering(args: argparse.Namespace, env: Environment) -> int:
 
     if (args.last is None) != (args.year is None):
         raise Refused("--last 和 --year 须同时给出。")
+    if args.clue and args.last is None:
+        raise Refused("--clue 须与 --last、--year 同用。")
     try:
         with open_workspace(args, env) as ws:
             if args.prefix is not None:
                 nb.set_prefix(ws, args.prefix)
+            if args.clue_prefix is not None:
+                nb.set_prefix(ws, args.clue_prefix, clues=True)
             if args.on or args.off:
                 nb.set_numbering(ws, bool(args.on))
             if args.last is not None:
-                nb.take_over(ws, args.year, args.last)
+                nb.take_over(ws, args.year, args.last, clues=args.clue)
             if args.pending:
                 changed = nb.number_pending(ws)
                 print(f"已编号{len(changed)}份。")
@@ -111,9 +144,12 @@ def cmd_numbering(args: argparse.Namespace, env: Environment) -> int:
     except NumberingError as exc:
         raise Refused(str(exc)) from exc
     print(f"本机编号角色：{'编号机' if st.issuer else '不编号'}")
-    print(f"机关代字：{st.prefix or '（未设置）'}")
+    print(f"立行立改通知书机关代字：{st.prefix or '（未设置）'}")
     for year, last in st.counters:
-        print(f"{year}年本机已编至：{last}号")
+        print(f"　{year}年本机已编至：{last}号")
+    print(f"问题线索移交机关代字：{st.clue_prefix or '（未设置）'}")
+    for year, last in st.clue_counters:
+        print(f"　{year}年本机已编至：{last}号")
     print(f"待编号文书：{st.pending}份")
     for r in reports:
         print(r.describe())
@@ -161,10 +197,13 @@ def cmd_print_transfer(args: argparse.Namespace, env: Environment) -> int:
     with open_workspace(args, env) as ws:
         tid = _find(ws, ClueTransfer, args.id)
         try:
-            path = write_transfer(ws, tid, args.out, include_protected=args.with_names)
+            paths = write_transfer(
+                ws, tid, args.out, include_protected=args.with_names, recipients=args.copy_to
+            )
         except TransitionRefused as exc:
             raise Refused(str(exc)) from exc
-    print(path)
+    for path in paths:
+        print(path)
     return EXIT_OK
 
 
@@ -219,4 +258,67 @@ def cmd_print_village_report(args: argparse.Namespace, env: Environment) -> int:
         vid = _village_id(ws, args.village)
         path = write_village_report(ws, vid, args.out, args.today)
     print(path)
+    return EXIT_OK
+
+
+_PAPER_SETTINGS = (
+    ("police", "police_body", "公安机关名称"),
+    ("discipline", "discipline_body", "纪检监察机关名称"),
+    ("organisation", "organisation_body", "组织部门名称"),
+    ("office", "office_name", "巡察办名称"),
+    ("secret_term", "secret_term", "保密期限"),
+)
+
+
+def cmd_papers(args: argparse.Namespace, env: Environment) -> int:
+    from app.services.settings import load_settings, save_settings
+
+    changes = {
+        field: str(getattr(args, arg)).strip()
+        for arg, field, _ in _PAPER_SETTINGS
+        if getattr(args, arg) is not None
+    }
+    if "secret_term" in changes and not changes["secret_term"]:
+        raise Refused("保密期限不能为空，如 1年 或 2027年12月31日。")
+    with open_workspace(args, env) as ws:
+        settings = load_settings(ws)
+        if changes:
+            settings = settings.with_changes(**changes)
+            save_settings(ws, settings)
+    for _, field, label in _PAPER_SETTINGS:
+        print(f"{label}：{getattr(settings, field) or '（未设置）'}")
+    return EXIT_OK
+
+
+def cmd_print_working_paper(args: argparse.Namespace, env: Environment) -> int:
+    from sqlmodel import col, select
+
+    from app.services.wrapup.working_papers import write_working_papers
+    from app.storage.models import Problem, WorkingPaper
+
+    if args.out.exists() and not args.out.is_dir():
+        raise Refused(f"输出位置不是文件夹：{args.out}")
+    with open_workspace(args, env) as ws:
+        problem_id: str | None = None
+        if args.problem:
+            with ws.session() as s:
+                by_number = s.exec(
+                    select(WorkingPaper.problem_id).where(
+                        WorkingPaper.number == args.problem, col(WorkingPaper.retired_at).is_(None)
+                    )
+                ).first()
+                found = (
+                    by_number
+                    or s.exec(
+                        select(Problem.id).where(
+                            col(Problem.id) == args.problem, col(Problem.retired_at).is_(None)
+                        )
+                    ).first()
+                )
+            if found is None:
+                raise Refused(f"找不到问题：{args.problem}")
+            problem_id = str(found)
+        paths = write_working_papers(ws, args.out, problem_id=problem_id, day=args.date)
+    for path in paths:
+        print(path)
     return EXIT_OK

@@ -20,7 +20,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.commands.common import EXIT_OK, Refused, open_workspace
+from app.commands.common import EXIT_OK, Refused, iso_date, open_workspace
 from app.config import Environment
 from app.domain.channels import recognise_channel
 from app.domain.names import clean_name, village_key
@@ -76,6 +76,9 @@ def register(sub: Any) -> None:
     which.add_argument("--village", action="append", help="村名（可带乡镇：城关镇王庄村），可重复")
     which.add_argument("--batch", type=int, help="第几批的全部村")
     which.add_argument("--all", action="store_true", help="全部村（社区）")
+    notice.add_argument(
+        "--date", type=iso_date, help="公告落款日期 YYYY-MM-DD（默认今天；通常为进驻之日）"
+    )
     notice.set_defaults(handler=cmd_notice)
 
 
@@ -298,6 +301,6 @@ def cmd_notice(args: argparse.Namespace, env: Environment) -> int:
             ids = _find_villages(args.village, rows)
         if not ids:
             raise Refused("没有要打印公告的村（社区）")
-        printed = print_public_notices(ws, ids, args.out)
+        printed = print_public_notices(ws, ids, args.out, args.date)
     print(f"已打印巡察公告 {printed.pages} 页：{args.out}")
     return EXIT_OK

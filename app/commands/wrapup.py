@@ -12,6 +12,7 @@ from pathlib import Path
 
 from app.commands.common import Refused, iso_date, open_workspace
 from app.config import Environment
+from app.domain.followup import TransitionRefused
 
 EXIT_OK = 0
 
@@ -36,7 +37,12 @@ def cmd_wrapup(args: argparse.Namespace, env: Environment) -> int:
         if not day_has_records(ws, day):
             raise Refused(f"{day.isoformat()}没有任何记录，无法生成巡察日报。")
         paths = write_daily_report(ws, day, out)
-        paths += write_day_documents(ws, day, out)  # the day's notices, transfers, ledger
+        try:
+            paths += write_day_documents(ws, day, out)  # the day's notices, transfers, ledger
+        except TransitionRefused as exc:
+            for path in paths:
+                print(path)
+            raise Refused(str(exc)) from exc
     for path in paths:
         print(path)
     return EXIT_OK

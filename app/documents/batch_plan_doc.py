@@ -1,8 +1,10 @@
 """The printed batch plan (批次安排表): a GB/T 9704 table on landscape pages.
 
-One row per village in batch order (批次, 阶段, 序号, 乡镇, 村, 类别, 巡察方式, 列入渠道); the
-batch and phase cells are written on the first village of each batch only, so the eye finds
-the batches. A short count of batches and villages per phase comes above the table.
+One row per village in batch order (批次, 阶段, 起止时间, 巡察组, 序号, 乡镇, 村, 类别, 巡察方式,
+列入渠道); a batch's own cells (批次 … 巡察组) are written on its first village and read as one
+cell down its rows; a batch continued on the next page writes them again (第一批（续）). A short
+count of batches and villages per phase comes above the table, the issuing body and the date
+(in Chinese) below it.
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ from typing import BinaryIO
 from app.documents.builder import DocumentBuilder
 from app.documents.fonts import FontSet
 from app.documents.page import SnapToGrid, render_pdf
-from app.documents.tables import CellValue, table
+from app.documents.tables import GroupedTable, RowGroup
 from app.domain.batch_plan import (
     PHASE_SHORT,
     PLAN_HEADER,
     BatchPlan,
     phase_counts,
     plan_rows,
+    plan_title,
 )
 from app.domain.formats import chinese_numeral
 from app.domain.vocabulary import Phase
@@ -55,25 +58,36 @@ def render_batch_plan(
 ) -> bytes:
     """Render the plan; returns the PDF bytes (and writes ``out`` when given)."""
     doc = DocumentBuilder(fonts=fonts)
-    doc.title(title or f"{plan.round_name}批次安排表".strip())
+    doc.title(title or plan_title(plan))
     doc.blank()
     doc.body(_summary(plan))
-    rows: list[list[CellValue]] = [list(PLAN_HEADER)]
-    last_batch = ""
+    groups: list[RowGroup] = []
     for row in plan_rows(plan):
-        batch, phase, *rest = row
-        first = batch != last_batch
-        last_batch = batch
-        rows.append([batch if first else "", phase if first else "", *rest])
-    if len(rows) == 1:
-        rows.append(["", "", "", "", "（尚无批次）", "", "", ""])
+        batch, phase, period, team, *rest = row
+        if not groups or groups[-1].lead[0] != batch:
+            groups.append(RowGroup(lead=[batch, phase, period, team]))
+        groups[-1].rows.append(["", "", "", "", *rest])
+    if not groups:
+        groups.append(RowGroup(rows=[["", "", "", "", "", "", "（尚无批次）", "", "", ""]]))
     # The document starts on landscape pages (render_pdf(landscape=True)), so the table is
-    # as wide as the landscape 版心.
-    grid = table(
-        rows,
-        col_widths=[2.0, 5.9, 1.3, 4.3, 3.4, 1.3, 2.6, 6.2],
-        size=11,
-        align=["center", "left", "center", "left", "left", "center", "center", "left"],
+    # as wide as the landscape 版心. Each batch's cells show on its first row on every page.
+    grid = GroupedTable(
+        list(PLAN_HEADER),
+        groups,
+        col_widths=[1.6, 3.3, 2.9, 2.6, 0.9, 2.2, 2.4, 0.9, 2.6, 4.6],
+        size=10.5,
+        align=[
+            "center",
+            "left",
+            "center",
+            "center",
+            "center",
+            "left",
+            "left",
+            "center",
+            "center",
+            "left",
+        ],
         landscape=True,
         fonts=doc.fonts,
     )

@@ -21,7 +21,7 @@ from reportlab.platypus import Flowable
 
 from app.documents import charts, elements, tables
 from app.documents.fonts import FontSet, get_fonts
-from app.documents.page import SnapToGrid, begin_landscape, end_landscape, render_pdf
+from app.documents.page import Float, SnapToGrid, begin_landscape, end_landscape, render_pdf
 from app.documents.paragraph import Align, Run
 
 __all__ = ["DocumentBuilder"]
@@ -75,12 +75,29 @@ class DocumentBuilder:
         return self.add(elements.attachment_line(names, fonts=self.fonts))
 
     def signature(self, org: str, date: dt.date | str, *, sealed: bool = False) -> DocumentBuilder:
-        return self.add(elements.signature_block(org, date, sealed=sealed, fonts=self.fonts))
+        """The issuing body and date, kept on a page with the last lines of the text."""
+        return self.keep_with_text(
+            elements.signature_block(org, date, sealed=sealed, fonts=self.fonts)
+        )
+
+    def keep_with_text(self, flowables: Sequence[Flowable]) -> DocumentBuilder:
+        """Add ``flowables`` so that they never stand alone on a page: the last lines of the text
+        before them (and any 附件 line between) go with them."""
+        elements.keep_with_tail(self.flowables, flowables)
+        return self
 
     def imprint(
-        self, cc: str | Sequence[str] | None, issuer: str, date: dt.date | str
+        self,
+        cc: str | Sequence[str] | None,
+        issuer: str,
+        date: dt.date | str,
+        *,
+        report_to: str | Sequence[str] | None = None,
     ) -> DocumentBuilder:
-        return self.add(elements.imprint(cc, issuer, date, fonts=self.fonts))
+        """版记 at the foot of the last page, on the same page as the text's end."""
+        return self.keep_with_text(
+            elements.imprint(cc, issuer, date, report_to=report_to, fonts=self.fonts)
+        )
 
     def table(
         self,
@@ -90,6 +107,7 @@ class DocumentBuilder:
         header_rows: int = 1,
         size: float = 12.0,
         align: Sequence[Align] | None = None,
+        word_columns: Sequence[int] = (),
     ) -> DocumentBuilder:
         tbl = tables.table(
             rows,
@@ -98,6 +116,7 @@ class DocumentBuilder:
             size=size,
             align=align,
             landscape=self._landscape,
+            word_columns=word_columns,
             fonts=self.fonts,
         )
         return self.add([tbl, SnapToGrid()])
@@ -110,10 +129,14 @@ class DocumentBuilder:
         series: Mapping[str, Sequence[float]] | None = None,
     ) -> DocumentBuilder:
         chart = charts.bar_chart(data, title=title, series=series, fonts=self.fonts)
-        return self.add([chart, SnapToGrid()])
+        return self.figure(chart)
 
     def pie_chart(self, data: charts.Data, *, title: str | None = None) -> DocumentBuilder:
-        return self.add([charts.pie_chart(data, title=title, fonts=self.fonts), SnapToGrid()])
+        return self.figure(charts.pie_chart(data, title=title, fonts=self.fonts))
+
+    def figure(self, flowable: Flowable) -> DocumentBuilder:
+        """A chart or picture that may move to the next page rather than leave a gap."""
+        return self.add([Float(flowable), SnapToGrid()])
 
     def landscape(self, on: bool = True) -> DocumentBuilder:
         """Start (or end) landscape pages from the next page on."""

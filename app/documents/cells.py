@@ -19,13 +19,28 @@ __all__ = ["LineCell", "line_cell"]
 
 
 class LineCell(Flowable):  # type: ignore[misc]
-    def __init__(self, text: str, style: TextStyle, fonts: FontSet | None = None) -> None:
+    """See the module docstring. ``keep_whole``: a short label (已下发, 立行立改, a number) that
+    its column must hold on one line (the table widens the column for it)."""
+
+    def __init__(
+        self,
+        text: str,
+        style: TextStyle,
+        fonts: FontSet | None = None,
+        *,
+        keep_whole: bool = False,
+    ) -> None:
         super().__init__()
         self.text = text
         self.style = style
         self._fonts = fonts
+        self.keep_whole = keep_whole
         self._width: float | None = None
         self._para: CJKParagraph | None = None
+
+    def min_width(self) -> float:
+        """The width the cell needs on one line (0 unless it is kept whole)."""
+        return self._text_width() if self.keep_whole else 0.0
 
     def _text_width(self) -> float:
         if self._width is None:
@@ -58,5 +73,7 @@ class LineCell(Flowable):  # type: ignore[misc]
 
 
 def line_cell(text: str, size: float = 12.0, *, fonts: FontSet | None = None) -> LineCell:
-    """A centred body cell of a table (same style as the table's own cells)."""
-    return LineCell(text, cell_style(size, align="center"), fonts)
+    """A centred body cell of a table (same style as the table's own cells). A short label (up to
+    six characters) or a number is kept on one line: it never breaks as 已下/发."""
+    whole = len(text) <= 6 or text.isascii()
+    return LineCell(text, cell_style(size, align="center"), fonts, keep_whole=whole)

@@ -1,9 +1,10 @@
 """巡察日报 (昼巡夜结情况): the daily report of the evening wrap-up, on the GB/T 9704 page.
 
 The data (:class:`DailyReportData`) is gathered by :mod:`app.services.wrapup.report`, which has
-already masked every protected name; this module only lays it out: title and date, the day's work,
-the problems by category and track with a chart, the list under each track, amendments since the
-last report, items due tomorrow or overdue, and the leader's sign-off. A day not yet signed off
+already masked every protected name; this module only lays it out: title, 期号 (第N期) and date, the
+day's work, the problems by category and track with a chart, the list under each track,
+amendments since the last report, items due tomorrow or overdue, the leader's sign-off, and the
+版记 with 报送 (the 巡察办) and 抄送 (the townships' Party committees). A day not yet signed off
 prints with the 草稿 mark.
 """
 
@@ -17,12 +18,12 @@ from typing import BinaryIO
 
 from app.documents import charts
 from app.documents.builder import DocumentBuilder
-from app.documents.elements import body_style
+from app.documents.elements import blank, body_style
 from app.documents.fonts import FontRole, FontSet
-from app.documents.page import MM, SnapToGrid
-from app.documents.paragraph import Align, CJKParagraph
-from app.documents.tables import CellValue
-from app.domain.formats import chinese_date
+from app.documents.page import MM
+from app.documents.paragraph import WORD_BREAK, Align, CJKParagraph
+from app.documents.tables import CellValue, date_cell
+from app.domain.formats import chinese_date, series_phrase
 from app.domain.vocabulary import Track
 
 __all__ = [
@@ -90,6 +91,12 @@ class DailyReportData:
     unsorted: list[TrackLine] = field(default_factory=list)
     amendments: list[AmendmentLine] = field(default_factory=list)
     due: list[DueLine] = field(default_factory=list)
+    issue_no: int = 0
+    """期号: the report's number in the team's series of daily reports (第N期)."""
+    report_to: list[str] = field(default_factory=list)
+    """报送: whom the report goes to (the 巡察办)."""
+    cc: list[str] = field(default_factory=list)
+    """抄送: the Party committees of the townships covered that day."""
 
 
 TABLE_SIZE = 12.0  # 小四
@@ -100,8 +107,8 @@ def report_file_name(day: date) -> str:
     return f"巡察日报-{day.isoformat()}.pdf"
 
 
-def _short(d: date | None) -> str:
-    return "" if d is None else f"{d.month}月{d.day}日"
+def _date(d: date | None) -> str:
+    return date_cell(d, "")
 
 
 def _due_state(left: int) -> str:
@@ -119,8 +126,8 @@ def _count_phrase(items: Sequence[tuple[str, int]], unit: str) -> str:
 
 
 def _villages_phrase(villages: Sequence[tuple[str, Sequence[str]]]) -> str:
-    parts = [f"{town}{'、'.join(names)}" for town, names in villages]
-    return "；".join(parts)
+    """城关镇钱岗村、李庄村和王店乡邵营村 (as a person writes it)."""
+    return series_phrase([f"{town}{'、'.join(names)}" for town, names in villages])
 
 
 def _signoff(data: DailyReportData) -> str:
@@ -148,17 +155,21 @@ class _Report:
         rows: Sequence[Sequence[CellValue]],
         widths: Sequence[float],
         align: Sequence[Align],
+        word_columns: Sequence[int] = (),
     ) -> None:
         self.doc.table(
             [list(header), *[list(r) for r in rows]],
             col_widths=widths,
             size=TABLE_SIZE,
             align=align,
+            word_columns=word_columns,
         )
 
     def build(self) -> DocumentBuilder:
         d, doc = self.data, self.doc
         doc.title("巡察日报")
+        if d.issue_no:
+            self.centred(f"第{d.issue_no}期", FontRole.FANGSONG)
         self.centred(f"（{d.team}　{chinese_date(d.day)}）")
         doc.blank()
         where = _villages_phrase(d.villages) or "驻村"
@@ -172,8 +183,14 @@ class _Report:
         self.tracks()
         self.amendments()
         self.due()
-        doc.blank()
-        doc.add([CJKParagraph(_signoff(d), body_style(first_indent=0.0), fonts=doc.fonts)])
+        doc.keep_with_text(
+            [
+                *blank(),
+                CJKParagraph(_signoff(d), body_style(first_indent=0.0), fonts=doc.fonts),
+            ]
+        )
+        if d.report_to or d.cc:
+            doc.imprint(d.cc, d.issuing_body, d.day, report_to=d.report_to)
         return doc
 
     def work(self) -> None:
@@ -185,7 +202,7 @@ class _Report:
             f"当日巡察村（社区）{villages}个。昼巡中{methods or '未开展走访'}，"
             f"共{d.visits}次；意见箱信件{d.entries}件；谈话{d.interviews}人次。"
         )
-        header = [label for label, _ in d.visits_by_method] + ["意见箱信件", "谈话"]
+        header = [label for label, _ in d.visits_by_method] + [f"意见箱{WORD_BREAK}信件", "谈话"]
         row: list[CellValue] = [*(n for _, n in d.visits_by_method), d.entries, d.interviews]
         self.table(header, [row], [1.0] * (len(header) - 2) + [1.3, 0.8], ["center"] * len(header))
 
@@ -206,7 +223,7 @@ class _Report:
                 horizontal=False,
                 fonts=doc.fonts,
             )
-            doc.add([chart, SnapToGrid()])
+            doc.figure(chart)
 
     def tracks(self) -> None:
         d, doc = self.data, self.doc
@@ -230,7 +247,7 @@ class _Report:
             self.doc.body("无。")
             return
         header = ["序号", "问题", "村（社区）"]
-        widths = [0.9, 4.6, 1.6]
+        widths = [0.9, 4.4, 1.6]
         align: list[Align] = ["center", "justify", "center"]
         if handler:
             header.append(handler)
@@ -238,7 +255,7 @@ class _Report:
             align.append("center")
         if deadline:
             header.append(deadline)
-            widths.append(1.7)
+            widths.append(1.9)
             align.append("center")
         rows: list[list[CellValue]] = []
         for i, line in enumerate(lines, start=1):
@@ -249,9 +266,9 @@ class _Report:
             if handler:
                 row.append(line.handler)
             if deadline:
-                row.append(_short(line.deadline))
+                row.append(_date(line.deadline))
             rows.append(row)
-        self.table(header, rows, widths, align)
+        self.table(header, rows, widths, align, word_columns=(len(header) - 1,))
 
     def amendments(self) -> None:
         d, doc = self.data, self.doc
@@ -263,7 +280,7 @@ class _Report:
         rows: list[list[CellValue]] = [
             [
                 i,
-                _short(a.day),
+                _date(a.day),
                 f"{a.village}：{a.description}",
                 f"{a.fields}：由“{a.before}”改为“{a.after}”",
                 f"{a.reason}（{a.by}）",
@@ -273,8 +290,9 @@ class _Report:
         self.table(
             ["序号", "签结日", "问题", "更正内容", "理由"],
             rows,
-            [0.9, 1.5, 3.0, 3.5, 1.9],
+            [0.9, 1.7, 3.0, 3.3, 1.9],
             ["center", "center", "justify", "justify", "justify"],
+            word_columns=(1,),
         )
 
     def due(self) -> None:
@@ -291,7 +309,7 @@ class _Report:
                 x.kind,
                 f"{x.village}：{x.subject}",
                 x.party,
-                _short(x.deadline),
+                _date(x.deadline),
                 _due_state(x.days_left),
             ]
             for i, x in enumerate(d.due, start=1)
@@ -299,8 +317,9 @@ class _Report:
         self.table(
             ["序号", "类别", "事项", "责任单位", "时限", "状态"],
             rows,
-            [0.9, 1.4, 3.6, 1.8, 1.3, 1.4],
+            [0.9, 1.4, 3.4, 1.8, 1.7, 1.4],
             ["center", "center", "justify", "center", "center", "center"],
+            word_columns=(4,),
         )
 
 

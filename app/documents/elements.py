@@ -12,6 +12,7 @@ from typing import Any
 
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
+from app.documents.colors import set_stroke
 from app.documents.fonts import FontRole, FontSet, get_fonts
 from app.documents.page import (
     BODY_CHAR_SPACE,
@@ -21,6 +22,7 @@ from app.documents.page import (
     LINE_PITCH,
     MM,
     RED,
+    TEXT_HEIGHT,
     TEXT_WIDTH,
     TITLE_SIZE,
 )
@@ -29,6 +31,7 @@ from app.domain.formats import chinese_date, heading_number
 
 __all__ = [
     "Imprint",
+    "KeepTail",
     "SignatureBlock",
     "addressee",
     "attachment_line",
@@ -38,6 +41,7 @@ __all__ = [
     "heading",
     "heading_style",
     "imprint",
+    "keep_with_tail",
     "page_break",
     "red_header",
     "signature_block",
@@ -113,9 +117,12 @@ def heading(
     if run_in:
         runs = [Run(mark + text, style.role), Run(run_in, FontRole.FANGSONG)]
         para = CJKParagraph(runs, style.but(keep_with_next=False), fonts=fonts)
+        para.heading_level = level
         return [CondPageBreak(2 * LINE_PITCH - 1), para]
     # A heading never ends a page: it needs room for itself and two lines of what follows.
-    return [CondPageBreak(3 * LINE_PITCH - 1), CJKParagraph(mark + text, style, fonts=fonts)]
+    para = CJKParagraph(mark + text, style, fonts=fonts)
+    para.heading_level = level
+    return [CondPageBreak(3 * LINE_PITCH - 1), para]
 
 
 def title(text: str, *, fonts: FontSet | None = None) -> list[Flowable]:
@@ -164,7 +171,7 @@ def attachment_line(names: str | Sequence[str], *, fonts: FontSet | None = None)
                 fonts=fs,
             )
         )
-        return out
+        return _mark_attachment(out)
     for i, name in enumerate(items, start=1):
         mark = f"{i}."
         mark_w = text_width(mark, style, fs)
@@ -174,7 +181,13 @@ def attachment_line(names: str | Sequence[str], *, fonts: FontSet | None = None)
         out.append(
             CJKParagraph(prefix + name, style.but(left_indent=left, first_indent=first), fonts=fs)
         )
-    return out
+    return _mark_attachment(out)
+
+
+def _mark_attachment(flowables: list[Flowable]) -> list[Flowable]:
+    for f in flowables:
+        f.attachment_line = True
+    return flowables
 
 
 class SignatureBlock(Flowable):  # type: ignore[misc]
@@ -224,6 +237,101 @@ class SignatureBlock(Flowable):  # type: ignore[misc]
         draw_text(self.canv, self.date, self.style, x_date, self.height - LINE_PITCH, fonts=fs)
 
 
+class KeepTail(Flowable):  # type: ignore[misc]
+    """The last lines of the text kept on one page with what closes the document.
+
+    ``rest`` (the 附件 line, the signature and date, the 版记 …) never stands alone on a page:
+    when it does not fit below the text, at least ``min_lines`` lines of ``lead`` (the last
+    paragraph) go over to the next page with it. A 版记 among ``rest`` is drawn at the foot of
+    the page, as on its own.
+    """
+
+    def __init__(
+        self, lead: CJKParagraph | None, rest: Sequence[Flowable], *, min_lines: int = 2
+    ) -> None:
+        super().__init__()
+        self.lead = lead
+        self.rest = list(rest)
+        self.min_lines = min_lines
+        self._heights: list[float] = []
+        self._lead_h = 0.0
+
+    def _imprint(self) -> Imprint | None:
+        last = self.rest[-1] if self.rest else None
+        return last if isinstance(last, Imprint) else None
+
+    def _measure(self, width: float, height: float) -> float:
+        self._lead_h = self.lead.wrap(width, height)[1] if self.lead is not None else 0.0
+        self._heights = []
+        for f in self.rest:
+            if isinstance(f, Imprint):
+                f.wrap(width, 1e6)
+                self._heights.append(f.need)
+            else:
+                self._heights.append(f.wrap(width, height)[1])
+        return self._lead_h + sum(self._heights)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        need = self._measure(availWidth, availHeight)
+        self.width = availWidth
+        # With a 版记 the group takes the page's remaining height (the 版记 sits at the foot).
+        self.height = availHeight if self._imprint() is not None and need <= availHeight else need
+        return availWidth, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        need = self._measure(availWidth, availHeight)
+        if need <= availHeight:
+            return [self]
+        if self.lead is None or need > TEXT_HEIGHT:
+            return [f for f in [self.lead, *self.rest] if f is not None]
+        leading = self.lead.style.leading
+        lines = round(self._lead_h / leading)
+        fit = int((availHeight + 1e-3) // leading)
+        keep = min(fit, lines - self.min_lines)
+        if keep <= 0:
+            return []
+        parts = self.lead.split(availWidth, keep * leading + 1e-3)
+        if len(parts) != 2:
+            return []
+        head, tail = parts
+        return [head, KeepTail(tail, self.rest, min_lines=self.min_lines)]
+
+    def draw(self) -> None:
+        y = self.height
+        if self.lead is not None:
+            y -= self._lead_h
+            self.lead.drawOn(self.canv, 0, y)
+        imprint = self._imprint()
+        for f, h in zip(self.rest, self._heights, strict=True):
+            if f is imprint:
+                continue
+            y -= h
+            f.drawOn(self.canv, 0, y)
+        if imprint is not None:
+            imprint.wrap(self.width, imprint.need)
+            imprint.drawOn(self.canv, 0, 0)
+
+
+def keep_with_tail(flowables: list[Flowable], tail: Sequence[Flowable]) -> None:
+    """Replace the end of ``flowables`` by a :class:`KeepTail` holding its last paragraph (with
+    the attachment lines and blanks after it) and ``tail``; an existing KeepTail grows."""
+    last = flowables[-1] if flowables else None
+    if isinstance(last, KeepTail):
+        last.rest.extend(tail)
+        return
+    rest: list[Flowable] = []
+    lead: CJKParagraph | None = None
+    while flowables:
+        f = flowables[-1]
+        if isinstance(f, Spacer) or getattr(f, "attachment_line", False):
+            rest.insert(0, flowables.pop())
+            continue
+        if isinstance(f, CJKParagraph):
+            lead = flowables.pop()
+        break
+    flowables.append(KeepTail(lead, [*rest, *tail]))
+
+
 def signature_block(
     org: str, date: dt.date | str, *, sealed: bool = False, fonts: FontSet | None = None
 ) -> list[Flowable]:
@@ -237,14 +345,22 @@ class Imprint(Flowable):  # type: ignore[misc]
     """版记 at the foot of the last page.
 
     It takes all the space left on the page and draws itself at the bottom, so its last rule
-    lies on the bottom edge of the 版心; if it does not fit, it moves to a new page.
+    lies on the bottom edge of the 版心; if it does not fit, it moves to a new page. Above the
+    印发 line: 抄送 (and, for a report such as the 巡察日报, 报送 above it), thin rules between.
     """
 
     def __init__(
-        self, cc: Sequence[str], issuer: str, date: str, *, fonts: FontSet | None = None
+        self,
+        cc: Sequence[str],
+        issuer: str,
+        date: str,
+        *,
+        report_to: Sequence[str] = (),
+        fonts: FontSet | None = None,
     ) -> None:
         super().__init__()
         self.cc = [c.strip() for c in cc if c.strip()]
+        self.report_to = [c.strip() for c in report_to if c.strip()]
         self.issuer = issuer
         self.date = date
         self._fonts = fonts
@@ -255,30 +371,31 @@ class Imprint(Flowable):  # type: ignore[misc]
             em_top=None,
             align="justify",
         )
-        self._cc_para: CJKParagraph | None = None
-        self._need = 0.0
+        self._paras: list[CJKParagraph] | None = None
+        self.need = 0.0
 
-    def _cc_paragraph(self) -> CJKParagraph | None:
-        if not self.cc:
-            return None
-        if self._cc_para is None:
+    def _paragraphs(self) -> list[CJKParagraph]:
+        """The 抄送 line first (the lowest), then 报送."""
+        if self._paras is None:
             fs = self._fonts or get_fonts()
-            label = "抄送："
-            hang = text_width(label, self.style, fs)
-            text = label + "，".join(self.cc).rstrip("。，") + "。"
-            style = self.style.but(
-                left_indent=IMPRINT_SIZE + hang, first_indent=-hang, right_indent=IMPRINT_SIZE
-            )
-            self._cc_para = CJKParagraph(text, style, fonts=fs)
-        return self._cc_para
+            self._paras = []
+            for label, names in (("抄送：", self.cc), ("报送：", self.report_to)):
+                if not names:
+                    continue
+                hang = text_width(label, self.style, fs)
+                text = label + "，".join(names).rstrip("。，") + "。"
+                style = self.style.but(
+                    left_indent=IMPRINT_SIZE + hang, first_indent=-hang, right_indent=IMPRINT_SIZE
+                )
+                self._paras.append(CJKParagraph(text, style, fonts=fs))
+        return self._paras
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
         need = IMPRINT_LEADING + RULE_THICK / 2
-        para = self._cc_paragraph()
-        if para is not None:
+        for para in self._paragraphs():
             need += para.wrap(availWidth, availHeight)[1]
-        self._need = need
+        self.need = need
         self.height = availHeight if need <= availHeight else need
         return availWidth, self.height
 
@@ -300,16 +417,23 @@ class Imprint(Flowable):  # type: ignore[misc]
         draw_text(
             canv, f"{self.date}印发", self.style, w - IMPRINT_SIZE, row, align="right", fonts=fs
         )
-        para = self._cc_paragraph()
         top = row
-        if para is not None:
+        for para in self._paragraphs():
             canv.setLineWidth(RULE_THIN)
-            canv.line(0, row, w, row)
-            para.drawOn(canv, 0, row)
-            top = row + para.height
+            canv.line(0, top, w, top)
+            para.drawOn(canv, 0, top)
+            top += para.height
         canv.setLineWidth(RULE_THICK)
         canv.line(0, top, w, top)
         canv.restoreState()
+
+
+def _names(value: str | Sequence[str] | None) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [p for p in value.replace("、", "，").split("，") if p.strip()]
+    return list(value)
 
 
 def imprint(
@@ -317,17 +441,12 @@ def imprint(
     issuer: str,
     date: dt.date | str,
     *,
+    report_to: str | Sequence[str] | None = None,
     fonts: FontSet | None = None,
 ) -> list[Flowable]:
-    """版记: 抄送 (may be empty) and 印发机关/印发日期 between rules, at the foot of the page."""
-    items: Sequence[str]
-    if cc is None:
-        items = []
-    elif isinstance(cc, str):
-        items = [p for p in cc.replace("、", "，").split("，") if p.strip()]
-    else:
-        items = cc
-    return [Imprint(items, issuer, _as_date(date), fonts=fonts)]
+    """版记: 抄送 (may be empty; 报送 above it when given) and 印发机关/印发日期 between rules, at
+    the foot of the page."""
+    return [Imprint(_names(cc), issuer, _as_date(date), report_to=_names(report_to), fonts=fonts)]
 
 
 class _RedMark(Flowable):  # type: ignore[misc]
@@ -388,7 +507,7 @@ class _DocNumberRule(Flowable):  # type: ignore[misc]
                 fonts=self._fonts,
             )
         self.canv.saveState()
-        self.canv.setStrokeColor(RED)
+        set_stroke(self.canv, RED)
         self.canv.setLineWidth(RED_RULE)
         self.canv.line(0, RED_RULE / 2, self.width, RED_RULE / 2)
         self.canv.restoreState()

@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
@@ -44,6 +45,7 @@ __all__ = [
     "discover_system_fonts",
     "fonts_in_use",
     "get_fonts",
+    "glyph_box",
     "read_font_faces",
 ]
 
@@ -251,6 +253,9 @@ class FontSet:
 
     fonts: dict[FontRole, ResolvedFont]
     _glyph_cache: dict[str, frozenset[int]] = field(default_factory=dict, repr=False)
+    _ink_cache: dict[tuple[str, str], tuple[float, float] | None] = field(
+        default_factory=dict, repr=False
+    )
 
     def __getitem__(self, role: FontRole) -> ResolvedFont:
         return self.fonts[role]
@@ -273,6 +278,19 @@ class FontSet:
             codes = frozenset(font.face.charToGlyph.keys())
             self._glyph_cache[rl_name] = codes
         return ord(char) in codes
+
+    def ink(self, rl_name: str, char: str) -> tuple[float, float] | None:
+        """Left and right edge of ``char``'s glyph box in ``rl_name``, in ems from the origin.
+
+        Read from the font's own outlines (``glyf``), so compression can keep every mark's ink
+        where it is meant to be. ``None`` for a character without a glyph or an empty glyph.
+        """
+        key = (rl_name, char)
+        if key in self._ink_cache:
+            return self._ink_cache[key]
+        box = glyph_box(pdfmetrics.getFont(rl_name).face, char)
+        self._ink_cache[key] = box
+        return box
 
     def font_for(self, rl_name: str, char: str) -> str:
         """``rl_name`` if it has ``char``, else the first resolved font that has it."""
@@ -297,6 +315,24 @@ class FontSet:
             )
             for role, f in self.fonts.items()
         }
+
+
+def glyph_box(face: Any, char: str) -> tuple[float, float] | None:
+    """x-extent of ``char``'s outline in a ReportLab TrueType face, in ems (:meth:`FontSet.ink`).
+
+    Reads the glyph header (xMin, xMax) from the ``glyf`` table through the ``loca`` offsets the
+    face has already parsed.
+    """
+    gid = face.charToGlyph.get(ord(char))
+    if gid is None or "glyf" not in face.table:
+        return None
+    positions = face.glyphPos
+    if gid + 1 >= len(positions) or positions[gid] == positions[gid + 1]:
+        return None
+    start = face.table["glyf"]["offset"] + positions[gid]
+    x_min, _y_min, x_max = struct.unpack(">hhh", bytes(face._ttf_data[start + 2 : start + 8]))
+    em = float(face.unitsPerEm)
+    return x_min / em, x_max / em
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,8 +1,11 @@
 """整改台账: the rectification ledger of a village or a township, on landscape GB/T 9704 pages.
 
-Columns: 序号 / 问题 / 整改要求 / 责任单位 / 时限 / 进展 / 销号情况. An item whose deadline was
-extended shows the reason and the new deadline in 进展 (never dropped); an overdue item says so
-in 时限. The same rows feed the .xlsx (:mod:`app.services.followup.ledger_xlsx`).
+Columns: 序号 / 问题 / 整改要求 / 责任单位 / 责任人 / 整改时限 / 完成时间 / 整改进展 / 销号情况 /
+预警. An item whose deadline was extended shows the reason and the new deadline in 整改进展 (never
+dropped); 预警 gives the colour and the days left or overdue as of the ledger's date. A township
+ledger groups the rows under each village (a village continued on the next page says 王庄村（续）).
+填报人 and 填报日期 close the table. The same rows feed the .xlsx
+(:mod:`app.services.followup.ledger_xlsx`).
 """
 
 from __future__ import annotations
@@ -16,9 +19,9 @@ from typing import BinaryIO
 from app.documents.builder import DocumentBuilder
 from app.documents.elements import body_style
 from app.documents.fonts import FontRole, FontSet
-from app.documents.page import render_pdf
-from app.documents.paragraph import CJKParagraph
-from app.documents.tables import CellValue
+from app.documents.page import CELL, SnapToGrid, render_pdf
+from app.documents.paragraph import Align, CJKParagraph
+from app.documents.tables import GroupedTable, RowGroup, date_cell
 from app.domain.formats import chinese_date
 
 __all__ = [
@@ -27,11 +30,36 @@ __all__ = [
     "LedgerRow",
     "build_ledger",
     "ledger_file_name",
+    "ledger_title",
     "render_ledger",
 ]
 
-LEDGER_COLUMNS = ("序号", "问题", "整改要求", "责任单位", "时限", "进展", "销号情况")
-_WIDTHS = (0.9, 4.0, 3.1, 2.1, 2.2, 3.1, 2.0)
+LEDGER_COLUMNS = (
+    "序号",
+    "问题",
+    "整改要求",
+    "责任单位",
+    "责任人",
+    "整改时限",
+    "完成时间",
+    "整改进展",
+    "销号情况",
+    "预警",
+)
+_WIDTHS = (0.8, 3.8, 2.8, 2.1, 1.2, 1.7, 1.7, 3.0, 2.1, 2.1)
+_ALIGN: tuple[Align, ...] = (
+    "center",
+    "justify",
+    "justify",
+    "center",
+    "center",
+    "center",
+    "center",
+    "justify",
+    "center",
+    "center",
+)
+TABLE_SIZE = 10.5  # 五号
 
 
 @dataclass(frozen=True)
@@ -47,6 +75,12 @@ class LedgerRow:
     overdue: bool = False
     colour: str = ""
     """三色预警 label (绿色预警 …) or ""."""
+    responsible_person: str = ""
+    """责任人 (a person of the responsible unit), "" when not known yet."""
+    completed_on: date | None = None
+    """完成时间: when the unit reported the work done (or the item was ticked off)."""
+    warning: str = ""
+    """预警 as printed: 红色预警（逾期3天）, 黄色预警（剩余8天）, 已销号 …"""
 
 
 @dataclass(frozen=True)
@@ -58,6 +92,14 @@ class LedgerDoc:
     rows: Sequence[LedgerRow] = field(default_factory=tuple)
     by_village: bool = False
     """Township ledgers group rows under each village."""
+    filled_by: str = ""
+    """填报人: who produced the ledger."""
+    filled_on: date | None = None
+    """填报日期 (the ledger's as-of date when not given)."""
+
+
+def ledger_title(d: LedgerDoc) -> str:
+    return f"{d.scope}巡察发现问题整改台账"
 
 
 def ledger_file_name(d: LedgerDoc, ext: str = "pdf") -> str:
@@ -65,10 +107,7 @@ def ledger_file_name(d: LedgerDoc, ext: str = "pdf") -> str:
 
 
 def deadline_cell(r: LedgerRow) -> str:
-    text = f"{r.deadline.year}.{r.deadline.month}.{r.deadline.day}"
-    if r.overdue:
-        text += "（逾期）"
-    return text
+    return date_cell(r.deadline)
 
 
 def build_ledger(d: LedgerDoc, *, fonts: FontSet | None = None) -> DocumentBuilder:
@@ -76,7 +115,7 @@ def build_ledger(d: LedgerDoc, *, fonts: FontSet | None = None) -> DocumentBuild
     fs = doc.fonts
     # Landscape from the first page on (render_pdf(landscape=True)); tables size to 225 mm.
     doc._landscape = True
-    doc.title(f"{d.scope}巡察发现问题整改台账")
+    doc.title(ledger_title(d))
     centred = body_style(first_indent=0.0, align="center", role=FontRole.KAITI)
     done = sum(1 for r in d.rows if r.ticked.startswith("已销号"))
     doc.add(
@@ -89,31 +128,49 @@ def build_ledger(d: LedgerDoc, *, fonts: FontSet | None = None) -> DocumentBuild
         ]
     )
     doc.blank()
-    header: list[CellValue] = list(LEDGER_COLUMNS)
     if not d.rows:
         doc.body("暂无整改事项。")
-        return doc
-    table: list[list[CellValue]] = [header]
-    current = None
-    for n, r in enumerate(d.rows, start=1):
-        if d.by_village and r.village != current:
-            current = r.village
-            table.append([f"{r.village}", "", "", "", "", "", ""])
-        table.append([n, r.problem, r.requirement, r.unit, deadline_cell(r), r.progress, r.ticked])
-    doc.table(
-        table,
-        col_widths=_WIDTHS,
-        size=12.0,
-        align=["center", "justify", "justify", "center", "center", "justify", "center"],
-    )
-    if d.by_village:
-        tbl = doc.flowables[-2]
-        spans = [
-            ("SPAN", (0, i), (-1, i))
-            for i, row in enumerate(table)
-            if i > 0 and row[1] == "" and row[2] == ""
+    else:
+        groups: list[RowGroup] = []
+        for n, r in enumerate(d.rows, start=1):
+            label = r.village if d.by_village else ""
+            if not groups or (d.by_village and groups[-1].label != label):
+                groups.append(RowGroup(label=label))
+            groups[-1].rows.append(
+                [
+                    n,
+                    r.problem,
+                    r.requirement,
+                    r.unit,
+                    r.responsible_person or "—",
+                    deadline_cell(r),
+                    date_cell(r.completed_on),
+                    r.progress,
+                    r.ticked,
+                    r.warning or r.colour or "—",
+                ]
+            )
+        grid = GroupedTable(
+            list(LEDGER_COLUMNS),
+            groups,
+            col_widths=_WIDTHS,
+            size=TABLE_SIZE,
+            align=_ALIGN,
+            landscape=True,
+            word_columns=(4, 5, 6, 9),
+            fonts=fs,
+        )
+        doc.add([grid, SnapToGrid()])
+    filled_on = d.filled_on or d.as_of
+    doc.add(
+        [
+            CJKParagraph(
+                f"填报人：{d.filled_by or '＿＿＿＿＿＿'}　　填报日期：{chinese_date(filled_on)}",
+                body_style(first_indent=0.0, align="right", right_indent=2 * CELL),
+                fonts=fs,
+            )
         ]
-        tbl.setStyle(spans)
+    )
     return doc
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "CLOSING",
+    "COMPRESSIBLE",
     "OPENING",
     "Line",
     "Unit",
@@ -37,9 +38,10 @@ CLOSING = frozenset(
 # Characters that must not end a line.
 OPENING = frozenset("（《「『【〔〖〘〚“‘﹙﹛﹝（［｛｟｢〈([{")
 
-# Full-width closing punctuation whose glyph sits in the left half of its cell: it may be
-# compressed by half a cell when a line needs the room.
-_COMPRESSIBLE = frozenset("，。、；：？！）》」』】〕”’")
+# Full-width closing punctuation that may be compressed when a line needs the room (by the blank
+# around its glyph in the font used: see app.documents.paragraph).
+COMPRESSIBLE = frozenset("，。、；：？！）》」』】〕”’")
+_COMPRESSIBLE = COMPRESSIBLE
 
 _WORD_CHARS = frozenset(
     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
@@ -61,10 +63,20 @@ def is_opening(char: str) -> bool:
 
 @dataclass(frozen=True)
 class Unit:
-    """An unbreakable piece of text and its natural width (points)."""
+    """An unbreakable piece of text and its natural width (points).
+
+    ``squeeze`` is how much the unit may still give up when a line needs room (the blank around
+    a punctuation mark's glyph, measured in the font used); ``left_room`` is the part of it on the
+    glyph's left, and ``shift`` how far the glyph is already drawn to the left of the unit's
+    start. Callers that measure glyphs set them; :func:`break_lines` only reads ``squeeze``
+    through its ``squeeze_limit``.
+    """
 
     text: str
     width: float
+    squeeze: float = 0.0
+    left_room: float = 0.0
+    shift: float = 0.0
 
     @property
     def closing(self) -> bool:

@@ -18,10 +18,18 @@ from typing import Any, BinaryIO
 
 from reportlab.lib.colors import CMYKColor, Color
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Table,
+)
 from reportlab.platypus.doctemplate import NextPageTemplate
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
+from app.documents.colors import RED
 from app.documents.fonts import FontRole, FontSet, get_fonts
 from app.documents.paragraph import TextStyle, draw_text
 from app.domain.formats import page_number
@@ -44,6 +52,7 @@ __all__ = [
     "RED",
     "TEXT_HEIGHT",
     "TEXT_WIDTH",
+    "Float",
     "SnapToGrid",
     "begin_landscape",
     "end_landscape",
@@ -73,7 +82,6 @@ LANDSCAPE_TEXT_HEIGHT = TEXT_WIDTH
 LANDSCAPE_MARGIN_TOP = MARGIN_LEFT
 LANDSCAPE_MARGIN_LEFT = MARGIN_TOP
 
-RED: Color = CMYKColor(0, 0.8, 0.8, 0)
 _WATERMARK_GREY: Color = CMYKColor(0, 0, 0, 0.3, alpha=0.18)
 _FRAME_SLACK = 0.01  # points, so that exactly 22 lines always fit
 
@@ -83,6 +91,44 @@ LANDSCAPE = "landscape"
 
 def _page_number_style() -> TextStyle:
     return TextStyle(role=FontRole.SONG, size=PAGE_NUMBER_SIZE, leading=PAGE_NUMBER_SIZE, em_top=0)
+
+
+class Float(Flowable):  # type: ignore[misc]
+    """A figure (a chart) that may move to the top of the next page.
+
+    When it does not fit on the rest of a page, the text after it fills that page first and the
+    figure goes to the next one — before the next heading at the latest — instead of leaving a
+    blank third of a page behind (the GB/T 9704 pages are laid out by :func:`render_pdf`).
+    """
+
+    def __init__(self, content: Flowable) -> None:
+        super().__init__()
+        self.content = content
+        self.deferred = False
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, self.height = self.content.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        self.content.drawOn(self.canv, 0, 0)
+
+
+class GroupedTableLike:
+    """Marker base of table flowables that split themselves (see tables.GroupedTable)."""
+
+
+class _FlushFloats(Flowable):  # type: ignore[misc]
+    """End of the document: figures still waiting are placed here."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        pass
 
 
 class _GBDocTemplate(BaseDocTemplate):  # type: ignore[misc]
@@ -136,6 +182,49 @@ class _GBDocTemplate(BaseDocTemplate):  # type: ignore[misc]
         )
         templates = [landscape, portrait] if start_landscape else [portrait, landscape]
         self.addPageTemplates(templates)
+        self._floats: list[Flowable] = []
+        self._fresh_page = False
+        self._after_table = False
+
+    def handle_pageBegin(self) -> None:
+        super().handle_pageBegin()
+        self._fresh_page = True
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        """Defer a :class:`Float` that does not fit; place waiting ones at the top of the next
+        page, before a heading, or at the end."""
+        if flowables is getattr(self, "_hanging", None):  # ReportLab's own page actions
+            super().handle_flowable(flowables)
+            return
+        f = flowables[0] if flowables else None
+        # Waiting figures go in at the top of a page, before a heading (it starts with a
+        # CondPageBreak, see elements.heading) or at the end — but never inside a table that
+        # runs on from the page before: they wait for its end.
+        if self._floats:
+            if isinstance(f, Table | GroupedTableLike | SnapToGrid):
+                self._after_table = self._after_table or not isinstance(f, SnapToGrid)
+            elif (
+                self._fresh_page or self._after_table or isinstance(f, _FlushFloats | CondPageBreak)
+            ):
+                flowables[0:0] = self._floats
+                self._floats = []
+                self._after_table = False
+                f = flowables[0]
+        self._fresh_page = False
+        if isinstance(f, _FlushFloats):
+            del flowables[0]  # nothing waits: it must not open a page of its own
+            return
+        if isinstance(f, Float) and not f.deferred:
+            frame = self.frame
+            avail = frame._y - frame._y1p
+            _, height = f.wrap(frame._width, avail)
+            if height > avail + 1e-6 and not frame._atTop:
+                f.deferred = True
+                self._floats.append(flowables.pop(0))
+                if flowables and isinstance(flowables[0], SnapToGrid):
+                    self._floats.append(flowables.pop(0))
+                return
+        super().handle_flowable(flowables)
 
     @staticmethod
     def _frame(page_w: float, page_h: float, left: float, top: float, landscape: bool) -> Frame:
@@ -264,7 +353,7 @@ def render_pdf(
         title=title,
         author=author,
     )
-    doc.build(list(flowables))
+    doc.build([*flowables, _FlushFloats()])
     data = buffer.getvalue()
     if isinstance(out, str | Path):
         atomic_write_bytes(Path(out), data)

@@ -10,7 +10,7 @@ GB/T 9704 grid of 22 lines.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
@@ -18,16 +18,27 @@ from reportlab.lib.colors import Color, black
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable
 
+from app.documents.colors import set_fill, set_stroke
 from app.documents.fonts import FontRole, FontSet, get_fonts
-from app.documents.linebreak import CLOSING, OPENING, Line, Unit, break_lines, split_units
+from app.documents.linebreak import (
+    CLOSING,
+    COMPRESSIBLE,
+    OPENING,
+    Line,
+    Unit,
+    break_lines,
+    split_units,
+)
 
 __all__ = [
+    "WORD_BREAK",
     "Align",
     "CJKParagraph",
     "Run",
     "TextStyle",
     "draw_text",
     "text_width",
+    "words",
 ]
 
 Align = Literal["justify", "left", "center", "right"]
@@ -55,6 +66,8 @@ class TextStyle:
     bold: bool = False
     em_top: float | None = 0.0
     keep_with_next: bool = False
+    whole_words: bool = False
+    """Break only between words (table headers, form labels): see :func:`words`."""
 
     def but(self, **changes: Any) -> TextStyle:
         """A copy with some fields changed."""
@@ -96,6 +109,55 @@ def _pieces(
     return out
 
 
+WORD_BREAK = "\u200b"
+"""Marks where a whole-words paragraph may break ("意见箱\u200b信件"); never printed."""
+
+
+def words(text: str) -> list[str]:
+    """Cut text into the words a whole-words paragraph keeps together.
+
+    Breaks are allowed only at :data:`WORD_BREAK`, before an opening bracket, and after a closing
+    bracket, a slash or 、 ("经办人（签字）" → 经办人 / （签字）); everything else stays whole.
+    """
+    out: list[str] = []
+    current = ""
+    for ch in text:
+        if ch == WORD_BREAK:
+            if current:
+                out.append(current)
+            current = ""
+            continue
+        if ch in "（(《" and current:
+            out.append(current)
+            current = ""
+        current += ch
+        if ch in "）)》/、":
+            out.append(current)
+            current = ""
+    if current:
+        out.append(current)
+    return out
+
+
+_INK_GAP = 0.06
+"""Blank (in ems) kept between a compressed mark's glyph and its neighbours."""
+
+
+def _unit(text: str, pieces: Sequence[_Piece], style: TextStyle, fonts: FontSet) -> Unit:
+    """A measured unit; a full-width closing mark also gets the room its glyph leaves blank."""
+    width = sum(p.width for p in pieces)
+    if len(text) != 1 or text not in COMPRESSIBLE or width < 0.75 * style.size:
+        return Unit(text, width)
+    box = fonts.ink(pieces[0].font, text)
+    if box is None:
+        return Unit(text, width)
+    size = style.size
+    left = max(0.0, (box[0] - _INK_GAP) * size)
+    right = max(0.0, width - (box[1] + _INK_GAP) * size)
+    room = min(left + right, size / 2)
+    return Unit(text, width, squeeze=room, left_room=min(left, room))
+
+
 def _measure_units(
     runs: Sequence[Run], style: TextStyle, fonts: FontSet
 ) -> tuple[list[Unit], list[list[_Piece]]]:
@@ -104,31 +166,26 @@ def _measure_units(
     for run in runs:
         role = run.role or style.role
         bold = style.bold if run.bold is None else run.bold
-        for text in split_units(run.text.replace("\n", " ")):
+        text_of_run = run.text.replace("\n", " ")
+        parts = words(text_of_run) if style.whole_words else split_units(text_of_run)
+        for text in parts:
             ps = _pieces(text, role, bold, style, fonts)
-            units.append(Unit(text, sum(p.width for p in ps)))
+            units.append(_unit(text, ps, style, fonts))
             pieces.append(ps)
-    # Adjacent punctuation (“），”, “。”” …): the first closing mark gives up its blank half.
+    # Adjacent punctuation (“），”, “。”” …): the first closing mark gives up its blank, by the
+    # bounds of its glyph (its ink moves left, against the character before it).
     for k in range(len(units) - 1):
         u, nxt = units[k], units[k + 1]
-        if _squeezable(u, style) and nxt.text[0] in _PUNCT and nxt.width >= 0.75 * style.size:
-            units[k] = Unit(u.text, u.width - style.size / 2)
+        if u.squeeze > 0 and nxt.text[0] in _PUNCT and nxt.width >= 0.75 * style.size:
+            units[k] = Unit(u.text, u.width - u.squeeze, shift=u.left_room)
     return units, pieces
 
 
 _PUNCT = CLOSING | OPENING
 
 
-def _squeezable(unit: Unit, style: TextStyle) -> bool:
-    """A full-width closing mark that still has its blank half."""
-    return unit.compressible and unit.width >= 0.75 * style.size
-
-
-def _squeeze_limit(style: TextStyle) -> Callable[[Unit], float]:
-    def limit(unit: Unit) -> float:
-        return style.size / 2 if _squeezable(unit, style) else 0.0
-
-    return limit
+def _squeeze_limit(unit: Unit) -> float:
+    return unit.squeeze
 
 
 def _descent(font: str) -> float:
@@ -167,8 +224,8 @@ def _draw_pieces(
         text_obj.setTextOrigin(x, baseline)
         text_obj.textOut(p.text)
     canv.saveState()
-    canv.setFillColor(style.color)
-    canv.setStrokeColor(style.color)
+    set_fill(canv, style.color)
+    set_stroke(canv, style.color)
     canv.setLineWidth(style.size * 0.035)
     canv.setLineJoin(1)
     canv.drawText(text_obj)
@@ -253,7 +310,12 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
 
     @property
     def text(self) -> str:
-        return "".join(r.text for r in self.runs)
+        return "".join(r.text for r in self.runs).replace(WORD_BREAK, "")
+
+    def min_width(self) -> float:
+        """The widest unbreakable unit (a whole word in a whole-words paragraph)."""
+        units = self._ensure_units()
+        return max((u.width for u in units), default=0.0)
 
     def _ensure_units(self) -> list[Unit]:
         if self._units is None:
@@ -284,7 +346,7 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
                     new_pieces.append(ps)
             self._units, self._pieces = new_units, new_pieces
             units = new_units
-        lines = break_lines(units, first, inner, squeeze_limit=_squeeze_limit(self.style))
+        lines = break_lines(units, first, inner, squeeze_limit=_squeeze_limit)
         if self._ends_mid and lines and lines[-1].last:
             last = lines[-1]
             avail = first if len(lines) == 1 else inner
@@ -337,7 +399,6 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
         units = self._ensure_units()
         first_w, inner = self._line_widths(self.width)
         baseline_off = _baseline_offset(style, self.fonts)
-        limit = _squeeze_limit(style)
         for n, line in enumerate(lines):
             avail = first_w if n == 0 else inner
             x0 = style.left_indent + (
@@ -352,7 +413,7 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
                 x0 += avail - natural
             elif style.align == "justify" and not line.last and gaps:
                 extra_per_gap = line.extra / gaps
-            squeeze_room = sum(limit(units[k]) for k in range(line.start, line.end))
+            squeeze_room = sum(units[k].squeeze for k in range(line.start, line.end))
             ratio = line.squeeze / squeeze_room if squeeze_room > 0 else 0.0
             top = self.height - n * style.leading
             baseline = top - baseline_off
@@ -360,10 +421,10 @@ class CJKParagraph(Flowable):  # type: ignore[misc]
             placed: list[tuple[float, _Piece]] = []
             for k in range(line.start, line.end):
                 unit = units[k]
-                px = x
+                given = unit.squeeze * ratio
+                px = x - unit.shift - min(given, unit.left_room)
                 for piece in self._pieces[k]:
                     placed.append((px, piece))
                     px += piece.width
-                x += unit.width + extra_per_gap
-                x -= limit(unit) * ratio
+                x += unit.width + extra_per_gap - given
             _draw_pieces(canv, placed, baseline, style)

@@ -20,7 +20,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer
 from app.documents.fonts import FontRole, FontSet, get_fonts
 from app.documents.page import MM, RED, render_pdf
 from app.documents.paragraph import CJKParagraph, TextStyle
-from app.domain.formats import chinese_date
+from app.domain.formats import chinese_date, period_text
 
 __all__ = ["NoticeData", "period_text", "render_public_notices"]
 
@@ -43,12 +43,6 @@ class NoticeData:
     mailbox: str
     box_locations: tuple[str, ...]
     date: dt.date
-
-
-def period_text(start: dt.date, end: dt.date) -> str:
-    """2026年3月2日至3月31日 (the second year only when it differs)."""
-    tail = chinese_date(end) if end.year != start.year else f"{end.month}月{end.day}日"
-    return f"{chinese_date(start)}至{tail}"
 
 
 def _style(role: FontRole, size: float, **changes: object) -> TextStyle:

@@ -3,7 +3,8 @@
 What was done (visits by method, opinion-box entries, interviews), the problems by category and
 track with their status (counts, a chart, and every problem in a table), how rectification
 stands, and recommendations — among them a recommendation for centralised rectification
-(集中整治) with its reasons printed, when the village meets the configured rule.
+(集中整治) with its reasons printed, when the village meets the configured rule. Each problem in
+the table refers to its 问题底稿 by number.
 
 The data (:class:`VillageReportData`) comes from
 :mod:`app.services.followup.village_report` with every protected name already replaced.
@@ -22,8 +23,8 @@ from app.documents.builder import DocumentBuilder
 from app.documents.cells import line_cell
 from app.documents.fonts import FontSet
 from app.documents.page import MM, SnapToGrid
-from app.documents.paragraph import Align
-from app.documents.tables import CellValue
+from app.documents.paragraph import WORD_BREAK, Align
+from app.documents.tables import CellValue, table
 from app.domain.formats import chinese_date
 
 __all__ = [
@@ -45,6 +46,8 @@ class ProblemLine:
     track: str
     handler: str
     status: str
+    paper: str = ""
+    """The number of the problem's 问题底稿 ("" while the day is not signed off)."""
 
 
 @dataclass(frozen=True)
@@ -107,20 +110,24 @@ def build_village_report(d: VillageReportData, *, fonts: FontSet | None = None) 
         f"巡察组坚持昼巡夜结，{_phrase(d.visits_by_method, '次')}，共走访{d.visits}次；"
         f"收到意见箱信件和来信来电{d.entries}件；开展谈话{d.interviews}人次。"
     )
-    header = [label for label, _ in d.visits_by_method] + ["意见箱信件", "谈话"]
+    header = [label for label, _ in d.visits_by_method] + [f"意见箱{WORD_BREAK}信件", "谈话"]
     row: list[CellValue] = [*(n for _, n in d.visits_by_method), d.entries, d.interviews]
     doc.table([header, row], size=TABLE_SIZE, align=["center"] * len(header))
     doc.heading(1, "发现的主要问题")
     doc.body(
         f"按问题类别：{_phrase(d.by_category, '个')}；按处置方式：{_phrase(d.by_track, '个')}。"
+        + ("每个问题的事实依据见所附问题底稿（表中“底稿编号”）。" if d.problems else "")
     )
     if total:
-        chart = charts.bar_chart(
-            d.by_track, title="问题按处置方式统计（个）", height=50 * MM, fonts=doc.fonts
+        doc.figure(
+            charts.bar_chart(
+                d.by_track, title="问题按处置方式统计（个）", height=50 * MM, fonts=doc.fonts
+            )
         )
-        doc.add([chart, SnapToGrid()])
     if d.problems:
-        rows: list[list[CellValue]] = [["序号", "问题", "类别", "处置方式", "责任单位", "状态"]]
+        rows: list[list[CellValue]] = [
+            ["序号", "问题", "类别", "处置方式", "责任单位", "状态", "底稿编号"]
+        ]
         fs = doc.fonts
         rows += [
             [
@@ -130,11 +137,14 @@ def build_village_report(d: VillageReportData, *, fonts: FontSet | None = None) 
                 line_cell(p.track, TABLE_SIZE, fonts=fs),
                 line_cell(p.handler, TABLE_SIZE, fonts=fs),
                 line_cell(p.status, TABLE_SIZE, fonts=fs),
+                line_cell(p.paper or "—", TABLE_SIZE, fonts=fs),
             ]
             for i, p in enumerate(d.problems, start=1)
         ]
-        align: list[Align] = ["center", "justify", "center", "center", "center", "center"]
-        doc.table(rows, col_widths=[0.8, 4.6, 1.4, 1.4, 1.9, 1.2], size=TABLE_SIZE, align=align)
+        align: list[Align] = ["center", "justify", "center", "center", "center", "center", "center"]
+        doc.table(
+            rows, col_widths=[0.8, 4.2, 1.3, 1.4, 1.8, 1.1, 1.9], size=TABLE_SIZE, align=align
+        )
     doc.heading(1, "整改落实情况")
     for st in d.states:
         doc.body(
@@ -144,16 +154,32 @@ def build_village_report(d: VillageReportData, *, fonts: FontSet | None = None) 
     if d.states:
         rows = [["类别", "总数", "已完成", "推进中", "逾期"]]
         rows += [[s.label, s.total, s.done, s.running, s.overdue] for s in d.states]
-        doc.table(rows, size=TABLE_SIZE, align=["center"] * 5)
+        doc.add(
+            [
+                table(
+                    rows,
+                    col_widths=[2.2, 1, 1, 1, 1],
+                    size=TABLE_SIZE,
+                    align=["center"] * 5,
+                    word_columns=(0,),
+                    fonts=doc.fonts,
+                ),
+                SnapToGrid(),
+            ]
+        )
     doc.heading(1, "意见建议")
-    for i, text in enumerate(d.recommendations, start=1):
-        doc.body(f"{i}.{text.rstrip('。')}。")
+    # One numbered list (1. 2. …): the 集中整治 recommendation is its last item, never a
+    # （一） after a 4.
+    for text in d.recommendations:
+        doc.heading(3, "", run_in=f"{text.rstrip('。')}。")
     if d.concentration:
-        doc.heading(2, "建议对该村（社区）开展集中整治")
-        doc.body("理由：" + "；".join(d.concentration) + "。")
-        doc.body(
-            "建议区委将该村（社区）列为集中整治对象，围绕抓坏人、办好事、强组织、建机制"
-            "四个方面制定整治方案，推动由乱到治、长治久安。"
+        doc.heading(
+            3,
+            "建议对该村（社区）开展集中整治。",
+            run_in="理由："
+            + "；".join(d.concentration)
+            + "。建议区委将该村（社区）列为集中整治对象，围绕抓坏人、办好事、强组织、建机制"
+            "四个方面制定整治方案，推动由乱到治、长治久安。",
         )
     doc.signature(d.issuing_body, d.as_of)
     doc.imprint(list(d.cc), d.issuing_body, d.as_of)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app.domain.errors import UserError
-from app.domain.formats import batch_ordinal
+from app.domain.formats import batch_ordinal, chinese_date, period_text
 from app.domain.vocabulary import Channel, InspectionStyle, Phase, Tier
 
 
@@ -45,10 +45,21 @@ class PlanBatch:
     village_ids: list[str] = field(default_factory=list)
     starts_on: date | None = None
     ends_on: date | None = None
+    team: str = ""
+    """The 巡察组 that inspects the batch ("" while not assigned)."""
 
     @property
     def label(self) -> str:
         return batch_ordinal(self.number)
+
+    @property
+    def period(self) -> str:
+        """起止时间 as printed (2026年3月2日至3月31日), "" while not set."""
+        if self.starts_on and self.ends_on:
+            return period_text(self.starts_on, self.ends_on)
+        if self.starts_on:
+            return f"{chinese_date(self.starts_on)}起"
+        return ""
 
 
 @dataclass
@@ -104,12 +115,31 @@ class BatchPlan:
 
 # -- rows for print and Excel ----------------------------------------------------------------------
 
-PLAN_HEADER = ("批次", "阶段", "序号", "乡镇（街道）", "村（社区）", "类别", "巡察方式", "列入渠道")
+
+def plan_title(plan: BatchPlan) -> str:
+    """批次安排表, after the round's name when it has one."""
+    return f"{plan.round_name}批次安排表" if plan.round_name.strip() else "批次安排表"
 
 
-def plan_rows(plan: BatchPlan) -> list[tuple[str, str, int, str, str, str, str, str]]:
-    """One row per village in batch order: batch, phase, number within the batch, …"""
-    out: list[tuple[str, str, int, str, str, str, str, str]] = []
+PLAN_HEADER = (
+    "批次",
+    "阶段",
+    "起止时间",
+    "巡察组",
+    "序号",
+    "乡镇（街道）",
+    "村（社区）",
+    "类别",
+    "巡察方式",
+    "列入渠道",
+)
+
+PlanRow = tuple[str, str, str, str, int, str, str, str, str, str]
+
+
+def plan_rows(plan: BatchPlan) -> list[PlanRow]:
+    """One row per village in batch order: batch, phase, period, team, number within the batch, …"""
+    out: list[PlanRow] = []
     for b in plan.batches:
         for n, vid in enumerate(b.village_ids, 1):
             e = plan.villages[vid]
@@ -117,6 +147,8 @@ def plan_rows(plan: BatchPlan) -> list[tuple[str, str, int, str, str, str, str, 
                 (
                     b.label,
                     b.phase.label,
+                    b.period or "未定",
+                    b.team or "未定",
                     n,
                     e.township,
                     e.name,

@@ -216,6 +216,10 @@ class StepInput:
     evidence_ids: tuple[str, ...] = ()
     reason: str = ""
     new_deadline: date | None = None
+    responsible_person: str = ""
+    """整改进展 of a ledger item: the unit's 责任人, when it names one."""
+    completed_on: date | None = None
+    """整改进展 of a ledger item: when the work was done (完成时间)."""
 
 
 def check_input(

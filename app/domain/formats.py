@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 __all__ = [
     "batch_ordinal",
@@ -10,8 +11,11 @@ __all__ = [
     "chinese_numeral",
     "document_number",
     "heading_number",
+    "join_unit_post",
     "ordinal",
     "page_number",
+    "period_text",
+    "series_phrase",
 ]
 
 _DIGITS = "零一二三四五六七八九"
@@ -96,6 +100,43 @@ def batch_ordinal(n: int, unit: str = "批") -> str:
 def chinese_date(value: dt.date | dt.datetime) -> str:
     """2026年11月27日 (Arabic numerals, full year, no leading zeros)."""
     return f"{value.year}年{value.month}月{value.day}日"
+
+
+def period_text(start: dt.date, end: dt.date) -> str:
+    """A period as a person writes it: 2026年3月2日至3月31日; one day is one date
+    (2026年3月2日); the second year only when it differs (2026年12月20日至2027年1月9日)."""
+    if end == start:
+        return chinese_date(start)
+    if end.year != start.year:
+        return f"{chinese_date(start)}至{chinese_date(end)}"
+    return f"{chinese_date(start)}至{end.month}月{end.day}日"
+
+
+def series_phrase(items: Sequence[str], last: str = "和") -> str:
+    """Items in running text: 甲, 甲和乙, 甲、乙和丙 (``last`` joins the last two)."""
+    parts = [i for i in items if i]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return "、".join(parts[:-1]) + last + parts[-1]
+
+
+def join_unit_post(unit: str, post: str) -> str:
+    """Unit and post as one phrase, the shared words written once.
+
+    王庄村村委会 + 村委会主任 → 王庄村村委会主任; 城关镇 + 城关镇党委书记 → 城关镇党委书记;
+    区水利局 + 局长 → 区水利局局长.
+    """
+    unit, post = unit.strip(), post.strip()
+    if not unit or not post:
+        return unit + post
+    if post.startswith(unit):
+        return post
+    if unit.endswith(post):
+        return unit
+    for k in range(min(len(unit), len(post)) - 1, 1, -1):
+        if unit.endswith(post[:k]):
+            return unit + post[k:]
+    return unit + post
 
 
 def document_number(agency_code: str, year: int, serial: int) -> str:

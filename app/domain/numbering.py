@@ -1,8 +1,10 @@
 """Document numbers (发文字号): 机关代字〔2026〕7号, consecutive per year, no gap, no duplicate.
 
-A *series* is one 机关代字 (the team's ``doc_prefix``) and one year. 立行立改通知书 and
-问题线索移交 of a team share the series (one register of outgoing papers), numbered from 1 in the
-order they are issued. The year is the year of the issue (transfer) date.
+A *series* is one 机关代字 and one year, numbered from 1 in the order the papers are issued; the
+year is the year of the issue (transfer) date. Each kind of paper has its own 机关代字 and so its
+own series: 立行立改通知书 the team's ``doc_prefix`` (淮巡立改〔2026〕7号), 问题线索移交 the
+team's ``clue_prefix`` (淮巡移〔2026〕2号). (Workspaces numbered before the split keep their
+transfers in the notices' series: a series is read by its 机关代字, whatever the kind.)
 
 Who issues numbers (see :mod:`app.services.followup.numbering` for how it is enforced): only
 the team's numbering device — the leader's laptop, where the evening wrap-up is signed off —
@@ -69,13 +71,16 @@ class SeriesReport:
     last: int
     gaps: tuple[int, ...]
     duplicates: tuple[int, ...]
+    kind: str = ""
+    """What the series numbers (立行立改通知书, 问题线索移交, or both in an old workspace)."""
 
     @property
     def ok(self) -> bool:
         return not self.gaps and not self.duplicates
 
     def describe(self) -> str:
-        head = f"{self.prefix}〔{self.year}〕"
+        head = f"{self.kind}：" if self.kind else ""
+        head += f"{self.prefix}〔{self.year}〕"
         if self.ok:
             return f"{head}共{self.count}号，1—{self.last}号连续，无重号。"
         parts = []
@@ -86,10 +91,10 @@ class SeriesReport:
         return head + "；".join(parts) + "。"
 
 
-def check_series(prefix: str, year: int, serials: Iterable[int]) -> SeriesReport:
+def check_series(prefix: str, year: int, serials: Iterable[int], kind: str = "") -> SeriesReport:
     """Gaps (1…max not used) and duplicates of one series."""
     counts = Counter(serials)
     last = max(counts, default=0)
     gaps = tuple(n for n in range(1, last + 1) if n not in counts)
     dups = tuple(sorted(n for n, k in counts.items() if k > 1))
-    return SeriesReport(prefix, year, sum(counts.values()), last, gaps, dups)
+    return SeriesReport(prefix, year, sum(counts.values()), last, gaps, dups, kind)

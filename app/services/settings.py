@@ -54,6 +54,13 @@ class Settings:
     notice_box_locations: list[str] | None = None
     # limits on bundles and imported tables (name → number; see app.domain.limits.Limits)
     limits: dict[str, int] | None = None
+    # papers: the bodies papers are addressed to, by their full names (a paper whose addressee
+    # cannot be named is not printed), the office's name, the 保密期限 of classified papers
+    police_body: str = ""  # 公安机关，如 淮阳区公安局
+    discipline_body: str = ""  # 纪检监察机关，如 中共淮阳区纪委 淮阳区监委
+    organisation_body: str = ""  # 组织部门，如 中共淮阳区委组织部
+    office_name: str = ""  # "" → 区委巡察办
+    secret_term: str = "1年"  # 秘密★1年
 
     def with_changes(self, **changes: Any) -> Settings:
         return replace(self, **changes)

@@ -5,7 +5,10 @@
 - one 立行立改通知书: rendering from its data, and gathering + rendering from the workspace
   (target: under 100 ms), median of 20 after a warm-up (fonts loaded once per process);
 - a village 巡察报告 of about 100 pages (1,400 problems in its table): gathering from the
-  workspace and rendering (target: under 3 s).
+  workspace and rendering (target: under 3 s);
+- a day's 问题底稿 for 30 problems (each with a visit, a letter and a photo caption), gathered and
+  rendered, before sign-off (built live) and after (from the frozen snapshots), and the freezing
+  itself (target: under 1 s).
 """
 
 from __future__ import annotations
@@ -113,3 +116,97 @@ def test_bench_documents(tmp_path: Path) -> None:
         )
     finally:
         ws.close()
+    papers = Workspace.create(
+        tmp_path / "papers", team_name="淮阳区委第一巡察组", leader="李明", password="b"
+    )
+    try:
+        _fill_papers(papers)
+        _bench_working_papers(papers)
+    finally:
+        papers.close()
+
+
+PAPER_DAY = date(2026, 11, 24)
+
+
+def _fill_papers(ws: Workspace) -> None:
+    """A day of 30 problems, each from a visit and a letter, with 依据 and 审核意见 written."""
+    from datetime import datetime
+    from datetime import time as clock
+
+    from app.domain.vocabulary import EntryChannel, VisitMethod
+    from app.storage.models import DailyWrapup, OpinionEntry, ProblemSource, Visit, WorkingPaper
+
+    rng = random.Random(7)
+    texts = [t for t, _ in LIVELIHOOD_TEXTS]
+    with ws.session() as s:
+        team = s.exec(select(Team)).one()
+        team.issuing_body = "中共淮阳区委第一巡察组"
+        town = Township(name="城关镇")
+        s.add_all([team, town])
+        s.flush()
+        villages = [Village(township_id=town.id, name=f"{n}村") for n in ("李集", "张庄", "孙口")]
+        s.add_all(villages)
+        wrap = DailyWrapup(team_id=team.id, day=PAPER_DAY)
+        s.add(wrap)
+        s.flush()
+        at = datetime.combine(PAPER_DAY, clock(10))
+        for k in range(30):
+            v = villages[k % 3]
+            visit = Visit(
+                village_id=v.id, occurred_at=at, method=VisitMethod.GENERAL, place="村委会"
+            )
+            entry = OpinionEntry(village_id=v.id, channel=EntryChannel.OPINION_BOX, received_at=at)
+            p = Problem(
+                village_id=v.id,
+                description=rng.choice(texts),
+                raised_on=PAPER_DAY,
+                category=ProblemCategory.LIVELIHOOD,
+                subcategory=Subcategory.WATER,
+                track=Track.FIX_NOW,
+                responsible_unit="区水利局",
+                deadline=PAPER_DAY + timedelta(days=7),
+                wrapup_id=wrap.id,
+            )
+            s.add_all([visit, entry, p])
+            s.flush()
+            s.add_all(
+                [
+                    ProblemSource(problem_id=p.id, visit_id=visit.id),
+                    ProblemSource(problem_id=p.id, entry_id=entry.id),
+                    WorkingPaper(problem_id=p.id, basis="有关规定" * 10, review="同意。"),
+                ]
+            )
+        s.commit()
+
+
+def _bench_working_papers(ws: Workspace) -> None:
+    from app.services.wrapup.working_papers import freeze_working_papers, working_paper_pdf
+    from app.storage.models import DailyWrapup
+
+    with ws.session() as s:
+        wrap_id = s.exec(select(DailyWrapup.id)).one()
+    working_paper_pdf(ws, day=PAPER_DAY)  # warm-up
+    t0 = time.perf_counter()
+    working_paper_pdf(ws, day=PAPER_DAY)
+    live = time.perf_counter() - t0
+    with ws.session() as s:
+        wrap = s.get_one(DailyWrapup, wrap_id)
+        t0 = time.perf_counter()
+        numbers = freeze_working_papers(s, ws, wrap, problems_of(s, wrap_id))
+        freeze = time.perf_counter() - t0
+        s.commit()
+    t0 = time.perf_counter()
+    working_paper_pdf(ws, day=PAPER_DAY)
+    frozen = time.perf_counter() - t0
+    print(
+        f"working papers: {len(numbers)} problems; a day's papers before sign-off {live:.2f} s, "
+        f"freezing them {freeze:.2f} s, after sign-off {frozen:.2f} s  [target < 1 s]"
+    )
+
+
+def problems_of(s: object, wrap_id: str) -> list[Problem]:
+    from app.storage.session import WorkspaceSession
+
+    assert isinstance(s, WorkspaceSession)
+    return list(s.exec(select(Problem).where(Problem.wrapup_id == wrap_id)).all())

@@ -90,3 +90,53 @@ def test_wrapup_out_also_writes_the_days_papers(demo_dir: Path, tmp_path: Path) 
         if n.startswith(("立行立改通知书-", "问题线索移交-"))
     ]
     assert numbers and len(set(numbers)) == len(numbers)
+
+
+def test_the_public_notice_carries_the_date_chosen(demo_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "公告.pdf"
+    done = run_app(
+        "--data-dir", demo_dir, "notice", "--batch", "1", "--date", "2026-11-16", "--out", out
+    )
+    assert done.returncode == 0, done.stderr
+    pages = read_pages(out.read_bytes())
+    for page in pages:
+        text = "".join(g.text for g in page.glyphs)
+        assert text.endswith("2026年11月16日"), text[-20:]
+
+
+def test_print_working_papers_of_a_day_and_of_one_problem(demo_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "底稿"
+    done = run_app(
+        "--data-dir", demo_dir, "print", "working-paper", "--date", "2026-11-26", "--out", out
+    )
+    assert done.returncode == 0, done.stderr
+    paths = [Path(p) for p in done.stdout.splitlines()]
+    assert paths and all(p.is_file() and p.parent == out for p in paths)
+    numbers = [re.search(r"20261126-\d{2}", p.name).group(0) for p in paths]  # type: ignore[union-attr]
+    assert numbers == [f"20261126-{n:02d}" for n in range(1, len(paths) + 1)]
+    text = "".join(g.text for g in read_pages(paths[0].read_bytes())[0].glyphs)
+    assert f"底稿编号：{numbers[0]}" in text and "组长审核意见" in text
+    one = run_app(
+        "--data-dir", demo_dir, "print", "working-paper", "--problem", numbers[-1], "--out", out
+    )
+    assert one.returncode == 0, one.stderr
+    assert [Path(p).name for p in one.stdout.splitlines()] == [paths[-1].name]
+    bad = run_app("--data-dir", demo_dir, "print", "working-paper", "--out", out)
+    assert bad.returncode == 2
+    none = run_app(
+        "--data-dir", demo_dir, "print", "working-paper", "--problem", "no-such", "--out", out
+    )
+    assert none.returncode == 1 and "找不到问题" in none.stderr
+
+
+def test_paper_settings_and_the_clue_series(demo_dir: Path, tmp_path: Path) -> None:
+    done = run_app("--data-dir", demo_dir, "papers", "--police", "淮阳区公安局")
+    assert done.returncode == 0, done.stderr
+    assert "公安机关名称：淮阳区公安局" in done.stdout
+    assert "保密期限：1年" in done.stdout
+    done = run_app("--data-dir", demo_dir, "numbering", "--check")
+    assert done.returncode == 0, done.stderr
+    assert "问题线索移交：淮巡移〔2026〕" in done.stdout
+    assert "立行立改通知书：淮巡立改〔2026〕" in done.stdout
+    done = run_app("--data-dir", demo_dir, "numbering", "--clue-prefix", "淮巡立改")
+    assert done.returncode == 1 and "不能与立行立改通知书相同" in done.stderr

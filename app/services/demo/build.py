@@ -50,6 +50,8 @@ from app.services.demo.text import (
     TOWNSHIP_NAMES,
     VISIT_NOTES,
 )
+from app.services.settings import load_settings, save_settings
+from app.services.wrapup.working_papers import freeze_working_papers
 from app.storage.mediastore import MediaStore
 from app.storage.models import (
     Attachment,
@@ -71,6 +73,7 @@ from app.storage.models import (
     Village,
     Visit,
     VisitPerson,
+    WorkingPaper,
 )
 from app.storage.session import WorkspaceSession
 from app.storage.workspace import Workspace
@@ -111,7 +114,7 @@ class _Gen:
         self.summary = DemoSummary()
         self.store = MediaStore(ws.paths.media, ws.db_key)
         self.photo_cache: list[tuple[str, str, int, int, int, str]] = []
-        self.serial: dict[int, int] = defaultdict(int)
+        self.serial: dict[tuple[str, int], int] = defaultdict(int)
         self.team = s.exec(select(Team)).one()
         self.members: list[str] = []
 
@@ -230,6 +233,7 @@ class _Gen:
             )
             self.members.append(name)
         self.team.doc_prefix = "淮巡立改"
+        self.team.clue_prefix = "淮巡移"
         self.team.issuing_body = f"中共{self.team.name}"
         self.team.phone = "0394-4321234"
         self.team.mailbox = "淮阳区邮政局第018号信箱"
@@ -444,15 +448,17 @@ class _Gen:
                 p.deadline = day + timedelta(days=30)
                 self.ledger(day, p, village, wrap.id, age)
             s.add(p)
+            s.add(WorkingPaper(problem_id=p.id, review="同意处置建议。"))
+        freeze_working_papers(s, self.ws, wrap, [p for p, *_ in problems])
 
-    def next_serial(self, year: int) -> int:
-        self.serial[year] += 1
-        return self.serial[year]
+    def next_serial(self, year: int, prefix: str) -> int:
+        self.serial[(prefix, year)] += 1
+        return self.serial[(prefix, year)]
 
     def notice(
         self, day: date, village: Village, unit: str, wrap_id: str, age: int
     ) -> RectificationNotice:
-        serial = self.next_serial(day.year)
+        serial = self.next_serial(day.year, self.team.doc_prefix)
         status = NoticeStatus.ISSUED
         if age > 9:
             status = NoticeStatus.CLOSED
@@ -489,7 +495,8 @@ class _Gen:
         return n
 
     def clue(self, day: date, p: Problem, wrap_id: str, age: int) -> None:
-        serial = self.next_serial(day.year)
+        serial = self.next_serial(day.year, self.team.clue_prefix)
+        village = self.s.get_one(Village, p.village_id)
         status = ClueStatus.TRANSFERRED
         if age > 8:
             status = self.rng.choice([ClueStatus.CASE_FILED, ClueStatus.CONCLUDED])
@@ -501,15 +508,19 @@ class _Gen:
                 wrapup_id=wrap_id,
                 year=day.year,
                 serial=serial,
-                doc_number=f"{self.team.doc_prefix}〔{day.year}〕{serial}号",
+                doc_number=f"{self.team.clue_prefix}〔{day.year}〕{serial}号",
                 receiving_body=p.receiving_body or ReceivingBody.DISCIPLINE_COMMISSION,
                 urgency=p.urgency or Urgency.NORMAL,
                 transferred_on=day,
                 feedback_deadline=day + timedelta(days=90),
                 status=status,
                 person_name=self.person_name(),
-                person_unit="村委会",
-                person_post=self.rng.choice(["村党支部书记", "村委会主任", "村会计", "村文书"]),
+                person_post=(
+                    post := self.rng.choice(["村党支部书记", "村委会主任", "村会计", "村文书"])
+                ),
+                person_unit=f"{village.name}党支部"
+                if "党支部" in post
+                else f"{village.name}村委会",
                 summary=p.description,
                 attachment_pages=self.rng.randint(1, 12),
                 classification="秘密",
@@ -534,6 +545,8 @@ class _Gen:
             progress="已制定整改方案，正在推进。" if status is not LedgerStatus.OPEN else "",
             ticked_off_on=day + timedelta(days=10) if status is LedgerStatus.TICKED_OFF else None,
             verifier=self.members[2] if status is LedgerStatus.TICKED_OFF else "",
+            responsible_person="村党支部书记",
+            completed_on=day + timedelta(days=8) if status is LedgerStatus.TICKED_OFF else None,
         )
         self.s.add(item)
         self.s.flush()
@@ -559,6 +572,15 @@ def fill_demo(ws: Workspace, opts: DemoOptions) -> DemoSummary:
         gen.users()
         villages, _rnd, batches = gen.registry()
         s.commit()
+        save_settings(
+            ws,
+            load_settings(ws).with_changes(
+                police_body="淮阳区公安局",
+                discipline_body="中共淮阳区纪委 淮阳区监委",
+                organisation_body="中共淮阳区委组织部",
+                office_name="中共淮阳区委巡察工作领导小组办公室",
+            ),
+        )
         start = opts.until - timedelta(days=opts.days - 1)
         by_batch: dict[str, list[Village]] = defaultdict(list)
         for v in villages:

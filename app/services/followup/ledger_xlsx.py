@@ -1,26 +1,35 @@
-"""The 整改台账 as an .xlsx workbook (openpyxl) for township staff who work in Excel or WPS.
+"""The 整改台账 as an .xlsx workbook for township staff who work in Excel or WPS.
 
-One sheet, the same columns as the printed ledger (序号/问题/整改要求/责任单位/时限/进展/
-销号情况) plus 村（社区） and 预警; a title row, a frozen header, wrapped text, dates as real
-dates, set up to print landscape on A4. Written atomically (temp file, then rename).
+One sheet through :mod:`app.documents.workbook` (text stays text, print setup, row heights, real
+dates): the columns of the printed ledger plus 村（社区）, a title with the as-of date in Chinese,
+and the 填报人 / 填报日期 line below the table. The 预警 column says the colour and the days left
+(or overdue) as of the ledger's date, with the colour as the cell's fill.
 """
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from app.documents.ledger import LedgerDoc, ledger_title
+from app.documents.workbook import Cell, CellData, Column, Sheet, workbook_bytes, write_workbook
+from app.domain.formats import chinese_date
 
-from app.documents.ledger import LEDGER_COLUMNS, LedgerDoc
-from app.domain.names import strip_control
-from app.files import atomic_write_bytes
+__all__ = ["XLSX_COLUMNS", "XLSX_HEADER", "ledger_sheet", "ledger_xlsx_bytes", "write_ledger_xlsx"]
 
-__all__ = ["XLSX_HEADER", "ledger_xlsx_bytes", "write_ledger_xlsx"]
-
-XLSX_HEADER = ("序号", "村（社区）", *LEDGER_COLUMNS[1:], "预警")
-_WIDTHS = (6, 12, 40, 32, 22, 12, 32, 22, 10)
+XLSX_COLUMNS = (
+    Column("序号", 6, kind="number", align="center"),
+    Column("村（社区）", 12, align="center"),
+    Column("问题", 36),
+    Column("整改要求", 28),
+    Column("责任单位", 20, align="center"),
+    Column("责任人", 10, align="center"),
+    Column("整改时限", 16, kind="date", align="center"),
+    Column("完成时间", 16, kind="date", align="center"),
+    Column("整改进展", 28),
+    Column("销号情况", 20, align="center"),
+    Column("预警", 16, align="center"),
+)
+XLSX_HEADER = tuple(c.header for c in XLSX_COLUMNS)
 _FILL = {
     "绿色预警": "C6EFCE",
     "黄色预警": "FFEB9C",
@@ -28,49 +37,39 @@ _FILL = {
 }
 
 
-def ledger_xlsx_bytes(d: LedgerDoc) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "整改台账"
-    ws.append([strip_control(f"{d.scope}巡察发现问题整改台账（截至{d.as_of.isoformat()}）")])
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(XLSX_HEADER))
-    ws["A1"].font = Font(name="黑体", size=14, bold=True)
-    ws["A1"].alignment = Alignment(horizontal="center")
-    ws.append(list(XLSX_HEADER))
-    thin = Side(style="thin")
-    border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    for cell in ws[2]:
-        cell.font = Font(name="黑体", bold=True)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        cell.border = border
+def ledger_sheet(d: LedgerDoc) -> Sheet:
+    rows: list[list[CellData]] = []
     for n, r in enumerate(d.rows, start=1):
-        values = [n, r.village, r.problem, r.requirement, r.unit, r.deadline]
-        values += [r.progress, r.ticked, r.colour]
-        # a control character (NUL …) in a stored text would make the file unwritable
-        ws.append([strip_control(v) if isinstance(v, str) else v for v in values])
-        row = ws.max_row
-        for cell in ws[row]:
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
-            cell.border = border
-        ws.cell(row=row, column=6).number_format = "yyyy-mm-dd"
-        fill = _FILL.get(r.colour)
-        if fill:
-            ws.cell(row=row, column=9).fill = PatternFill("solid", fgColor=fill)
-    for i, w in enumerate(_WIDTHS, start=1):
-        ws.column_dimensions[chr(ord("A") + i - 1)].width = w
-    ws.freeze_panes = "A3"
-    ws.print_title_rows = "2:2"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+        fill = _FILL.get(r.colour, "")
+        rows.append(
+            [
+                n,
+                r.village,
+                r.problem,
+                r.requirement,
+                r.unit,
+                r.responsible_person,
+                r.deadline,
+                r.completed_on,
+                r.progress,
+                r.ticked,
+                Cell(r.warning or r.colour, fill=fill),
+            ]
+        )
+    filled_on = d.filled_on or d.as_of
+    return Sheet(
+        name="整改台账",
+        title=ledger_title(d),
+        subtitle=f"（截至{chinese_date(d.as_of)}）",
+        columns=XLSX_COLUMNS,
+        rows=rows,
+        note=f"填报人：{d.filled_by or '＿＿＿＿'}　　填报日期：{chinese_date(filled_on)}",
+    )
+
+
+def ledger_xlsx_bytes(d: LedgerDoc) -> bytes:
+    return workbook_bytes([ledger_sheet(d)])
 
 
 def write_ledger_xlsx(d: LedgerDoc, path: Path) -> Path:
-    atomic_write_bytes(Path(path), ledger_xlsx_bytes(d))
-    return Path(path)
+    return write_workbook(path, [ledger_sheet(d)])

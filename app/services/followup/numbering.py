@@ -25,12 +25,15 @@ How it is enforced:
 - Numbers are never reused: a retired (作废) document keeps its number in the register.
 - :func:`series_reports` checks each series for gaps and duplicates; the office runs it over the
   imported rows of every team (``numbering --check``).
+- Each kind of paper has its own series: notices under the team's ``doc_prefix``, clue transfers
+  under its ``clue_prefix`` (``numbering --clue-prefix``). A transfer is not numbered until its
+  机关代字 is set (it waits as 待编号, and ``--pending`` says what is missing).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlmodel import col, select
 
@@ -65,6 +68,7 @@ __all__ = [
     "numbering_status",
     "ordered_for_numbering",
     "own_team",
+    "prefix_for",
     "series_reports",
     "set_numbering",
     "set_prefix",
@@ -131,31 +135,43 @@ def _year_of(row: Numbered) -> int:
     return day.year
 
 
-def assign_numbers(s: WorkspaceSession, team: Team, rows: Sequence[Numbered]) -> list[str]:
-    """Number ``rows`` (those still without a number) in the given order, in ``s``'s transaction.
+NOTICE_PREFIX_MISSING = "未设置立行立改通知书的机关代字：请先设置（numbering --prefix 代字）。"
+CLUE_PREFIX_MISSING = "未设置问题线索移交的机关代字：请先设置（numbering --clue-prefix 代字）。"
 
-    Refused (NumberingError) on a device that does not issue numbers or without a 机关代字.
-    Returns the numbers given.
+
+def prefix_for(team: Team, row: Numbered | type[Numbered]) -> str:
+    """The 机关代字 of the series ``row``'s kind is numbered in ("" while not set)."""
+    kind = row if isinstance(row, type) else type(row)
+    return (team.clue_prefix if kind is ClueTransfer else team.doc_prefix).strip()
+
+
+def assign_numbers(s: WorkspaceSession, team: Team, rows: Sequence[Numbered]) -> list[str]:
+    """Number ``rows`` (those still without a number) in the given order, in ``s``'s transaction,
+    each in its kind's series.
+
+    Refused (NumberingError) on a device that does not issue numbers or when a kind's 机关代字 is
+    not set. Returns the numbers given.
     """
     todo = [r for r in rows if r.serial is None and r.retired_at is None]
     if not todo:
         return []
     if not numbering_enabled(s):
         raise NumberingError("本机不发文编号：文号由组长电脑（编号机）统一编发。")
-    prefix = team.doc_prefix.strip()
-    if not prefix:
-        raise NumberingError("未设置机关代字：请先设置发文机关代字（numbering --prefix）。")
     given: list[str] = []
-    by_year: dict[int, list[Numbered]] = {}
+    by_series: dict[tuple[str, int], list[Numbered]] = {}
     for r in todo:
-        by_year.setdefault(_year_of(r), []).append(r)
-    for year, group in sorted(by_year.items()):
+        prefix = prefix_for(team, r)
+        if not prefix:
+            kind_missing = CLUE_PREFIX_MISSING if isinstance(r, ClueTransfer) else None
+            raise NumberingError(kind_missing or NOTICE_PREFIX_MISSING)
+        by_series.setdefault((prefix, _year_of(r)), []).append(r)
+    for (prefix, year), group in sorted(by_series.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         for row, serial in zip(group, _allocate(s, prefix, year, len(group)), strict=True):
             row.year = year
             row.serial = serial
             row.doc_number = format_number(prefix, year, serial)
             s.add(row)
-            given.append(row.doc_number)
+    given = [r.doc_number for r in todo]
     s.flush()
     return given
 
@@ -195,7 +211,7 @@ def number_pending(ws: Workspace) -> list[Changed]:
         rows = ordered_for_numbering(s, list(notices), list(clues))
         given = assign_numbers(s, team, rows)
         if given:
-            s.audit("number_documents", note=f"{given[0]}—{given[-1]}，共{len(given)}号")
+            s.audit("number_documents", note=f"共{len(given)}号：" + "、".join(given))
         s.commit()
         return [Changed(str(type(r).__tablename__), r.id, r.version) for r in rows if r.serial]
 
@@ -205,17 +221,24 @@ class NumberingStatus:
     issuer: bool
     prefix: str
     counters: list[tuple[int, int]]
-    """(year, last serial issued on this device)."""
+    """(year, last serial issued on this device) of the notices' series."""
     pending: int
+    clue_prefix: str = ""
+    clue_counters: list[tuple[int, int]] = field(default_factory=list)
+    """(year, last serial issued on this device) of the clue transfers' series."""
 
 
 def numbering_status(ws: Workspace) -> NumberingStatus:
     with ws.session() as s:
         team = own_team(s, ws.user_id)
-        counters = [
-            (r.year, r.last_serial)
-            for r in s.exec(select(DocSeries).where(DocSeries.prefix == team.doc_prefix)).all()
-        ]
+
+        def counters_of(prefix: str) -> list[tuple[int, int]]:
+            if not prefix.strip():
+                return []
+            rows = s.exec(select(DocSeries).where(DocSeries.prefix == prefix.strip())).all()
+            return sorted((r.year, r.last_serial) for r in rows)
+
+        counters = counters_of(team.doc_prefix)
         pending = len(
             s.exec(
                 select(RectificationNotice.id).where(
@@ -230,7 +253,14 @@ def numbering_status(ws: Workspace) -> NumberingStatus:
                 )
             ).all()
         )
-        return NumberingStatus(numbering_enabled(s), team.doc_prefix, sorted(counters), pending)
+        return NumberingStatus(
+            numbering_enabled(s),
+            team.doc_prefix,
+            counters,
+            pending,
+            team.clue_prefix,
+            counters_of(team.clue_prefix),
+        )
 
 
 def set_numbering(ws: Workspace, enabled: bool) -> None:
@@ -243,15 +273,16 @@ def set_numbering(ws: Workspace, enabled: bool) -> None:
         s.commit()
 
 
-def take_over(ws: Workspace, year: int, last_serial: int) -> None:
-    """This device continues a series after ``last_serial`` (read off the last paper printed)."""
+def take_over(ws: Workspace, year: int, last_serial: int, *, clues: bool = False) -> None:
+    """This device continues a series after ``last_serial`` (read off the last paper printed):
+    the notices' series, or with ``clues`` the clue transfers'."""
     if last_serial < 0:
         raise NumberingError("最后文号序号不能为负数。")
     with ws.session() as s:
         team = own_team(s, ws.user_id)
-        prefix = team.doc_prefix.strip()
+        prefix = prefix_for(team, ClueTransfer if clues else RectificationNotice)
         if not prefix:
-            raise NumberingError("未设置机关代字：请先设置发文机关代字（numbering --prefix）。")
+            raise NumberingError(CLUE_PREFIX_MISSING if clues else NOTICE_PREFIX_MISSING)
         series = s.get(DocSeries, (prefix, year)) or DocSeries(prefix=prefix, year=year)
         if last_serial < series.last_serial:
             raise NumberingError(f"本机已编发至{series.last_serial}号，不能退回。")
@@ -265,23 +296,49 @@ def take_over(ws: Workspace, year: int, last_serial: int) -> None:
         s.commit()
 
 
-def set_prefix(ws: Workspace, prefix: str) -> Changed:
-    """Set the team's 机关代字 (e.g. 淮巡立改)."""
+def _valid_prefix(prefix: str, example: str) -> str:
     code = prefix.strip()
     if not code or len(code) > 20 or any(ch in code for ch in "〔〕[]()（）0123456789"):
-        raise NumberingError("机关代字应为不含年份和序号的简称，如“淮巡立改”（不超过20字）。")
+        raise NumberingError(f"机关代字应为不含年份和序号的简称，如“{example}”（不超过20字）。")
+    return code
+
+
+def set_prefix(ws: Workspace, prefix: str, *, clues: bool = False) -> Changed:
+    """Set the team's 机关代字 of notices (e.g. 淮巡立改) or, with ``clues``, of clue transfers
+    (e.g. 淮巡移). The two series never share a 机关代字."""
+    code = _valid_prefix(prefix, "淮巡移" if clues else "淮巡立改")
     with ws.session() as s:
         team = own_team(s, ws.user_id)
-        team.doc_prefix = code
+        other = team.doc_prefix if clues else team.clue_prefix
+        if code == other.strip():
+            raise NumberingError(
+                "问题线索移交须用自己的机关代字，不能与立行立改通知书相同。"
+                if clues
+                else "立行立改通知书的机关代字不能与问题线索移交相同。"
+            )
+        if clues:
+            team.clue_prefix = code
+        else:
+            team.doc_prefix = code
         s.add(team)
+        s.audit(
+            "numbering_prefix",
+            team,
+            note=f"{'问题线索移交' if clues else '立行立改通知书'}：{code}",
+        )
         s.commit()
         return Changed("team", team.id, team.version)
 
 
+_KIND_LABELS = {RectificationNotice: "立行立改通知书", ClueTransfer: "问题线索移交"}
+
+
 def series_reports(ws: Workspace) -> list[SeriesReport]:
-    """Gaps and duplicates of every series (机关代字, year) found in notices and transfers."""
+    """Gaps and duplicates of every series (机关代字, year) found in notices and transfers; each
+    report says which kind of paper the series numbers."""
     with ws.session() as s:
         serials: dict[tuple[str, int], list[int]] = {}
+        kinds: dict[tuple[str, int], list[str]] = {}
         for model in (RectificationNotice, ClueTransfer):
             for doc, serial, year in s.exec(
                 select(model.doc_number, model.serial, model.year).where(
@@ -290,20 +347,25 @@ def series_reports(ws: Workspace) -> list[SeriesReport]:
             ).all():
                 if serial is None or "\u3014" not in doc:
                     continue
-                prefix = doc.split("\u3014", 1)[0]
-                serials.setdefault((prefix, year), []).append(int(serial))
-    return [check_series(p, y, ns) for (p, y), ns in sorted(serials.items())]
+                key = (doc.split("\u3014", 1)[0], year)
+                serials.setdefault(key, []).append(int(serial))
+                label = _KIND_LABELS[model]
+                if label not in kinds.setdefault(key, []):
+                    kinds[key].append(label)
+    return [
+        check_series(p, y, ns, "、".join(kinds[(p, y)])) for (p, y), ns in sorted(serials.items())
+    ]
 
 
 def number_wrapup(s: WorkspaceSession, team: Team, wrapup_id: str) -> list[str]:
     """Number a signed-off day's notices and transfers, in the caller's transaction.
 
     Called when the day is closed (and when an amendment adds a paper to a closed day). On a
-    device that does not number, or without a 机关代字, the papers stay 待编号 (nothing is
-    refused: closing the day must not depend on numbering) and :func:`number_pending` numbers
-    them later on the numbering device.
+    device that does not number, or for a kind whose 机关代字 is not set, the papers stay 待编号
+    (nothing is refused: closing the day must not depend on numbering) and :func:`number_pending`
+    numbers them later on the numbering device.
     """
-    if not numbering_enabled(s) or not team.doc_prefix.strip():
+    if not numbering_enabled(s):
         return []
     s.flush()
     notices = s.exec(
@@ -320,4 +382,9 @@ def number_wrapup(s: WorkspaceSession, team: Team, wrapup_id: str) -> list[str]:
             col(ClueTransfer.retired_at).is_(None),
         )
     ).all()
-    return assign_numbers(s, team, ordered_for_numbering(s, list(notices), list(clues)))
+    ready = ordered_for_numbering(
+        s,
+        list(notices) if prefix_for(team, RectificationNotice) else [],
+        list(clues) if prefix_for(team, ClueTransfer) else [],
+    )
+    return assign_numbers(s, team, ready)

@@ -10,22 +10,34 @@ log (who, which transfer, whether names were included); so are notices and ledge
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
 from sqlmodel import col, func, select
 
-from app.documents.clue_transfer import TransferDoc, render_transfer, transfer_file_name
+from app.documents.clue_transfer import (
+    TransferDoc,
+    copy_number,
+    is_classified,
+    render_transfer,
+    transfer_file_name,
+)
 from app.documents.ledger import LedgerDoc, LedgerRow, ledger_file_name, render_ledger
 from app.documents.notice import NoticeDoc, notice_file_name, render_notice
 from app.domain.deadlines import WarningColour
 from app.domain.followup import ItemKind, TransitionRefused
 from app.domain.formats import chinese_date
-from app.domain.vocabulary import LedgerStatus, SourceKind, may_see_protected
+from app.domain.vocabulary import (
+    LedgerStatus,
+    ReceivingBody,
+    SourceKind,
+    TownshipKind,
+    may_see_protected,
+)
 from app.services.followup.due import item_colour, warning_settings
 from app.services.followup.numbering import own_team
-from app.services.settings import load_settings
+from app.services.settings import Settings, load_settings
 from app.storage.models import (
     Batch,
     ClueTransfer,
@@ -33,6 +45,7 @@ from app.storage.models import (
     Interview,
     LedgerItem,
     OpinionEntry,
+    PaperCopy,
     Person,
     Problem,
     ProblemSource,
@@ -53,10 +66,14 @@ __all__ = [
     "item_pdf",
     "ledger_doc",
     "ledger_pdf",
+    "notice_addressee",
     "notice_doc",
     "notice_pdf",
+    "office_name",
     "protected_names",
+    "receiving_body_name",
     "scrub",
+    "township_government",
     "transfer_doc",
     "transfer_pdf",
     "write_day_documents",
@@ -89,6 +106,64 @@ def _issuer(team: Team) -> str:
     return team.issuing_body or team.name
 
 
+# -- addressees: real names, or no paper ---------------------------------------------------------
+GENERIC_TOWNSHIP_UNITS = frozenset(
+    {"乡镇人民政府", "乡镇政府", "镇人民政府", "乡人民政府", "乡镇（街道）", "街道办事处"}
+)
+"""Responsible units that stand for the village's own township government."""
+
+_BODIES: dict[ReceivingBody, tuple[str, str, str, str]] = {
+    ReceivingBody.DISCIPLINE_COMMISSION: (
+        "discipline_body",
+        "纪检监察机关名称",
+        "--discipline",
+        "中共淮阳区纪委 淮阳区监委",
+    ),
+    ReceivingBody.POLICE: ("police_body", "公安机关名称", "--police", "淮阳区公安局"),
+    ReceivingBody.ORGANISATION: (
+        "organisation_body",
+        "组织部门名称",
+        "--organisation",
+        "中共淮阳区委组织部",
+    ),
+}
+
+
+def township_government(town: Township) -> str:
+    """The township's government by name: 城关镇人民政府 (a 街道: 东关街道办事处)."""
+    name = town.name.strip()
+    if not name:
+        raise DocRefused("无法打印：该村所属乡镇（街道）在名录中没有名称，请先补全村（社区）名录。")
+    if town.kind is TownshipKind.SUBDISTRICT:
+        return name if name.endswith("办事处") else f"{name}办事处"
+    return name if name.endswith("人民政府") else f"{name}人民政府"
+
+
+def notice_addressee(unit: str, town: Township) -> str:
+    """The 主送机关 of a notice: the responsible unit, the township government by its name."""
+    name = unit.strip()
+    if not name:
+        raise DocRefused("无法打印：这份通知书没有责任单位，请在研判中填写责任单位。")
+    return township_government(town) if name in GENERIC_TOWNSHIP_UNITS else name
+
+
+def receiving_body_name(settings: Settings, body: ReceivingBody) -> str:
+    """The configured full name of the body a clue goes to; refused, naming the setting, when
+    it is not set."""
+    field, label, flag, example = _BODIES[body]
+    name = str(getattr(settings, field)).strip()
+    if not name:
+        raise DocRefused(
+            f"无法打印：未设置{label}（设置项 {field}；"
+            f"命令：python -m app papers {flag} {example}）。"
+        )
+    return name
+
+
+def office_name(settings: Settings) -> str:
+    return settings.office_name.strip() or OFFICE
+
+
 def village_and_township(s: WorkspaceSession, village_id: str) -> tuple[Village, Township]:
     v = s.get(Village, village_id)
     if v is None:
@@ -112,6 +187,8 @@ def _contact(s: WorkspaceSession, ws: Workspace, team: Team) -> tuple[str, str]:
 
 # -- 立行立改通知书 -----------------------------------------------------------------------------
 def notice_doc(ws: Workspace, notice_id: str) -> NoticeDoc:
+    """What the notice says; refused (DocRefused) when its addressee cannot be named."""
+    settings = load_settings(ws)
     with ws.session() as s:
         n = s.get(RectificationNotice, notice_id)
         if n is None or n.retired_at is not None:
@@ -138,7 +215,7 @@ def notice_doc(ws: Workspace, notice_id: str) -> NoticeDoc:
             doc_number=n.doc_number,
             issuing_body=_issuer(team),
             team=team.name,
-            recipient=n.responsible_unit,
+            recipient=notice_addressee(n.responsible_unit, town),
             township=town.name,
             village=v.name,
             entered_on=entered_on(s, v),
@@ -149,7 +226,7 @@ def notice_doc(ws: Workspace, notice_id: str) -> NoticeDoc:
             feedback_due=n.feedback_due or n.deadline,
             contact_person=scrub(n.contact_person or person, names),
             contact_phone=n.contact_phone or phone,
-            cc=(committee, OFFICE),
+            cc=(committee, office_name(settings)),
         )
 
 
@@ -203,9 +280,13 @@ def _source_text(s: WorkspaceSession, problem_id: str, reveal: bool, names: list
 def transfer_doc(
     ws: Workspace, transfer_id: str, *, include_protected: bool = False
 ) -> TransferDoc:
-    """The transfer's paper. ``include_protected`` needs a role that may see protected names."""
+    """The transfer's paper. ``include_protected`` needs a role that may see protected names.
+
+    Refused (DocRefused) when the receiving body's name is not configured.
+    """
     if include_protected and not may_see_protected(ws.role):
         raise DocRefused("您的角色无权在移交材料中列出反映人姓名。")
+    settings = load_settings(ws)
     with ws.session() as s:
         c = s.get(ClueTransfer, transfer_id)
         if c is None or c.retired_at is not None:
@@ -221,7 +302,7 @@ def transfer_doc(
             doc_number=c.doc_number,
             issuing_body=_issuer(team),
             team=team.name,
-            receiving_body=c.receiving_body.label,
+            receiving_body=receiving_body_name(settings, c.receiving_body),
             township=town.name,
             village=v.name,
             transferred_on=c.transferred_on,
@@ -234,26 +315,89 @@ def transfer_doc(
             attachments=attachments,
             classification=c.classification or "内部",
             urgency="" if c.urgency.value == "normal" else c.urgency.label,
+            cc=(office_name(settings),),
+            office=office_name(settings),
+            secret_term=settings.secret_term.strip() if is_classified(c.classification) else "",
         )
 
 
+def _next_copies(s: WorkspaceSession, table: str, doc_id: str, count: int) -> list[int]:
+    used = s.exec(
+        select(func.max(PaperCopy.copy_no)).where(
+            PaperCopy.doc_table == table, PaperCopy.doc_id == doc_id
+        )
+    ).one()
+    start = int(used or 0) + 1
+    return list(range(start, start + count))
+
+
+def _record_copies(
+    ws: Workspace, d: TransferDoc, transfer_id: str, recipients: Sequence[str]
+) -> list[tuple[TransferDoc, str]]:
+    """Give each recipient a copy with its own 份号 (recorded with who received it, and audited);
+    returns the copies' papers. An unclassified paper has no 份号: one paper, nothing recorded."""
+    if not is_classified(d.classification):
+        return [(d, "")]
+    names = [r.strip() for r in recipients if r.strip()] or [d.receiving_body]
+    out: list[tuple[TransferDoc, str]] = []
+    with ws.session() as s:
+        user = s.get(User, ws.user_id)
+        row = s.get_one(ClueTransfer, transfer_id)
+        for n, name in zip(
+            _next_copies(s, "clue_transfer", transfer_id, len(names)), names, strict=True
+        ):
+            copy = copy_number(n)
+            s.add(
+                PaperCopy(
+                    doc_table="clue_transfer",
+                    doc_id=transfer_id,
+                    doc_number=d.doc_number,
+                    copy_no=n,
+                    recipient=name,
+                    classification=d.classification,
+                    printed_on=date.today(),
+                    printed_by=user.display_name if user else ws.username,
+                )
+            )
+            s.audit("print_copy", row, note=f"{d.doc_number or '待编号'} 份号{copy} → {name}")
+            out.append((replace(d, copy_no=copy), name))
+        s.commit()
+    return out
+
+
 def transfer_pdf(ws: Workspace, transfer_id: str, *, include_protected: bool = False) -> bytes:
+    """The transfer as PDF bytes (for preview and print in the window). A classified transfer is
+    printed as one numbered copy for the receiving body (recorded); the print is audited."""
     d = transfer_doc(ws, transfer_id, include_protected=include_protected)
-    pdf = render_transfer(d)
+    [(paper, _)] = _record_copies(ws, d, transfer_id, [d.receiving_body])
+    pdf = render_transfer(paper)
     note = d.doc_number + ("（含反映人姓名）" if include_protected else "")
     _audit(ws, "print_clue_transfer", ClueTransfer, transfer_id, note)
     return pdf
 
 
 def write_transfer(
-    ws: Workspace, transfer_id: str, out: Path, *, include_protected: bool = False
-) -> Path:
+    ws: Workspace,
+    transfer_id: str,
+    out: Path,
+    *,
+    include_protected: bool = False,
+    recipients: Sequence[str] = (),
+) -> list[Path]:
+    """Write the transfer: one PDF per copy, each with its own 份号, for ``recipients`` (the
+    receiving body when none is given) when the transfer is classified; which 份号 went to whom
+    is recorded and audited. ``out`` is a folder (or, for a single paper, a file)."""
     d = transfer_doc(ws, transfer_id, include_protected=include_protected)
-    path = out / transfer_file_name(d) if out.is_dir() else out
-    render_transfer(d, path)
-    note = f"{d.doc_number} {path.name}" + ("（含反映人姓名）" if include_protected else "")
+    copies = _record_copies(ws, d, transfer_id, recipients)
+    paths: list[Path] = []
+    for paper, _name in copies:
+        path = out / transfer_file_name(paper) if out.is_dir() or len(copies) > 1 else out
+        render_transfer(paper, path)
+        paths.append(path)
+    names = " ".join(p.name for p in paths)
+    note = f"{d.doc_number} {names}" + ("（含反映人姓名）" if include_protected else "")
     _audit(ws, "print_clue_transfer", ClueTransfer, transfer_id, note)
-    return path
+    return paths
 
 
 # -- 整改台账 -----------------------------------------------------------------------------------
@@ -267,10 +411,18 @@ class LedgerScope:
 
 def _ticked(item: LedgerItem) -> str:
     if item.status is LedgerStatus.TICKED_OFF and item.ticked_off_on is not None:
-        d = item.ticked_off_on
         who = f"，核查人：{item.verifier}" if item.verifier else ""
-        return f"已销号（{d.year}.{d.month}.{d.day}{who}）"
+        return f"已销号（{chinese_date(item.ticked_off_on)}{who}）"
     return "未销号"
+
+
+def _warning(item: LedgerItem, colour: WarningColour, today: date) -> str:
+    """预警 as printed: the colour and the days left (or overdue) as of ``today``."""
+    if item.status is LedgerStatus.TICKED_OFF:
+        return "已销号"
+    left = (item.deadline - today).days
+    when = f"逾期{-left}天" if left < 0 else ("今日到期" if left == 0 else f"剩余{left}天")
+    return f"{colour.label}（{when}）"
 
 
 def ledger_doc(ws: Workspace, scope: LedgerScope, today: date | None = None) -> LedgerDoc:
@@ -312,10 +464,9 @@ def ledger_doc(ws: Workspace, scope: LedgerScope, today: date | None = None) -> 
         for item in items:
             village = villages[item.village_id].name if item.village_id in villages else ""
             p = problems.get(item.problem_id)
-            progress = item.progress.strip()
+            progress = item.progress if item.progress.strip() else ""
             for e in extensions.get(item.id, []):
-                d = e.new_deadline
-                progress += f"\n延期至{d.year}.{d.month}.{d.day}：{e.reason}"
+                progress += f"\n延期至{chinese_date(e.new_deadline)}：{e.reason}"
             colour = item_colour(ItemKind.LEDGER, item.status, item.deadline, today, warn)
             rows.append(
                 LedgerRow(
@@ -326,19 +477,26 @@ def ledger_doc(ws: Workspace, scope: LedgerScope, today: date | None = None) -> 
                     if item.supervisor
                     else f"{village}党组织",
                     deadline=item.deadline,
-                    progress=scrub(progress.strip() or "未报送进展", names),
+                    progress=scrub(progress.lstrip("\n") or "未报送进展", names),
                     ticked=_ticked(item),
                     overdue=colour is WarningColour.RED,
                     colour=colour.label if colour is not WarningColour.NONE else "",
+                    responsible_person=scrub(item.responsible_person, names),
+                    completed_on=item.completed_on
+                    or (item.ticked_off_on if item.status is LedgerStatus.TICKED_OFF else None),
+                    warning=_warning(item, colour, today),
                 )
             )
         rows.sort(key=lambda r: (r.village, r.deadline, r.problem))
+        user = s.get(User, ws.user_id)
         return LedgerDoc(
             scope=title or team.name,
             issuing_body=_issuer(team),
             as_of=today,
             rows=rows,
             by_village=by_village,
+            filled_by=scrub(user.display_name, names) if user else "",
+            filled_on=today,
         )
 
 
@@ -419,16 +577,11 @@ def write_day_documents(ws: Workspace, day: date, folder: Path) -> list[Path]:
         wrap_id = wrap.id
     folder.mkdir(parents=True, exist_ok=True)
     paths = [write_notice(ws, n, folder) for n in notices]
-    paths += [write_transfer(ws, c, folder) for c in clues]
+    for c in clues:
+        paths += write_transfer(ws, c, folder)
     if has_ledger:
         d = ledger_doc(ws, LedgerScope(wrapup_id=wrap_id), day)
-        d = LedgerDoc(
-            scope=f"{chinese_date(day)}新增",
-            issuing_body=d.issuing_body,
-            as_of=day,
-            rows=d.rows,
-            by_village=True,
-        )
+        d = replace(d, scope=f"{chinese_date(day)}新增", as_of=day, by_village=True)
         from app.services.followup.ledger_xlsx import write_ledger_xlsx
 
         pdf = folder / ledger_file_name(d)

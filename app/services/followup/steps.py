@@ -224,6 +224,10 @@ def _write(item: Item, action: Action, given: StepInput) -> None:
         if action is Action.PROGRESS:
             stamp = f"{given.on.month}月{given.on.day}日" if given.on else ""
             item.progress = f"{item.progress}\n{stamp}{text}".strip()
+            if given.responsible_person.strip():
+                item.responsible_person = given.responsible_person.strip()
+            if given.completed_on is not None:
+                item.completed_on = given.completed_on
         elif action is Action.TICK_OFF:
             item.ticked_off_on, item.verifier = given.on, given.verifier.strip()
         elif action is Action.EXTEND:

@@ -25,6 +25,7 @@ from app.domain.followup import (
     FINAL_STATUS,
     ConcentrationRule,
     ItemKind,
+    TransitionRefused,
     VillageFacts,
     concentration_reasons,
 )
@@ -36,7 +37,16 @@ from app.domain.vocabulary import (
 )
 from app.services.followup.due import item_colour, warning_settings
 from app.services.followup.numbering import own_team
-from app.services.followup.papers import entered_on, protected_names, scrub, village_and_township
+from app.services.followup.papers import (
+    GENERIC_TOWNSHIP_UNITS,
+    entered_on,
+    office_name,
+    protected_names,
+    receiving_body_name,
+    scrub,
+    township_government,
+    village_and_township,
+)
 from app.services.settings import Settings, load_settings
 from app.storage.models import (
     ClueTransfer,
@@ -45,7 +55,9 @@ from app.storage.models import (
     OpinionEntry,
     Problem,
     RectificationNotice,
+    Township,
     Visit,
+    WorkingPaper,
 )
 from app.storage.workspace import Workspace
 
@@ -63,11 +75,16 @@ def concentration_rule(settings: Settings) -> ConcentrationRule:
     )
 
 
-def _handler(p: Problem) -> str:
+def _handler(p: Problem, town: Township, settings: Settings) -> str:
+    """Who handles the problem, by name (the township government, the configured bodies)."""
     if p.track is Track.FIX_NOW:
-        return p.responsible_unit
-    if p.track is Track.FAST_INVESTIGATION:
-        return p.receiving_body.label if p.receiving_body else ""
+        unit = p.responsible_unit.strip()
+        return township_government(town) if unit in GENERIC_TOWNSHIP_UNITS else unit
+    if p.track is Track.FAST_INVESTIGATION and p.receiving_body is not None:
+        try:
+            return receiving_body_name(settings, p.receiving_body)
+        except TransitionRefused:
+            return p.receiving_body.label
     if p.track is Track.LEDGER:
         return p.supervisor
     return ""
@@ -128,6 +145,15 @@ def village_report_data(
             )
         ).all()
         entered = entered_on(s, v)
+        papers = dict(
+            s.exec(
+                select(WorkingPaper.problem_id, WorkingPaper.number).where(
+                    col(WorkingPaper.problem_id).in_(pids),
+                    col(WorkingPaper.retired_at).is_(None),
+                    WorkingPaper.number != "",
+                )
+            ).all()
+        )  # 底稿编号 of the frozen 问题底稿
     notice_status = {n.id: n.status for n in notices}
     clue_status = {c.problem_id: c.status for c in clues}
     item_status = {i.problem_id: i.status for i in items}
@@ -188,15 +214,16 @@ def village_report_data(
                 scrub(p.description, names),
                 p.category.label if p.category else "未分类",
                 p.track.label if p.track else "待研判",
-                scrub(_handler(p), names),
+                scrub(_handler(p, town, settings), names),
                 status_of(p),
+                papers.get(p.id, ""),
             )
             for p in problems
         ],
         states=states,
         recommendations=recs,
         concentration=reasons,
-        cc=(town.party_committee or f"中共{town.name}委员会", "区委巡察办"),
+        cc=(town.party_committee or f"中共{town.name}委员会", office_name(settings)),
     )
 
 

@@ -8,30 +8,25 @@ then 好; sizes from the settings); the office edits it (:meth:`BatchPlan.move`,
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
 from sqlmodel import col, select
 
+from app.documents.workbook import CellData, Column, Sheet, write_workbook
 from app.domain.batch_plan import (
-    PLAN_HEADER,
     BatchPlan,
     PlanBatch,
     PlanEntry,
     plan_rows,
+    plan_title,
 )
-from app.domain.names import strip_control
 from app.domain.triage import BatchPlanSettings, PlanVillage, suggest_batches
 from app.services.registry.triage import triage_rows
 from app.services.registry.villages import RegistryError, current_round
 from app.services.settings import Settings, load_settings
 from app.storage.bulk import bulk_update
-from app.storage.models import Batch, Village, utcnow
+from app.storage.models import Batch, Team, Village, utcnow
 from app.storage.workspace import Workspace
 
 
@@ -90,12 +85,16 @@ def current_plan(ws: Workspace) -> BatchPlan:
                 ).all()
             )
         )
+        teams = {t.id: t.name for t in s.exec(select(Team)).all()}
         of_village = dict(
             s.exec(
                 select(Village.id, Village.batch_id).where(col(Village.retired_at).is_(None))
             ).all()
         )
-    batches = [PlanBatch(b.number, b.phase, [], b.starts_on, b.ends_on) for b in stored]
+    batches = [
+        PlanBatch(b.number, b.phase, [], b.starts_on, b.ends_on, teams.get(b.team_id or "", ""))
+        for b in stored
+    ]
     by_id = {b.id: pb for b, pb in zip(stored, batches, strict=True)}
     unassigned: list[str] = []
     for vid in entries:
@@ -164,41 +163,50 @@ def save_plan(ws: Workspace, plan: BatchPlan) -> PlanChange:
     return PlanChange(tuple(created), tuple(updated), tuple(retired), tuple(moved))
 
 
+PLAN_COLUMNS = (
+    Column("批次", 9, align="center"),
+    Column("阶段", 22),
+    Column("开始日期", 16, kind="date", align="center"),
+    Column("结束日期", 16, kind="date", align="center"),
+    Column("巡察组", 18, align="center"),
+    Column("序号", 6, kind="number", align="center"),
+    Column("乡镇（街道）", 14),
+    Column("村（社区）", 14),
+    Column("类别", 6, align="center"),
+    Column("巡察方式", 12, align="center"),
+    Column("列入渠道", 36),
+)
+
+
+def plan_sheet(plan: BatchPlan, title: str = "") -> Sheet:
+    """The plan as a worksheet: one row per village, every row with its batch's cells."""
+    rows: list[list[CellData]] = []
+    by_label = {b.label: b for b in plan.batches}
+    for batch, phase, _period, _team, n, town, name, tier, style, channels in plan_rows(plan):
+        b = by_label[batch]
+        rows.append(
+            [
+                batch,
+                phase,
+                b.starts_on,
+                b.ends_on,
+                b.team or "未定",
+                n,
+                town,
+                name,
+                tier,
+                style,
+                channels,
+            ]
+        )
+    return Sheet(
+        name="批次计划",
+        title=title or plan_title(plan),
+        columns=PLAN_COLUMNS,
+        rows=rows,
+    )
+
+
 def export_plan_xlsx(plan: BatchPlan, path: Path | str, title: str = "") -> Path:
     """Write the plan as an .xlsx sheet (atomically: a temp file, then renamed)."""
-    path = Path(path)
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "批次计划"
-    heading = title or f"{plan.round_name}批次安排表".strip()
-    ws.append([strip_control(heading)])
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(PLAN_HEADER))
-    ws["A1"].font = Font(name="黑体", size=16, bold=True)
-    ws["A1"].alignment = Alignment(horizontal="center")
-    ws.append(list(PLAN_HEADER))
-    thin = Side(style="thin")
-    for row in plan_rows(plan):  # a control character (NUL …) in old data would break the file
-        ws.append([strip_control(v) if isinstance(v, str) else v for v in row])
-    for r in ws.iter_rows(min_row=2, max_row=ws.max_row):
-        for c in r:
-            c.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-            c.alignment = Alignment(vertical="center", wrap_text=True)
-    for c in ws[2]:
-        c.font = Font(name="黑体", bold=True)
-        c.alignment = Alignment(horizontal="center", vertical="center")
-    for letter, width in zip("ABCDEFGH", (9, 26, 6, 16, 16, 6, 12, 40), strict=True):
-        ws.column_dimensions[letter].width = width
-    ws.freeze_panes = "A3"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        wb.save(tmp)
-        tmp.replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-    return path
+    return write_workbook(path, [plan_sheet(plan, title)])

@@ -41,6 +41,7 @@ from app.services.wrapup.board import (
     validate_decision,
     wrapup_for,
 )
+from app.services.wrapup.working_papers import freeze_working_papers
 from app.storage.errors import WrongPassword
 from app.storage.keyfile import KeyFile
 from app.storage.locks import job
@@ -77,6 +78,8 @@ class CloseResult:
     ledger_items: list[str] = field(default_factory=list)
     amendments_reported: int = 0
     changed: list[Changed] = field(default_factory=list)
+    working_papers: list[str] = field(default_factory=list)
+    """底稿编号 of the day's 问题底稿, frozen with the day."""
 
 
 _FIELD_LABELS = {
@@ -414,6 +417,10 @@ def close_day(ws: Workspace, day: date, password: str) -> CloseResult:
 
         record_lessons(s, [p for p in problems if p.wrapup_id == wrap.id], day)
         number_wrapup(s, team, wrap.id)  # 发文字号 (issue 5; stays 待编号 off the numbering device)
+        # 问题底稿: numbered, signed and frozen with the day (issue 11)
+        result.working_papers = freeze_working_papers(
+            s, ws, wrap, [p for p in problems if p.wrapup_id == wrap.id]
+        )
         pending = s.exec(
             select(WrapupAmendment).where(
                 col(WrapupAmendment.reported_in_id).is_(None),

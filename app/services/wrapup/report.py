@@ -26,6 +26,8 @@ from app.domain.vocabulary import (
     VisitMethod,
     WrapupStatus,
 )
+from app.services.followup.papers import GENERIC_TOWNSHIP_UNITS, township_government
+from app.services.settings import load_settings
 from app.services.wrapup.board import board_problems, team_of, wrapup_for
 from app.storage.models import (
     ClueTransfer,
@@ -104,9 +106,13 @@ def day_has_records(ws: Workspace, day: date) -> bool:
         return wrap is not None and wrap.status is WrapupStatus.CLOSED
 
 
-def _track_line(p: Problem, village: str, names: list[str]) -> TrackLine:
+def _track_line(
+    p: Problem, village: str, names: list[str], town: Township | None = None
+) -> TrackLine:
     if p.track is Track.FIX_NOW:
         handler = p.responsible_unit
+        if town is not None and handler.strip() in GENERIC_TOWNSHIP_UNITS and town.name.strip():
+            handler = township_government(town)
     elif p.track is Track.FAST_INVESTIGATION:
         body = p.receiving_body.label if p.receiving_body else ""
         handler = f"{body}（{p.urgency.label}）" if p.urgency else body
@@ -120,7 +126,9 @@ def _track_line(p: Problem, village: str, names: list[str]) -> TrackLine:
 
 
 def daily_report_data(ws: Workspace, day: date) -> DailyReportData:
+    """What the day's report says (期号: the day's place among the team's signed-off days)."""
     start, end = _day_bounds(day)
+    office = load_settings(ws).office_name.strip() or "区委巡察办"
     with ws.session() as s:
         names = _protected_names(s)
         team = team_of(s, ws)
@@ -175,6 +183,22 @@ def daily_report_data(ws: Workspace, day: date) -> DailyReportData:
             members = sorted(by_town[tid], key=lambda v: v.code)
             town = towns[tid].name if tid in towns else ""
             data.villages.append((town, [v.name for v in members]))
+            if tid in towns:
+                committee = towns[tid].party_committee.strip() or f"中共{town}委员会"
+                if committee not in data.cc:
+                    data.cc.append(committee)
+        data.report_to = [office]
+        earlier = s.exec(
+            select(func.count())
+            .select_from(DailyWrapup)
+            .where(
+                DailyWrapup.team_id == team.id,
+                DailyWrapup.status == WrapupStatus.CLOSED,
+                col(DailyWrapup.day) < day,
+                col(DailyWrapup.retired_at).is_(None),
+            )
+        ).one()
+        data.issue_no = int(earlier) + 1
 
         data.problems = len(problems)
         data.voices = sum(p.voices for p in problems)
@@ -188,8 +212,10 @@ def daily_report_data(ws: Workspace, day: date) -> DailyReportData:
             data.by_track.append(("未研判", tracks[None]))
         data.lists = {t: [] for t in TRACK_ORDER}
         for p in problems:
-            vname = villages[p.village_id].name if p.village_id in villages else ""
-            line = _track_line(p, vname, names)
+            village = villages.get(p.village_id)
+            vname = village.name if village is not None else ""
+            home = towns.get(village.township_id) if village is not None else None
+            line = _track_line(p, vname, names, home)
             if p.track is None:
                 data.unsorted.append(line)
             else:

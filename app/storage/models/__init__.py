@@ -21,6 +21,7 @@ from app.storage.models.org import (
     Village,
     WorkspaceMeta,
 )
+from app.storage.models.papers import PaperCopy, WorkingPaper
 from app.storage.models.reading import ProblemMerge, SuggestionLesson
 from app.storage.models.records import (
     Attachment,
@@ -67,6 +68,8 @@ SYNCED_MODELS: tuple[type[Synced], ...] = (
     WrapupAmendment,
     Attachment,
     DeadlineExtension,
+    WorkingPaper,
+    PaperCopy,
 )
 """Every synced table, parents before children (the order of inserts and of sync bundles)."""
 
@@ -87,6 +90,7 @@ __all__ = [
     "Interview",
     "LedgerItem",
     "OpinionEntry",
+    "PaperCopy",
     "Person",
     "Problem",
     "ProblemMerge",
@@ -108,6 +112,7 @@ __all__ = [
     "Village",
     "Visit",
     "VisitPerson",
+    "WorkingPaper",
     "WorkspaceMeta",
     "WrapupAmendment",
     "new_id",

@@ -97,6 +97,10 @@ class LedgerItem(Synced, table=True):
     ticked_off_on: date | None = None
     verifier: str = Field(default="", max_length=64, nullable=False)
     extension_reason: str = text_field()
+    responsible_person: str = Field(default="", max_length=64, nullable=False)
+    """责任人 of the responsible unit (as the unit reports it)."""
+    completed_on: date | None = None
+    """完成时间: when the unit reported the work done."""
 
 
 class AuditEvent(SQLModel, table=True):

@@ -37,6 +37,8 @@ class Team(Synced, table=True):
     name: str = Field(max_length=100, nullable=False)
     kind: WorkspaceKind = enum_field(WorkspaceKind, default=WorkspaceKind.TEAM)
     doc_prefix: str = Field(default="", max_length=20, nullable=False)
+    clue_prefix: str = Field(default="", max_length=20, nullable=False)
+    """机关代字 of the team's clue transfers (a series of their own; "" until set)."""
     issuing_body: str = Field(default="", max_length=100, nullable=False)
     phone: str = Field(default="", max_length=40, nullable=False)
     mailbox: str = Field(default="", max_length=100, nullable=False)

@@ -33,11 +33,16 @@ class DetailPane(QWidget):
         self.edit_button = QPushButton(self.tr("Edit"), self)
         self.edit_button.setEnabled(False)
         self.edit_button.clicked.connect(self._on_edit_button_clicked)
+        self.paper_button = QPushButton(self.tr("Working paper…"), self)
+        self.paper_button.setVisible(False)
+        self.paper_button.clicked.connect(self._on_paper_button_clicked)
+        self.paper_dialog: QWidget | None = None
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._on_browser_anchor_clicked)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        top.addWidget(self.paper_button)
         top.addWidget(self.edit_button)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
@@ -62,7 +67,17 @@ class DetailPane(QWidget):
         }
         self._kinds = kind_labels(self)
 
+    def _on_paper_button_clicked(self) -> None:
+        """The problem's 问题底稿 (issue 11)."""
+        from app.ui.papers.working_paper import WorkingPaperDialog
+
+        if self.detail is None or self.detail.kind != "problem":
+            return
+        self.paper_dialog = WorkingPaperDialog(self.ctx.ws, self.ctx.ops, self.detail.id, self)
+        self.paper_dialog.show()
+
     def clear(self) -> None:
+        self.paper_button.setVisible(False)
         self.detail = None
         self.title.setText(self.tr("No record selected"))
         self.browser.clear()
@@ -78,6 +93,7 @@ class DetailPane(QWidget):
         self.detail = detail
         self._thumbs = {}
         self.edit_button.setEnabled(detail.kind != "problem")
+        self.paper_button.setVisible(detail.kind == "problem")
         self.title.setText(f"{self._kinds.get(detail.kind, '')} · {detail.village_name}")
         self._render()
         for photo in detail.photos:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,7 @@ from app.storage.changes import ChangeSet
 from app.storage.workspace import Workspace
 from app.ui.context import AppContext
 from app.ui.i18n import fill
+from app.ui.papers.notice_date import NoticeDateDialog
 from app.ui.registry.dialogs import (
     ChannelImportDialog,
     OverrideDialog,
@@ -389,12 +391,16 @@ class RegistryView(QWidget):
         if not ids:
             self._fail(RuntimeError(self.tr("Select the villages to print notices for.")))
             return
-        self.print_notices(ids)
+        dialog = NoticeDateDialog(parent=self)
+        dialog.accepted.connect(lambda: self.print_notices(ids, dialog.chosen()))
+        self.dialog = dialog
+        dialog.open()
 
-    def print_notices(self, ids: list[str]) -> None:
+    def print_notices(self, ids: list[str], day: date | None = None) -> None:
+        """Print the notices of ``ids`` dated ``day`` (the date chosen; default today)."""
         ws = self._ws
         self._ops.write(  # printing is audited: a write, the same service as the command line's
-            lambda: print_public_notices(ws, ids),
+            lambda: print_public_notices(ws, ids, today=day),
             self._on_notices_ready,
             source="registry",
             on_error=self._fail,

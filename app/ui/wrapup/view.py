@@ -17,6 +17,7 @@ from PySide6.QtCore import QDate, QItemSelection, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -103,6 +104,8 @@ class WrapupView(QWidget):
         self.undo_merge = QPushButton(self.tr("Undo merge"), self)
         self.sign_off = QPushButton(self.tr("Sign off the day…"), self)
         self.report = QPushButton(self.tr("Daily report…"), self)
+        self.paper = QPushButton(self.tr("Working paper…"), self)
+        self.paper_dialog: QDialog | None = None
         self.message = QLabel(self)
         self.message.setWordWrap(True)
 
@@ -124,7 +127,14 @@ class WrapupView(QWidget):
         bar.addWidget(self.date)
         bar.addWidget(self.refresh)
         bar.addWidget(self.status, 1)
-        for b in (self.merge, self.merge_selected, self.undo_merge, self.sign_off, self.report):
+        for b in (
+            self.merge,
+            self.merge_selected,
+            self.undo_merge,
+            self.sign_off,
+            self.report,
+            self.paper,
+        ):
             bar.addWidget(b)
         split = QSplitter(self)
         split.addWidget(self.tree)
@@ -143,6 +153,7 @@ class WrapupView(QWidget):
         self.undo_merge.clicked.connect(self._on_undo_merge_clicked)
         self.sign_off.clicked.connect(self._on_sign_off_clicked)
         self.report.clicked.connect(self._on_report_clicked)
+        self.paper.clicked.connect(self._on_paper_clicked)
         self.tree.selectionModel().selectionChanged.connect(self._on_tree_selection_changed)
         self.panel.save_requested.connect(self._on_panel_save_requested)
         self.panel.source_requested.connect(self._on_panel_source_requested)
@@ -395,6 +406,19 @@ class WrapupView(QWidget):
             source="wrapup",
             on_error=failed,
         )
+
+    def _on_paper_clicked(self) -> None:
+        """The selected problem's 问题底稿 (issue 11): edit, print it or the whole day's."""
+        from app.ui.papers.working_paper import WorkingPaperDialog
+
+        indexes = self.tree.selectionModel().selectedIndexes()
+        pid = self.model.problem_id(indexes[0]) if indexes else None
+        if not pid:
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText(self.tr("Select a problem first."))
+            return
+        self.paper_dialog = WorkingPaperDialog(self.ws, self.ops, pid, self)
+        self.paper_dialog.show()
 
 
 __all__ = ["WrapupView"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 from pathlib import Path
@@ -12,6 +13,7 @@ from tests.unit.documents.pdfprobe import Page, font_embedding
 from tests.unit.documents.test_page import (
     BOTTOM,
     CELL_MM,
+    INK_TOL,
     LEFT,
     RIGHT,
     TOL,
@@ -19,6 +21,9 @@ from tests.unit.documents.test_page import (
     ink_x1,
     is_full_width,
 )
+
+# landscape 版心: 225 × 156 mm, binding margin at the top (28 mm), left 37 mm
+L_LEFT, L_RIGHT, L_TOP, L_BOTTOM = 37.0, 262.0, 28.0, 184.0
 
 NUMBER = re.compile(r"[^\s〔]+〔\d{4}〕\d+号")
 ONE_CHAR_4 = 14 / 72 * 25.4  # one 4号 character, mm
@@ -38,7 +43,8 @@ def check_portrait_page(page: Page) -> None:
         if g.bottom > BOTTOM + 1:
             numbers.append(g)
             continue
-        assert g.x0 >= LEFT - 0.2 and ink_x1(g) <= RIGHT + 0.2, (page.number, g)
+        # No glyph's box reaches past the 版心 (184 mm from the left edge).
+        assert g.ink[0] >= LEFT - INK_TOL and ink_x1(g) <= RIGHT + INK_TOL, (page.number, g)
         assert g.top >= TOP - 0.2, (page.number, g)
     check_page_number(page.number, numbers)
     tops = [g.top for g in page.glyphs if g.size < 100 and g.top < BOTTOM]
@@ -68,7 +74,7 @@ def full_body_rows(pages: list[Page]) -> list[list]:  # type: ignore[type-arg]
             text = "".join(g.text for g in row)
             if not is_full_width(text):
                 continue
-            if ink_x1(row[-1]) < RIGHT - CELL_MM / 2 - TOL:
+            if row[-1].x1 < RIGHT - CELL_MM / 2 - TOL:
                 continue
             out.append(row)
     return out
@@ -84,7 +90,8 @@ def check_28_per_line(pages: list[Page], minimum: int = 3) -> None:
         )
         cells = len(row) + (2 if first > LEFT + TOL else 0)
         assert cells in (27, 28, 29), "".join(g.text for g in row)
-        assert ink_x1(row[-1]) == pytest.approx(RIGHT, abs=CELL_MM / 2 + TOL)
+        assert ink_x1(row[-1]) <= RIGHT + INK_TOL
+        assert row[-1].x1 == pytest.approx(RIGHT, abs=CELL_MM / 2 + TOL)
     counts = [len(r) + (2 if r[0].x0 > LEFT + TOL else 0) for r in rows]
     assert counts.count(28) >= len(counts) / 2
 
@@ -106,3 +113,39 @@ def check_imprint(page: Page) -> None:
     texts = ["".join(g.text for g in r) for r in page.rows(14.0) if r[0].top < BOTTOM]
     assert any(t.startswith("抄送：") and t.endswith("。") for t in texts)
     assert texts[-1].endswith("印发")
+
+
+def check_landscape_page(page: Page, *, page_numbers: bool = True) -> None:
+    """A4 landscape, every glyph's box inside the landscape 版心, page number below it."""
+    assert page.width == pytest.approx(297, abs=0.5) and page.height == pytest.approx(210, abs=0.5)
+    numbers = []
+    for g in page.glyphs:
+        if g.size > 100:
+            continue
+        if g.bottom > L_BOTTOM + 1:
+            numbers.append(g)
+            continue
+        assert g.ink[0] >= L_LEFT - INK_TOL and g.ink[1] <= L_RIGHT + INK_TOL, (page.number, g)
+        assert g.top >= L_TOP - 0.2, (page.number, g)
+    if page_numbers:
+        check_page_number(page.number, numbers, left=L_LEFT, right=L_RIGHT, bottom=L_BOTTOM)
+
+
+COMPRESSIBLE = set("，。、；：？！）》」』】〕”’")
+MIN_GAP_EM = 0.08
+
+
+def check_punctuation_spacing(pages: list[Page]) -> int:
+    """A punctuation mark never runs into the character after it on the same line: its glyph
+    box ends at least 0.08 em before the next glyph box starts. Returns the pairs checked."""
+    checked = 0
+    for page in pages:
+        for size in {round(g.size, 1) for g in page.glyphs if g.size < 100}:
+            for row in page.rows(size):
+                for a, b in itertools.pairwise(row):
+                    if a.text not in COMPRESSIBLE or b.x0 - a.x1 > 2 * a.size / 72 * 25.4:
+                        continue
+                    gap = b.ink[0] - a.ink[1]
+                    assert gap >= MIN_GAP_EM * a.size / 72 * 25.4, (page.number, a.text + b.text)
+                    checked += 1
+    return checked

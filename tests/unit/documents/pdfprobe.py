@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTChar, LTCurve, LTLine, LTPage, LTRect
@@ -17,10 +18,44 @@ MM = 72.0 / 25.4
 class Glyph:
     text: str
     size: float
-    x0: float  # mm from the left edge
-    x1: float
+    x0: float  # mm from the left edge (the origin)
+    x1: float  # x0 + advance
     top: float  # mm from the top edge (em box top)
     bottom: float
+    font: str = ""  # PostScript name without the subset tag
+
+    @property
+    def ink(self) -> tuple[float, float]:
+        """Left and right edge of the glyph's box (its outline, read from the font), in mm."""
+        box = glyph_ink(self.font, self.text)
+        if box is None:
+            return self.x0, self.x0
+        return self.x0 + box[0] * self.size / MM, self.x0 + box[1] * self.size / MM
+
+
+@cache
+def _faces() -> dict[str, str]:
+    """PostScript name → ReportLab name of every resolved font."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from app.documents.fonts import get_fonts
+
+    out: dict[str, str] = {}
+    for rl_name in get_fonts().all_names():
+        face = pdfmetrics.getFont(rl_name).face
+        name = face.name.decode() if isinstance(face.name, bytes) else str(face.name)
+        out[name] = rl_name
+    return out
+
+
+def glyph_ink(font: str, char: str) -> tuple[float, float] | None:
+    """The glyph box of ``char`` in the PDF font ``font`` (in ems), from the font file."""
+    from app.documents.fonts import get_fonts
+
+    rl_name = _faces().get(font)
+    if rl_name is None:
+        raise LookupError(f"font {font!r} is not one of the resolved fonts")
+    return get_fonts().ink(rl_name, char)
 
 
 @dataclass
@@ -66,6 +101,13 @@ def _walk(obj: object) -> Iterator[object]:
         yield from _walk(child)
 
 
+def _base_name(name: str) -> str:
+    """``AAAAAA+UMingCN-0`` → ``UMingCN`` (subset tag and ReportLab's subset number dropped)."""
+    name = name.split("+", 1)[-1]
+    head, sep, tail = name.rpartition("-")
+    return head if sep and tail.isdigit() else name
+
+
 def read_pages(pdf: bytes) -> list[Page]:
     pages: list[Page] = []
     for n, lt in enumerate(extract_pages(io.BytesIO(pdf), laparams=LAParams()), start=1):
@@ -82,6 +124,7 @@ def read_pages(pdf: bytes) -> list[Page]:
                         obj.x1 / MM,
                         (h - obj.y1) / MM,
                         (h - obj.y0) / MM,
+                        _base_name(obj.fontname),
                     )
                 )
             elif isinstance(obj, LTLine | LTRect | LTCurve) and not isinstance(obj, LTChar):

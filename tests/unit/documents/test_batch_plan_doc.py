@@ -46,3 +46,25 @@ def test_plan_prints_landscape_with_every_village() -> None:
     assert "乡镇（街道）" in pages[1].text().replace("\n", "")
     assert "赵楼村" not in text  # unassigned villages are counted, not listed
     assert all(font_embedding(pdf).values())
+
+
+def test_every_batch_has_its_dates_and_team_and_a_continued_batch_says_so() -> None:
+    plan = _plan(40)
+    for b, team in zip(plan.batches, ("第一巡察组", "第二巡察组", "第三巡察组"), strict=True):
+        b.starts_on, b.ends_on, b.team = dt.date(2026, 3, b.number), dt.date(2026, 3, 20), team
+    plan.batches[0].ends_on = plan.batches[0].starts_on  # a one-day batch
+    pages = read_pages(render_batch_plan(plan))
+    text = "".join(p.text() for p in pages).replace("\n", "")
+    for part in ("起止时间", "巡察组", "第一巡察组", "2026年3月1日", "2026年3月3日至3月20日"):
+        assert part in text, part
+    assert "3月1日至3月1日" not in text  # one day is one date
+    continued = 0
+    for page in pages[1:]:
+        # the first row of a page that goes on with a batch repeats its cells, marked （续）
+        assert "第三批（续）" in page.text().replace("\n", "")
+        assert "第三步" in page.text() and "第三巡察组" in page.text()
+        mark = min(g.top for g in page.glyphs if g.text == "续")
+        first_village = min(g.top for g in page.glyphs if g.text == "好")
+        assert mark <= first_village + 3, (page.number, mark, first_village)
+        continued += 1
+    assert continued >= 1

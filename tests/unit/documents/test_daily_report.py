@@ -259,3 +259,39 @@ def test_written_atomically_to_a_path(demo: Demo, tmp_path: Path) -> None:
     data = render_daily_report(daily_report_data(demo.ws, CLOSED_DAY), out)
     assert out.read_bytes() == data and data.startswith(b"%PDF")
     assert [p.name for p in out.parent.iterdir()] == ["巡察日报.pdf"]
+
+
+def test_issue_number_and_the_report_and_copy_lines(demo: Demo) -> None:
+    text = "".join(p.text() for p in demo.closed_pages)
+    # the demo signs off every day before the open one: 11-26 is the fourth signed-off day
+    assert "第4期" in text
+    last = demo.closed_pages[-1]
+    lines = ["".join(g.text for g in r) for r in last.rows(14.0) if r[0].top < BOTTOM]
+    assert any(t.startswith("报送：") and "巡察" in t and t.endswith("。") for t in lines), lines
+    assert any(t.startswith("抄送：") and "党委" in t for t in lines), lines
+    assert lines[-1].endswith("2026年11月26日印发")
+    assert "第5期" in "".join(p.text() for p in demo.open_pages)
+
+
+def test_villages_of_two_townships_read_as_written() -> None:
+    from app.documents.daily_report import DailyReportData
+
+    d = DailyReportData(
+        team="淮阳区委第一巡察组",
+        issuing_body="中共淮阳区委第一巡察组",
+        day=CLOSED_DAY,
+        closed=True,
+        villages=[("城关镇", ["钱岗村", "李庄村"]), ("王店乡", ["邵营村"])],
+    )
+    text = "".join(p.text() for p in read_pages(render_daily_report(d)))
+    assert "在城关镇钱岗村、李庄村和王店乡邵营村开展巡察" in text
+    assert "；王店乡" not in text
+
+
+def test_every_date_is_chinese(demo: Demo) -> None:
+    import re
+
+    for pages in (demo.closed_pages, demo.open_pages):
+        text = "".join(p.text() for p in pages)
+        assert not re.search(r"\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}|\d{1,2}\.\d{1,2}(?!\d)", text)
+        assert re.search(r"\d{4}年\d{1,2}月\d{1,2}日", text)

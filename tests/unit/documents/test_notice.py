@@ -1,5 +1,6 @@
-"""立行立改通知书 read back from the PDF: number, contents, 回执, GB/T 9704 geometry, fonts, and
-no protected name (one is planted in a problem)."""
+"""立行立改通知书 read back from the PDF: number, contents, the full 回执 as the notice's 附件, the
+版记 on the notice's last page, the addressee by its real name, GB/T 9704 geometry, fonts, and no
+protected name (one is planted in a problem)."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ import pytest
 from sqlmodel import select
 
 from app.documents.notice import render_notice
+from app.domain.followup import TransitionRefused
 from app.services.followup.numbering import number_pending
 from app.services.followup.papers import notice_doc, notice_pdf
-from app.storage.models import AuditEvent, Problem
+from app.storage.models import AuditEvent, Problem, RectificationNotice
 from app.storage.workspace import Workspace
 from tests.conftest import LEADER, PASSWORD
 from tests.unit.documents.gb_checks import (
@@ -26,7 +28,7 @@ from tests.unit.documents.gb_checks import (
     text_of,
 )
 from tests.unit.documents.pdfprobe import Page, read_pages
-from tests.unit.documents.test_page import LEFT, RIGHT, TOL, TOP
+from tests.unit.documents.test_page import BOTTOM, LEFT, RIGHT, TOL, TOP
 from tests.unit.services.followup.followup_seed import INFORMANT, Seeded, seed
 
 
@@ -94,6 +96,55 @@ def test_the_notice_holds_what_the_unit_needs(notices: Notices) -> None:
         "印发",
     ):
         assert part in text, part
+    receipt = text_of(notices.pages[0][-1:])
+    for part in (
+        "整改措施",
+        "整改结果",
+        "完成时间",
+        "单位负责人（签字）",
+        "联系电话",
+        "（单位盖章）",
+        "签收人",
+        "签收日期",
+        "区水利局",
+    ):
+        assert part in receipt, part
+
+
+def test_the_receipt_is_an_attachment_and_the_imprint_closes_the_notice(notices: Notices) -> None:
+    for pages in notices.pages:
+        receipt, last = pages[-1], pages[-2]
+        # the 版记 on the notice's own last page, none on the 回执 (it is torn off and returned)
+        check_imprint(last)
+        assert "印发" not in receipt.text() and "抄送" not in receipt.text()
+        assert not [r for r in receipt.rules if r.horizontal and abs(r.y - BOTTOM) < 1]
+        # "附件" (3号黑体) on the first line, the 回执 title (2号) centred on the third
+        label = receipt.rows(16.0)[0]
+        assert "".join(g.text for g in label) == "附件"
+        assert label[0].x0 == pytest.approx(LEFT, abs=TOL)
+        assert label[0].top == pytest.approx(TOP, abs=TOL)
+        title = receipt.rows(22.0)[0]
+        assert "".join(g.text for g in title) == "立行立改通知书回执"
+        assert title[0].top == pytest.approx(TOP + 2 * 225 / 22, abs=TOL)
+        assert (title[0].x0 + title[-1].x1) / 2 == pytest.approx((LEFT + RIGHT) / 2, abs=TOL)
+
+
+def test_the_addressee_is_named_from_the_registry(notices: Notices) -> None:
+    ws, nid = notices.ws, notices.ids.notices[1]
+    with ws.session() as s:
+        n = s.get_one(RectificationNotice, nid)
+        n.responsible_unit = "乡镇人民政府"
+        s.add(n)
+        s.commit()
+    text = text_of(read_pages(notice_pdf(ws, nid)))
+    assert "城关镇人民政府：" in text and "乡镇人民政府" not in text
+    with ws.session() as s:
+        n = s.get_one(RectificationNotice, nid)
+        n.responsible_unit = " "
+        s.add(n)
+        s.commit()
+    with pytest.raises(TransitionRefused, match="没有责任单位"):
+        notice_pdf(ws, nid)
 
 
 def test_no_protected_name_on_any_notice(notices: Notices) -> None:
@@ -109,7 +160,6 @@ def test_gb_t_9704_geometry_and_page_numbers(notices: Notices) -> None:
     for pages in notices.pages:
         for page in pages:
             check_portrait_page(page)
-        check_imprint(pages[-1])
         first = pages[0]
         big = [g for g in first.glyphs if g.size > 30]
         assert min(g.top for g in big) == pytest.approx(TOP + 35, abs=TOL)

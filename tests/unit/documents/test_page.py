@@ -22,9 +22,12 @@ LEFT, RIGHT, TOP, BOTTOM = 28.0, 184.0, 37.0, 262.0
 SQUEEZABLE = set("，。、；：？！）》」』】〕”’")
 
 
+INK_TOL = 0.05  # mm: no glyph box reaches past the 版心 (rounding only)
+
+
 def ink_x1(g: Glyph) -> float:
-    """Right edge of the ink: full-width closing marks leave their right half blank."""
-    return (g.x0 + g.x1) / 2 if g.text in SQUEEZABLE else g.x1
+    """Right edge of the glyph's box (its outline in the font used), in mm."""
+    return g.ink[1]
 
 
 def is_full_width(text: str) -> bool:
@@ -85,7 +88,8 @@ def test_no_line_starts_with_closing_or_ends_with_opening(sample_pages: list[Pag
 
 
 def body_rows(page: Page) -> list[list[Glyph]]:
-    return [r for r in page.rows(16.0) if r and ink_x1(r[-1]) > RIGHT - CELL_MM / 2 - TOL]
+    """16 pt rows that run to the right edge (their last cell ends there)."""
+    return [r for r in page.rows(16.0) if r and r[-1].x1 > RIGHT - CELL_MM / 2 - TOL]
 
 
 def test_text_area_and_margins(sample_pages: list[Page]) -> None:
@@ -98,7 +102,7 @@ def test_text_area_and_margins(sample_pages: list[Page]) -> None:
             if g.bottom > BOTTOM + 1:
                 assert g.size == pytest.approx(14)  # only page numbers below the 版心
                 continue
-            assert g.x0 >= LEFT - 0.2 and ink_x1(g) <= RIGHT + 0.2, (page.number, g)
+            assert g.ink[0] >= LEFT - INK_TOL and ink_x1(g) <= RIGHT + INK_TOL, (page.number, g)
             assert g.top >= TOP - 0.2, (page.number, g)
         if page.number > 1:
             # The first thing on the page (a text line or a table's top rule) is at 37 mm.
@@ -115,7 +119,7 @@ def test_text_area_and_margins(sample_pages: list[Page]) -> None:
             ), (page.number, left)
         assert min(lefts) == pytest.approx(LEFT, abs=TOL)
         for r in rows:
-            assert ink_x1(r[-1]) == pytest.approx(RIGHT, abs=CELL_MM / 2 + TOL)
+            assert ink_x1(r[-1]) <= RIGHT + INK_TOL
             assert r[-1].x1 == pytest.approx(RIGHT, abs=TOL) or r[-1].text in SQUEEZABLE
 
 
@@ -257,7 +261,7 @@ def test_closing_punctuation_is_pulled_up_or_pushes_a_character_down() -> None:
     assert rows[5].startswith("“丙丙”")
     full = [r for r in pages[0].rows(16.0) if len(r) >= 25]
     for r in full:
-        assert ink_x1(r[-1]) <= RIGHT + 0.2
+        assert ink_x1(r[-1]) <= RIGHT + INK_TOL
         assert r[-1].x1 == pytest.approx(RIGHT, abs=TOL) or r[-1].text in SQUEEZABLE
 
 
@@ -282,8 +286,8 @@ def test_landscape_pages_for_wide_tables() -> None:
         assert page.width == pytest.approx(297, abs=0.5)
         assert page.height == pytest.approx(210, abs=0.5)
         inside = [g for g in page.glyphs if g.size < 13]
-        assert min(g.x0 for g in inside) >= 37 - 0.2
-        assert max(g.x1 for g in inside) <= 37 + 225 + 0.2
+        assert min(g.ink[0] for g in inside) >= 37 - INK_TOL
+        assert max(g.ink[1] for g in inside) <= 37 + 225 + INK_TOL
         assert min(g.top for g in inside) >= 28 - 0.2
         # The header row repeats on every page.
         assert "责任单位" in page.text()
@@ -302,3 +306,24 @@ def test_mixed_portrait_and_landscape() -> None:
     ]
     pages = render(flow)
     assert [p.width > p.height for p in pages] == [False, True, False]
+
+
+def test_compressed_punctuation_keeps_its_space_and_stays_inside() -> None:
+    """Marks are compressed by their glyph's real bounds in the font used: a full stop never joins
+    the next sentence ("共6页 。移交") and a mark pulled up to the end of a line stays inside."""
+    from tests.unit.documents.gb_checks import check_punctuation_spacing
+
+    pulled = "甲" * 5 + "。" + "乙" * 20 + "。" + "丙" * 8  # the line needs one cell of squeeze
+    pair = "共6页。”移交材料" + "乙" * 17 + "，“" + "丙" * 6
+    both = "请于2026年12月20日前报区委巡察办（联系人：张某，电话：0000-12345678）。" * 3
+    pages = render([*elements.body(pulled), *elements.body(pair), *elements.body(both)])
+    rows = ["".join(g.text for g in r) for r in pages[0].rows(16.0)]
+    assert rows[0] == "甲" * 5 + "。" + "乙" * 20 + "。"
+    assert check_punctuation_spacing(pages) >= 10
+    for g in pages[0].glyphs:
+        if g.bottom < BOTTOM:
+            assert g.ink[0] >= LEFT - INK_TOL and g.ink[1] <= RIGHT + INK_TOL, g
+    # the compressed full stop sits against the character before it
+    row = pages[0].rows(16.0)[0]
+    stop, before, after = row[5], row[4], row[6]
+    assert stop.ink[0] - before.ink[1] < after.ink[0] - stop.ink[1]

@@ -37,6 +37,8 @@ def _notice(village: str) -> NoticeData:
 def test_period_text() -> None:
     assert period_text(dt.date(2026, 3, 2), dt.date(2026, 3, 31)) == "2026年3月2日至3月31日"
     assert period_text(dt.date(2026, 12, 20), dt.date(2027, 1, 9)) == "2026年12月20日至2027年1月9日"
+    # one day is one date, not 11月16日至11月16日
+    assert period_text(dt.date(2026, 11, 16), dt.date(2026, 11, 16)) == "2026年11月16日"
 
 
 def test_one_large_page_per_village() -> None:
@@ -94,6 +96,7 @@ def test_notice_data_comes_from_settings_batch_and_team(ws: Workspace, tmp_path:
             s.add(batch)
         s.commit()
     (n,) = notice_data(ws, [vid], today=dt.date(2026, 3, 30))
+    assert n.date == dt.date(2026, 3, 30)  # the day it is issued for, as chosen
     assert (n.township, n.village, n.period, n.phone, n.mailbox, n.issuer) == (
         "城关镇",
         "新村",

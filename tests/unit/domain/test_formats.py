@@ -82,3 +82,32 @@ def test_ordinals_and_page_numbers() -> None:
     assert batch_ordinal(3, "轮") == "第三轮"
     assert page_number(7) == "— 7 —"
     assert page_number(12) == "\u2014 12 \u2014"
+
+
+@pytest.mark.parametrize(
+    ("unit", "post", "joined"),
+    [
+        ("王庄村村委会", "村委会主任", "王庄村村委会主任"),
+        ("王庄村党支部", "村党支部书记", "王庄村党支部书记"),
+        ("城关镇", "城关镇党委书记", "城关镇党委书记"),
+        ("区水利局", "局长", "区水利局局长"),
+        ("王庄村村委会", "", "王庄村村委会"),
+        ("", "村会计", "村会计"),
+    ],
+)
+def test_unit_and_post_are_written_once(unit: str, post: str, joined: str) -> None:
+    from app.domain.formats import join_unit_post
+
+    assert join_unit_post(unit, post) == joined
+
+
+def test_series_and_periods_read_as_written() -> None:
+    from app.domain.formats import period_text, series_phrase
+
+    assert series_phrase(["城关镇钱岗村"]) == "城关镇钱岗村"
+    assert (
+        series_phrase(["城关镇钱岗村、李庄村", "王店乡邵营村"])
+        == "城关镇钱岗村、李庄村和王店乡邵营村"
+    )
+    assert series_phrase(["甲", "乙", "丙"]) == "甲、乙和丙"
+    assert period_text(dt.date(2026, 11, 16), dt.date(2026, 11, 16)) == "2026年11月16日"

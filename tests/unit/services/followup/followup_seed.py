@@ -17,6 +17,7 @@ from app.domain.vocabulary import (
     Track,
     Urgency,
 )
+from app.services.settings import load_settings, save_settings
 from app.storage.models import (
     ClueTransfer,
     LedgerItem,
@@ -33,7 +34,14 @@ from app.storage.workspace import Workspace
 
 DAY = date(2026, 11, 20)
 INFORMANT = "欧阳青禾"
+BODIES = {
+    "discipline_body": "中共淮阳区纪委 淮阳区监委",
+    "police_body": "淮阳区公安局",
+    "organisation_body": "中共淮阳区委组织部",
+}
+"""The addressees' settings a team fills in before printing transfers."""
 PREFIX = "淮巡立改"
+CLUE_PREFIX = "淮巡移"
 
 
 @dataclass
@@ -45,12 +53,15 @@ class Seeded:
     township: str = ""
 
 
-def seed(ws: Workspace, *, prefix: str = PREFIX, day: date = DAY) -> Seeded:
+def seed(
+    ws: Workspace, *, prefix: str = PREFIX, clue_prefix: str = CLUE_PREFIX, day: date = DAY
+) -> Seeded:
     out = Seeded()
     with ws.session() as s:
         team = s.exec(select(Team)).first()
         assert team is not None
         team.doc_prefix = prefix
+        team.clue_prefix = clue_prefix
         team.issuing_body = "中共淮阳区委第一巡察组"
         team.phone = "0394-4321234"
         s.add(team)
@@ -162,4 +173,5 @@ def seed(ws: Workspace, *, prefix: str = PREFIX, day: date = DAY) -> Seeded:
                 s.flush()
                 out.ledger.append(item.id)
         s.commit()
+    save_settings(ws, load_settings(ws).with_changes(**BODIES))
     return out

@@ -10,6 +10,7 @@ from openpyxl import load_workbook
 from app.services.followup.ledger_xlsx import XLSX_HEADER
 from app.services.followup.papers import LedgerScope, ledger_doc, write_ledger_files
 from app.storage.workspace import Workspace
+from tests.conftest import LEADER
 from tests.unit.services.followup.followup_seed import INFORMANT, seed
 
 
@@ -22,14 +23,18 @@ def test_xlsx_holds_every_row(ws: Workspace, tmp_path: Path) -> None:
     assert sheet is not None
     values = [list(r) for r in sheet.iter_rows(values_only=True)]
     assert "城关镇" in str(values[0][0])
-    assert tuple(values[1]) == XLSX_HEADER
-    body = values[2:]
+    assert values[1][0] == "（截至2026年12月5日）"
+    assert tuple(values[2]) == XLSX_HEADER
+    body = values[3:-2]
     d = ledger_doc(ws, scope, date(2026, 12, 5))
     assert len(body) == len(d.rows) == 4
     assert [r[0] for r in body] == [1, 2, 3, 4]
     assert {r[1] for r in body} == {"王庄村", "李集村"}
     assert [r[2] for r in body] == [r.problem for r in d.rows]
-    assert all(isinstance(r[5], datetime) for r in body)
-    assert {r[7] for r in body} == {"未销号"}
-    assert "绿色预警" in {r[8] for r in body}  # 12-20 is 15 days away
+    col = {h: i for i, h in enumerate(XLSX_HEADER)}
+    assert all(isinstance(r[col["整改时限"]], datetime) for r in body)
+    assert {r[col["销号情况"]] for r in body} == {"未销号"}
+    # 12-20 is 15 days away: green, with the days left
+    assert "绿色预警（剩余15天）" in {r[col["预警"]] for r in body}
+    assert values[-1][0] == f"填报人：{LEADER}　　填报日期：2026年12月5日"
     assert INFORMANT not in str(values)

@@ -27,15 +27,22 @@ def _numbers(ws: Workspace) -> list[str]:
         ]
 
 
+def _series(numbers: list[str], prefix: str) -> list[int]:
+    return sorted(int(n.split("〕")[1][:-1]) for n in numbers if n.startswith(prefix + "〔"))
+
+
 def test_closing_a_day_numbers_its_papers(ws: Workspace) -> None:
     set_prefix(ws, "淮巡立改")
+    set_prefix(ws, "淮巡移", clues=True)
     f = make_field(ws)
     sort_all(ws)
     result = close_day(ws, DAY, PASSWORD)
     numbers = _numbers(ws)
     assert len(numbers) == len(result.notices) + len(result.clues) >= 2
     assert all(NUMBER.fullmatch(n) for n in numbers)
-    assert sorted(int(n.split("〕")[1][:-1]) for n in numbers) == list(range(1, len(numbers) + 1))
+    # each kind in its own series, from 1
+    assert _series(numbers, "淮巡立改") == list(range(1, len(result.notices) + 1))
+    assert _series(numbers, "淮巡移") == list(range(1, len(result.clues) + 1))
     d = Decision(
         Track.FIX_NOW,
         ProblemCategory.LIVELIHOOD,
@@ -49,8 +56,24 @@ def test_closing_a_day_numbers_its_papers(ws: Workspace) -> None:
     assert len(set(after)) == len(after)
 
 
+def test_without_a_clue_prefix_the_notices_are_numbered_and_transfers_wait(
+    ws: Workspace,
+) -> None:
+    set_prefix(ws, "淮巡立改")
+    make_field(ws)
+    sort_all(ws)
+    result = close_day(ws, DAY, PASSWORD)  # closing never fails for numbering
+    numbers = _numbers(ws)
+    assert _series(numbers, "淮巡立改") == list(range(1, len(result.notices) + 1))
+    assert numbers.count("") == len(result.clues) >= 1
+    set_prefix(ws, "淮巡移", clues=True)
+    number_pending(ws)
+    assert _series(_numbers(ws), "淮巡移") == list(range(1, len(result.clues) + 1))
+
+
 def test_off_the_numbering_device_papers_wait_then_get_numbers(ws: Workspace) -> None:
     set_prefix(ws, "淮巡立改")
+    set_prefix(ws, "淮巡移", clues=True)
     set_numbering(ws, False)
     make_field(ws)
     sort_all(ws)

@@ -8,9 +8,10 @@ import openpyxl
 import pytest
 from sqlmodel import col, select
 
-from app.domain.batch_plan import PLAN_HEADER, PlanError
+from app.domain.batch_plan import PlanError
 from app.domain.vocabulary import Phase
 from app.services.registry.batch_plan import (
+    PLAN_COLUMNS,
     current_plan,
     export_plan_xlsx,
     save_plan,
@@ -79,10 +80,13 @@ def test_xlsx_export(listed: Workspace, tmp_path: Path) -> None:  # noqa: F811
     assert sheet is not None
     values = [tuple(c.value for c in row) for row in sheet.iter_rows()]
     assert values[0][0] == "2026年批次安排表"
-    assert values[1] == PLAN_HEADER
+    assert values[1] == tuple(c.header for c in PLAN_COLUMNS)
     assert values[2] == (
         "第一批",
         "第一步：先难后易治乱村",
+        None,
+        None,
+        "未定",
         1,
         "城关镇",
         "新村",
