@@ -32,11 +32,13 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.config import Environment
+from app.services.access import GuardReport, open_guarded
 from app.services.settings import load_settings
 from app.storage.errors import WorkspaceError
 from app.storage.workspace import Workspace, WorkspacePaths
 from app.ui.field.context import AppContext
 from app.ui.field.view import FieldView
+from app.ui.guard import show_guard_report
 from app.ui.i18n import choose_ui_font, install_qt_translation, install_translations
 from app.ui.idle import IdleWatcher
 from app.ui.login import CreateWorkspaceDialog, LoginDialog
@@ -62,6 +64,10 @@ __all__ = [
     "run_smoke",
     "setup_application",
 ]
+
+
+_LOGIN_REPORTS: list[GuardReport] = []
+"""What the last login found (failures since the previous one), shown once the window opens."""
 
 
 def setup_application() -> QApplication:
@@ -92,7 +98,9 @@ def build_main_window(
     root, username = ws.paths.root, ws.username
 
     def unlock(password: str) -> AppContext:
-        return make_context(Workspace.open(root, password, username), runner)
+        opened, report = open_guarded(root, password, username, where="unlock")
+        show_guard_report(window, report)
+        return make_context(opened, runner)
 
     ctx = make_context(ws, runner)
     window = MainWindow(ctx, unlock)
@@ -137,14 +145,25 @@ def _ask_workspace(root: Path, env: Environment) -> Workspace | None:
         if create.exec() != QDialog.DialogCode.Accepted:
             return None
         return create.workspace
+    reports: list[GuardReport] = []
     if env.password is not None:
         try:
-            return Workspace.open(root, env.password, env.user)
+            opened, report = open_guarded(root, env.password, env.user, where="login")
         except WorkspaceError:
             pass
-    login = LoginDialog(root, lambda pw, user: Workspace.open(root, pw, user))
+        else:
+            _LOGIN_REPORTS[:] = [report]
+            return opened
+
+    def opener(pw: str, user: str | None) -> Workspace:
+        opened, report = open_guarded(root, pw, user, where="login")
+        reports.append(report)
+        return opened
+
+    login = LoginDialog(root, opener)
     if login.exec() != QDialog.DialogCode.Accepted:
         return None
+    _LOGIN_REPORTS[:] = reports[-1:]
     return login.workspace
 
 
@@ -154,6 +173,8 @@ def run_gui(root: Path, env: Environment) -> int:
     if ws is None:
         return 0
     window = build_main_window(ws)
+    for report in _LOGIN_REPORTS:
+        show_guard_report(window, report)
     window.show()
     return int(app.exec())
 

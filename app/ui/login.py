@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.access import wait_left
 from app.storage.errors import WorkspaceError
 from app.storage.workspace import Workspace
+from app.ui.guard import WaitCountdown, refusal_text
 
 Opener = Callable[[str, str | None], Workspace]
 """(password, user name or None) → the open workspace, or a WorkspaceError."""
@@ -65,15 +67,20 @@ class LoginDialog(QDialog):
         form.addRow(self.buttons)
         self.setMinimumWidth(460)
         self.password.setFocus()
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.countdown = WaitCountdown(self.error, [ok], lambda: wait_left(root), self)
+        self.countdown.check()  # a delay left by an earlier run shows at once
 
     def _on_buttons_accepted(self) -> None:
+        if self.countdown.running:
+            return
         if not self.password.text():
             self.error.setText(self.tr("Please enter the password."))
             return
         try:
             self.workspace = self._opener(self.password.text(), self.user.text().strip() or None)
         except WorkspaceError as exc:
-            self.error.setText(exc.message)
+            self.countdown.start(refusal_text(exc))
             self.password.selectAll()
             self.password.setFocus()
             return
@@ -143,7 +150,7 @@ class LockPage(QWidget):
 
     unlock_requested = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, root: Path | None = None) -> None:
         super().__init__(parent)
         lay = QVBoxLayout(self)
         lay.addStretch(1)
@@ -167,12 +174,28 @@ class LockPage(QWidget):
         lay.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         lay.addWidget(self.error)
         lay.addStretch(2)
+        self._root = root
+        self.countdown = WaitCountdown(
+            self.error,
+            [self.button],
+            lambda: 0.0 if self._root is None else wait_left(self._root),
+            self,
+        )
 
     def reset(self, username: str) -> None:
         self.who.setText(self.tr("The workspace of %1 is locked.").replace("%1", username))
         self.password.clear()
         self.error.clear()
         self.password.setFocus()
+        self.countdown.check()
+
+    def show_refusal(self, exc: WorkspaceError) -> None:
+        """A refused unlock: the reason, and the delay counted down while it runs."""
+        self.countdown.start(refusal_text(exc))
+        self.password.selectAll()
+        self.password.setFocus()
 
     def _on_unlock_clicked(self) -> None:
+        if self.countdown.running:
+            return
         self.unlock_requested.emit(self.password.text())

@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         lay.setSpacing(0)
         lay.addWidget(self.nav)
         lay.addWidget(self.pages, 1)
-        self.lock_page = LockPage(self)
+        self.lock_page = LockPage(self, ctx.ws.paths.root)
         self.lock_page.unlock_requested.connect(self.try_unlock)
         self.central = QStackedWidget(self)
         self.central.addWidget(work)
@@ -193,8 +193,7 @@ class MainWindow(QMainWindow):
         try:
             ctx = self._unlocker(password)
         except WorkspaceError as exc:
-            self.lock_page.error.setText(exc.message)
-            self.lock_page.password.selectAll()
+            self.lock_page.show_refusal(exc)
             return False
         self.ctx = ctx
         self.lock_action.setEnabled(True)

@@ -12,7 +12,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from app.domain.classify import suggest
 from app.domain.vocabulary import ProblemCategory
 from app.media import ProcessedPhoto, intake_photo
 from app.services.field.reads import LinkedProblem
+from app.ui.dateinput import DateTimeInput
 from app.ui.field.context import AppContext, VillageChoice
 
 TIME_FORMAT = "yyyy-MM-dd HH:mm"
@@ -59,11 +59,9 @@ def from_iso(text: str) -> QDateTime:
     return QDateTime.fromString(value.strftime("%Y-%m-%dT%H:%M"), "yyyy-MM-ddTHH:mm")
 
 
-def time_edit(parent: QWidget) -> QDateTimeEdit:
-    edit = QDateTimeEdit(QDateTime.currentDateTime(), parent)
-    edit.setDisplayFormat(TIME_FORMAT)
-    edit.setCalendarPopup(True)
-    return edit
+def time_edit(parent: QWidget) -> DateTimeInput:
+    """A date and time typed in one field (``2026-12-01 14:30``, ``12-01 1430``, ``14:30``)."""
+    return DateTimeInput(None, parent)
 
 
 class OptionalTime(QWidget):

@@ -267,7 +267,7 @@ class WrapupView(QWidget):
             return
         summary = self.tr("%1 problem(s) on the list, %2 unsorted.")
         summary = summary.replace("%1", str(len(board.problems))).replace("%2", str(board.unsorted))
-        self.close_dialog = CloseDayDialog(board.day, summary, self)
+        self.close_dialog = CloseDayDialog(board.day, summary, self, self.ws.paths.root)
         self.close_dialog.close_requested.connect(self._on_close_dialog_close_requested)
         self.close_dialog.show()
 
