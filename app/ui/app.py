@@ -50,6 +50,7 @@ VIEW_MODULES: tuple[str, ...] = (
     "app.ui.sync",
     "app.ui.registry",
     "app.ui.followup",
+    "app.ui.settings",
 )
 """Modules with ``register(window)`` adding their views after the field view. One line each."""
 

@@ -21,8 +21,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QPoint, Qt, QTime, Signal
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QPoint,
+    Qt,
+    QTime,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QLineEdit,
@@ -128,6 +137,11 @@ class _Input(QLineEdit):
     def _on_editing_finished(self) -> None:
         self._commit_text()
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # typing replaces the whole date (a mouse press would undo an immediate selectAll)
+        QTimer.singleShot(0, self.selectAll)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not event.modifiers():
             self._commit_text()
@@ -151,21 +165,48 @@ class _Input(QLineEdit):
 
 
 class DateInput(_Input):
-    """A date typed as text (see the module docstring); ``QDateEdit``'s API."""
+    """A date typed as text (see the module docstring); ``QDateEdit``'s API.
+
+    With ``optional`` the field may be left empty: :meth:`optional_value` is then None.
+    """
 
     dateChanged = Signal(QDate)
 
-    def __init__(self, value: date | QDate | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        value: date | QDate | None = None,
+        parent: QWidget | None = None,
+        *,
+        optional: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setPlaceholderText(self.tr("e.g. 2026-12-01"))
         self._date: date = date.today()
+        self._optional = optional
         self.setMaximumWidth(200)
-        self.set_value(to_date(value) if isinstance(value, QDate) else (value or date.today()))
+        start = to_date(value) if isinstance(value, QDate) else value
+        if start is None and optional:
+            self.clear()
+        else:
+            self.set_value(start or date.today())
 
     # -- value ----------------------------------------------------------------------------
     def value(self) -> date:
         self._commit_text()
         return self._date
+
+    def optional_value(self) -> date | None:
+        """The date, or None while an optional field is empty."""
+        if self._optional and not self.text().strip():
+            return None
+        return self.value()
+
+    def set_optional_value(self, d: date | None) -> None:
+        if d is None:
+            self.clear()
+            self._mark(True)
+        else:
+            self.set_value(d)
 
     def set_value(self, d: date) -> None:
         changed = d != self._date
@@ -183,6 +224,9 @@ class DateInput(_Input):
 
     # -- _Input ---------------------------------------------------------------------------
     def _commit_text(self) -> bool:
+        if self._optional and not self.text().strip():
+            self._mark(True)
+            return True
         parsed = parse_date(self.text(), date.today())
         if parsed is None:
             self._mark(False)
