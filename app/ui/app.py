@@ -51,6 +51,7 @@ VIEW_MODULES: tuple[str, ...] = (
     "app.ui.registry",
     "app.ui.followup",
     "app.ui.settings",
+    "app.ui.maintenance",
 )
 """Modules with ``register(window)`` adding their views after the field view. One line each."""
 

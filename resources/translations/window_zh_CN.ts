@@ -4,7 +4,7 @@
 <context>
     <name>DateInput</name>
     <message>
-        <location filename="../../app/ui/dateinput.py" line="+169" />
+        <location filename="../../app/ui/dateinput.py" line="+183" />
         <source>e.g. 2026-12-01</source>
         <translation>如 2026-12-01</translation>
     </message>
@@ -51,15 +51,162 @@
     </message>
 </context>
 <context>
+    <name>MaintenanceView</name>
+    <message>
+        <location filename="../../app/ui/maintenance/__init__.py" line="+24" />
+        <location filename="../../app/ui/maintenance/view.py" line="+59" />
+        <source>Password &amp; backup</source>
+        <translation>密码与备份</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/maintenance/view.py" line="+4" />
+        <source>Change my password</source>
+        <translation>修改我的密码</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>User: %1</source>
+        <translation>用户：%1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>At least 6 characters</source>
+        <translation>至少6个字符</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>The database is not re-encrypted: earlier backups still open with the current key file and the new password.</source>
+        <translation>数据库不会重新加密：以前的备份仍可用当前的密钥文件和新密码打开。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Current password</source>
+        <translation>原密码</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>A backup holds the encrypted database. It opens only with this workspace's key file (workspace.key): keep a copy of the key file with your backups, on another medium, locked away.</source>
+        <translation>备份中是加密的数据库，只能用本工作区的密钥文件（workspace.key）打开：请把密钥文件的副本与备份一起，另存在其他介质上并妥善锁存。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Back up to a file…</source>
+        <translation>备份到文件…</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>Check the workspace</source>
+        <translation>检查工作区</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Run the check</source>
+        <translation>开始检查</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Checks the encryption and the database, links between records, the version, the search index and the photos.</source>
+        <translation>检查加密和数据库、记录之间的关联、版本、全文索引和照片。</translation>
+    </message>
+    <message>
+        <location line="+44" />
+        <source>Password changed.</source>
+        <translation>密码已修改。</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>The password was not changed.</source>
+        <translation>密码未修改。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Back up to</source>
+        <translation>备份到</translation>
+    </message>
+    <message>
+        <location line="+0" />
+        <source>Database backups (*.db)</source>
+        <translation>数据库备份 (*.db)</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Backed up to %1 (%2 KB, %3 rows, checked).</source>
+        <translation>已备份到 %1（%2 KB，%3 行，已校验）。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>The file could not be written: %1</source>
+        <translation>文件无法写入：%1</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>The backup failed.</source>
+        <translation>备份失败。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location line="+14" />
+        <source>Check passed: encryption and database sound, links consistent, version current, search index in step, photos complete.</source>
+        <translation>检查通过：加密与数据库完整，关联一致，版本最新，全文索引同步，照片齐全。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The check could not run.</source>
+        <translation>检查无法进行。</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../app/ui/files.py" line="+19" />
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>SettingsView</name>
     <message>
         <location filename="../../app/ui/settings/__init__.py" line="+34" />
-        <location filename="../../app/ui/settings/view.py" line="+197" />
+        <location filename="../../app/ui/settings/view.py" line="+199" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/view.py" line="-127" />
+        <location filename="../../app/ui/settings/view.py" line="-129" />
         <source>Inspection team</source>
         <translation>巡察组</translation>
     </message>
@@ -257,7 +404,7 @@
         <translation>选择…</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+21" />
         <source>Save settings</source>
         <translation>保存设置</translation>
     </message>
@@ -310,7 +457,7 @@
 <context>
     <name>_Input</name>
     <message>
-        <location filename="../../app/ui/dateinput.py" line="-191" />
+        <location filename="../../app/ui/dateinput.py" line="-196" />
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
