@@ -52,6 +52,7 @@ VIEW_MODULES: tuple[str, ...] = (
     "app.ui.followup",
     "app.ui.settings",
     "app.ui.maintenance",
+    "app.ui.help",
 )
 """Modules with ``register(window)`` adding their views after the field view. One line each."""
 

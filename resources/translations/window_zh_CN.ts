@@ -51,10 +51,19 @@
     </message>
 </context>
 <context>
+    <name>HelpView</name>
+    <message>
+        <location filename="../../app/ui/help/__init__.py" line="+24" />
+        <location filename="../../app/ui/help/view.py" line="+49" />
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+</context>
+<context>
     <name>MaintenanceView</name>
     <message>
         <location filename="../../app/ui/maintenance/__init__.py" line="+24" />
-        <location filename="../../app/ui/maintenance/view.py" line="+59" />
+        <location filename="../../app/ui/maintenance/view.py" line="+60" />
         <source>Password &amp; backup</source>
         <translation>密码与备份</translation>
     </message>
@@ -79,7 +88,7 @@
         <translation>修改密码</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+6" />
         <source>The database is not re-encrypted: earlier backups still open with the current key file and the new password.</source>
         <translation>数据库不会重新加密：以前的备份仍可用当前的密钥文件和新密码打开。</translation>
     </message>

@@ -52,5 +52,7 @@ def test_backup_and_check_in_the_window(window: MainWindow, tmp_path: Path) -> N
     assert "不会覆盖" in page.backup_message.text()
     page.check_button.click()
     assert page.check_result.toPlainText().startswith("检查通过")
-    assert "workspace.key" in " ".join(w.text() for w in page.findChildren(type(page.backup_message)))
+    assert "workspace.key" in " ".join(
+        w.text() for w in page.findChildren(type(page.backup_message))
+    )
     shot(window, "maintenance")

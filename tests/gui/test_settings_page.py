@@ -23,9 +23,9 @@ def _page(window: MainWindow) -> SettingsView:
 
 def test_settings_are_shown_edited_and_saved(window: MainWindow, qtbot) -> None:
     window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    qtbot.waitActive(window)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
     page = _page(window)
     assert page.team_name.text() == "第一巡察组"
     assert page.fix_now_days.value() == 7 and page.warn_green.value() == 20
