@@ -28,7 +28,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtCore import QCoreApplication, QEventLoop, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from app.config import Environment
@@ -38,6 +38,7 @@ from app.storage.errors import WorkspaceError
 from app.storage.workspace import Workspace, WorkspacePaths
 from app.ui.field.context import AppContext
 from app.ui.field.view import FieldView
+from app.ui.geometry import GeometryKeeper
 from app.ui.guard import show_guard_report
 from app.ui.i18n import choose_ui_font, install_qt_translation, install_translations
 from app.ui.idle import IdleWatcher
@@ -68,6 +69,9 @@ __all__ = [
     "setup_application",
 ]
 
+
+MAIN_WINDOW_SIZE = QSize(1360, 820)
+"""What the main window would like; on a smaller screen it takes the screen (1366×768 fits)."""
 
 _LOGIN_REPORTS: list[GuardReport] = []
 """What the last login found (failures since the previous one), shown once the window opens."""
@@ -108,6 +112,7 @@ def build_main_window(
     ctx = make_context(ws, runner)
     window = MainWindow(ctx, unlock)
     runner.setParent(window)
+    window.geometry_keeper = GeometryKeeper(window, root, MAIN_WINDOW_SIZE)  # type: ignore[attr-defined]
 
     def field_factory(c: AppContext) -> QWidget:
         view = FieldView(c)

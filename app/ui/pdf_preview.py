@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.documents.page import write_atomically
+from app.ui.geometry import fit_to_screen
 
 PRINT_DPI = 300
 
@@ -191,4 +192,4 @@ class PdfPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.preview)
-        self.resize(820, 960)
+        fit_to_screen(self, QSize(820, 960))  # an A4 page's width; never past the screen

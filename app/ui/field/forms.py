@@ -13,7 +13,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -45,6 +45,7 @@ from app.ui.field.parts import (
     time_edit,
     to_iso,
 )
+from app.ui.geometry import fit_to_screen
 
 DRAFT_DELAY_MS = 700
 W = TypeVar("W", bound=QWidget)
@@ -393,7 +394,7 @@ class FormDialog(QDialog):
         bottom.addWidget(self.buttons)
         lay.addLayout(bottom)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        self.resize(760, 720)
+        fit_to_screen(self, QSize(760, 720))
         self.result_: SaveResult | None = None
 
     def _on_photos_busy_changed(self, busy: bool) -> None:
