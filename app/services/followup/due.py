@@ -8,6 +8,7 @@ Rows are sorted most urgent first (fewest days left), then by kind and number.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
@@ -25,9 +26,10 @@ from app.storage.models import (
     Township,
     Village,
 )
+from app.storage.session import WorkspaceSession
 from app.storage.workspace import Workspace
 
-__all__ = ["DueRow", "due_items", "item_colour", "warning_settings"]
+__all__ = ["DueRow", "due_items", "item_colour", "ledger_numbers", "warning_settings"]
 
 _KIND_ORDER = {ItemKind.NOTICE: 0, ItemKind.CLUE: 1, ItemKind.LEDGER: 2}
 
@@ -73,6 +75,22 @@ def item_colour(
     """The colour of an item: NONE once its deadline no longer runs (answered, closed …)."""
     running = str(status) in WAITING_ON_DEADLINE[kind]
     return warning_colour(deadline, today, ws_settings, closed=not running)
+
+
+def ledger_numbers(s: WorkspaceSession, items: Sequence[LedgerItem]) -> dict[str, str]:
+    """A ledger item's number in its village's ledger (``第3项``, in the order items were made;
+    ledger items carry no document number)."""
+    villages = {i.village_id for i in items}
+    out: dict[str, str] = {}
+    for vid in villages:
+        ids = s.exec(
+            select(LedgerItem.id)
+            .where(LedgerItem.village_id == vid)
+            .order_by(col(LedgerItem.created_at), col(LedgerItem.id))
+        ).all()
+        for n, lid in enumerate(ids, start=1):
+            out[str(lid)] = f"第{n}项"
+    return out
 
 
 def due_items(
