@@ -35,12 +35,8 @@ class Settings:
     font_files: dict[str, str] | None = None
     # the window (issue 16): dates further back than this need a confirmation (0: never asked)
     date_back_days: int = 30
-    # units and addressees offered in the window (the settings page edits them)
+    # responsible units offered for 立行立改 (the settings page edits them)
     responsible_units: list[str] | None = None  # None: the built-in list of district units
-    discipline_body: str = ""  # 直查快办 clues go to (e.g. 中共淮阳区纪委 淮阳区监委)
-    police_body: str = ""  # … or to (e.g. 淮阳区公安局)
-    report_to: str = ""  # 巡察日报 报送 (e.g. 区委巡察办)
-    report_cc: str = ""  # 巡察日报 抄送, separated by 、
     # triage before entering (None: the rule's default; weights keyed by channel code)
     triage_weights: dict[str, int] | None = None
     triage_middle_from: int = 1

@@ -210,12 +210,12 @@
     <name>SettingsView</name>
     <message>
         <location filename="../../app/ui/settings/__init__.py" line="+34" />
-        <location filename="../../app/ui/settings/view.py" line="+199" />
+        <location filename="../../app/ui/settings/view.py" line="+186" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/view.py" line="-129" />
+        <location filename="../../app/ui/settings/view.py" line="-116" />
         <source>Inspection team</source>
         <translation>巡察组</translation>
     </message>
@@ -344,41 +344,6 @@
     </message>
     <message>
         <location line="+2" />
-        <source>Discipline commission</source>
-        <translation>纪委监委</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>e.g. 中共淮阳区纪委 淮阳区监委</source>
-        <translation>如 中共淮阳区纪委 淮阳区监委</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Public security bureau</source>
-        <translation>公安机关</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>e.g. 淮阳区公安局</source>
-        <translation>如 淮阳区公安局</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Daily report goes to</source>
-        <translation>日报报送</translation>
-    </message>
-    <message>
-        <location line="+2" />
-        <source>Copies to</source>
-        <translation>日报抄送</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Separated by 、</source>
-        <translation>多个单位用“、”分隔</translation>
-    </message>
-    <message>
-        <location line="+2" />
         <source>Security</source>
         <translation>安全</translation>
     </message>
@@ -428,7 +393,7 @@
         <translation>只有组长可以修改设置。</translation>
     </message>
     <message>
-        <location line="+121" />
+        <location line="+113" />
         <source>Not a date. Type for example 2026-12-01.</source>
         <translation>不是日期，可输入如 2026-12-01。</translation>
     </message>

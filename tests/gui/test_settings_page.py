@@ -44,7 +44,6 @@ def test_settings_are_shown_edited_and_saved(window: MainWindow, qtbot) -> None:
     qtbot.keyClicks(page.round_end, "12-31")
     page.idle_minutes.setValue(15)
     page.units.setPlainText("区水利局\n区交通运输局\n")
-    page.police_body.setText("淮阳区公安局")
     page.save_button.click()
     assert page.message.text() == "设置已保存。"
     prefs = load_preferences(window.ctx.ws)
@@ -52,7 +51,6 @@ def test_settings_are_shown_edited_and_saved(window: MainWindow, qtbot) -> None:
     assert prefs.round_start == date(2026, 11, 1) and prefs.round_end is not None
     assert prefs.settings.idle_lock_minutes == 15
     assert prefs.settings.responsible_units == ["区水利局", "区交通运输局"]
-    assert prefs.settings.police_body == "淮阳区公安局"
     assert window.idle_watcher._timer.interval() == 15 * 60_000  # applied at once
 
 

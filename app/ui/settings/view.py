@@ -125,19 +125,6 @@ class SettingsView(QWidget):
         self.units.setFixedHeight(110)
         self.units.setPlaceholderText(self.tr("One unit per line"))
         self._row(units, "responsible_units", self.tr("Responsible units"), self.units)
-        self.discipline_body = self._row(
-            units, "discipline_body", self.tr("Discipline commission"), QLineEdit(body)
-        )
-        self.discipline_body.setPlaceholderText(self.tr("e.g. 中共淮阳区纪委 淮阳区监委"))
-        self.police_body = self._row(
-            units, "police_body", self.tr("Public security bureau"), QLineEdit(body)
-        )
-        self.police_body.setPlaceholderText(self.tr("e.g. 淮阳区公安局"))
-        self.report_to = self._row(
-            units, "report_to", self.tr("Daily report goes to"), QLineEdit(body)
-        )
-        self.report_cc = self._row(units, "report_cc", self.tr("Copies to"), QLineEdit(body))
-        self.report_cc.setPlaceholderText(self.tr("Separated by 、"))
 
         sec = self._group(self.tr("Security"), col)
         self.idle_minutes = self._row(
@@ -262,10 +249,6 @@ class SettingsView(QWidget):
         self.warn_green.setValue(st.warn_green_days)
         self.warn_yellow.setValue(st.warn_yellow_days)
         self.units.setPlainText("\n".join(p.units))
-        self.discipline_body.setText(st.discipline_body)
-        self.police_body.setText(st.police_body)
-        self.report_to.setText(st.report_to)
-        self.report_cc.setText(st.report_cc)
         self.idle_minutes.setValue(st.idle_lock_minutes)
         files = st.font_files or {}
         for key, edit in self.font_edits.items():
@@ -285,10 +268,6 @@ class SettingsView(QWidget):
             warn_green_days=self.warn_green.value(),
             warn_yellow_days=self.warn_yellow.value(),
             responsible_units=units,
-            discipline_body=self.discipline_body.text().strip(),
-            police_body=self.police_body.text().strip(),
-            report_to=self.report_to.text().strip(),
-            report_cc=self.report_cc.text().strip(),
             idle_lock_minutes=self.idle_minutes.value(),
             font_files={k: e.text().strip() for k, e in self.font_edits.items() if e.text().strip()}
             or None,
