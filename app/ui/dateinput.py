@@ -10,19 +10,17 @@ opens from the button at the end of the field (not a Tab stop).
 A text that is not a date is kept as typed, marked red with a Chinese hint, and ``is_valid()``
 says so; ``date()`` keeps the last valid date.
 
-:func:`confirm_dates` asks once, before a save, about dates that deserve a second look (outside
-the round, too far back, see :func:`app.domain.dates.date_concern`).
+Before a save, a form asks once about dates that deserve a second look (outside the round, too
+far back: :func:`app.domain.dates.date_concern`, :func:`app.ui.field.formkit.ask_dates`).
 
 Signals: ``dateChanged(QDate)`` / ``dateTimeChanged(QDateTime)`` when the value changes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QDate,
     QDateTime,
     QPoint,
@@ -35,15 +33,12 @@ from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QLineEdit,
-    QMessageBox,
     QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.dates import (
-    DateLimits,
-    date_concern,
     format_date,
     format_datetime,
     parse_date,
@@ -306,32 +301,9 @@ class DateTimeInput(_Input):
         self.set_value(self._value + timedelta(days=days))
 
 
-def confirm_dates(
-    parent: QWidget, dates: Iterable[tuple[str, date]], today: date, limits: DateLimits
-) -> bool:
-    """Ask once about every date that deserves a second look; True when none does or the user
-    confirms. ``dates`` are (field label, date) pairs."""
-    concerns = [
-        f"{label}：{text}" for label, d in dates if (text := date_concern(d, today, limits))
-    ]
-    if not concerns:
-        return True
-    box = QMessageBox(
-        QMessageBox.Icon.Question,
-        QCoreApplication.translate("DateInput", "Check the date"),
-        "\n".join(concerns) + "\n\n" + QCoreApplication.translate("DateInput", "Keep these dates?"),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        parent,
-    )
-    box.setObjectName("confirmDates")
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
-
-
 __all__ = [
     "DateInput",
     "DateTimeInput",
-    "confirm_dates",
     "to_date",
     "to_datetime",
     "to_qdate",

@@ -4,7 +4,7 @@
 <context>
     <name>DateInput</name>
     <message>
-        <location filename="../../app/ui/dateinput.py" line="+183" />
+        <location filename="../../app/ui/dateinput.py" line="+178" />
         <source>e.g. 2026-12-01</source>
         <translation>如 2026-12-01</translation>
     </message>
@@ -13,21 +13,11 @@
         <source>Not a date. Type for example 2026-12-01, 20261201 or 12-01.</source>
         <translation>不是日期。可输入 2026-12-01、20261201 或 12-01。</translation>
     </message>
-    <message>
-        <location line="+81" />
-        <source>Check the date</source>
-        <translation>请核对日期</translation>
-    </message>
-    <message>
-        <location line="+1" />
-        <source>Keep these dates?</source>
-        <translation>确定使用这些日期吗？</translation>
-    </message>
 </context>
 <context>
     <name>DateTimeInput</name>
     <message>
-        <location line="-61" />
+        <location line="+21" />
         <source>e.g. 2026-12-01 14:30</source>
         <translation>如 2026-12-01 14:30</translation>
     </message>
@@ -35,6 +25,59 @@
         <location line="+36" />
         <source>Not a date and time. Type for example 2026-12-01 14:30, or 14:30.</source>
         <translation>不是日期时间。可输入 2026-12-01 14:30，或只输入 14:30（今天）。</translation>
+    </message>
+</context>
+<context>
+    <name>FieldForms</name>
+    <message>
+        <location filename="../../app/ui/field/formkit.py" line="+35" />
+        <source>Not a date and time: type for example 2026-12-01 14:30.</source>
+        <translation>不是日期时间，可输入如 2026-12-01 14:30。</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>The draft kept earlier is back: go on where you left off.</source>
+        <translation>已恢复上次保留的草稿，可接着填写。</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Close the form</source>
+        <translation>关闭表单</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>This form is not saved.</source>
+        <translation>这份表单还没有保存。</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Keep it as a draft? The next new record of this kind continues it.</source>
+        <translation>保留为草稿吗？下次新建同类记录时会接着填写。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Keep the draft</source>
+        <translation>保留草稿</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Go on typing</source>
+        <translation>继续填写</translation>
+    </message>
+    <message>
+        <location line="+23" />
+        <source>Check the date</source>
+        <translation>请核对日期</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Keep these dates?</source>
+        <translation>确定使用这些日期吗？</translation>
     </message>
 </context>
 <context>

@@ -377,6 +377,7 @@ class _Gen:
                     post=rng.choice(["村党支部书记", "村委会主任", "村会计", "村监委会主任"]),
                     unit=f"{village.name}村委会",
                     village_id=village.id,
+                    protected=True,  # interviewees are protected (DOMAIN.md)
                 )
                 s.add(cadre)
                 s.flush()

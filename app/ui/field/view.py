@@ -244,6 +244,8 @@ class FieldView(QWidget):
         esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self._on_search_escape)
         esc.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
+        # a click on the village already selected leaves 今日记录 / the search results too
+        self.tree.clicked.connect(self._on_tree_clicked)
 
     # -- loading --------------------------------------------------------------------------
     def load(self) -> None:
@@ -275,6 +277,10 @@ class FieldView(QWidget):
         self.heading.setText(f"{row.name}　{tier} · {style}")
         self.stack.setCurrentWidget(self.tabs)
         self.ctx.runner.submit(partial(village_lists, self.ctx.ws, row.id), self._on_lists_loaded)
+
+    def _on_tree_clicked(self, index: QModelIndex) -> None:
+        if self.stack.currentWidget() is not self.tabs and self.tree_model.village_at(index):
+            self._on_tree_current_changed(index, QModelIndex())
 
     def _on_lists_loaded(self, lists: VillageLists) -> None:
         if lists.village_id != self.village_id:
@@ -369,7 +375,10 @@ class FieldView(QWidget):
 
     def new_record(self, kind: str, payload: dict[str, Any] | None = None) -> FormDialog:
         village = self.village_id or (self.ctx.villages[0].id if self.ctx.villages else "")
-        return self._open(FormDialog(self.ctx, kind, village, None, payload, self))
+        dialog = self._open(FormDialog(self.ctx, kind, village, None, payload, self))
+        if payload is None:
+            dialog.resume_draft()  # a form closed with "keep the draft" goes on where it was
+        return dialog
 
     def edit_record(self, kind: str, record_id: str) -> None:
         self.ctx.runner.submit(
@@ -379,7 +388,10 @@ class FieldView(QWidget):
         )
 
     def _on_edit_payload_loaded(self, kind: str, record_id: str, payload: dict[str, Any]) -> None:
-        self._open(FormDialog(self.ctx, kind, payload["village_id"], record_id, payload, self))
+        dialog = self._open(
+            FormDialog(self.ctx, kind, payload["village_id"], record_id, payload, self)
+        )
+        dialog.resume_draft()
 
     def _on_edit_refused(self, exc: BaseException) -> None:
         text = str(exc) if isinstance(exc, FormInvalid) else self.tr("Could not open the record.")
