@@ -28,7 +28,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.storage.files import atomic_write_bytes
+from app.files import atomic_write_bytes
 
 ATTEMPTS_NAME = "workspace.attempts"
 FORMAT = "xunchadesk-attempts"

@@ -96,8 +96,7 @@
 <context>
     <name>HelpView</name>
     <message>
-        <location filename="../../app/ui/help/__init__.py" line="+24" />
-        <location filename="../../app/ui/help/view.py" line="+49" />
+        <location filename="../../app/ui/help/view.py" line="+50" />
         <source>Help</source>
         <translation>帮助</translation>
     </message>
@@ -105,13 +104,12 @@
 <context>
     <name>MaintenanceView</name>
     <message>
-        <location filename="../../app/ui/maintenance/__init__.py" line="+24" />
-        <location filename="../../app/ui/maintenance/view.py" line="+60" />
+        <location filename="../../app/ui/maintenance/view.py" line="+61" />
         <source>Password &amp; backup</source>
         <translation>密码与备份</translation>
     </message>
     <message>
-        <location filename="../../app/ui/maintenance/view.py" line="+4" />
+        <location line="+4" />
         <source>Change my password</source>
         <translation>修改我的密码</translation>
     </message>
@@ -181,7 +179,7 @@
         <translation>检查加密和数据库、记录之间的关联、版本、全文索引和照片。</translation>
     </message>
     <message>
-        <location line="+44" />
+        <location line="+46" />
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
@@ -206,7 +204,7 @@
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+11" />
         <source>Backed up to %1 (%2 KB, %3 rows, checked).</source>
         <translation>已备份到 %1（%2 KB，%3 行，已校验）。</translation>
     </message>
@@ -226,7 +224,7 @@
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+17" />
         <source>Check passed: encryption and database sound, links consistent, version current, search index in step, photos complete.</source>
         <translation>检查通过：加密与数据库完整，关联一致，版本最新，全文索引同步，照片齐全。</translation>
     </message>
@@ -252,13 +250,12 @@
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../app/ui/settings/__init__.py" line="+34" />
-        <location filename="../../app/ui/settings/view.py" line="+186" />
+        <location filename="../../app/ui/settings/view.py" line="+188" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../app/ui/settings/view.py" line="-116" />
+        <location line="-116" />
         <source>Inspection team</source>
         <translation>巡察组</translation>
     </message>
@@ -446,12 +443,12 @@
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+13" />
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+8" />
         <source>Not saved: see the messages above.</source>
         <translation>未保存：请看上面的提示。</translation>
     </message>

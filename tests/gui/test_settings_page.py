@@ -39,8 +39,7 @@ def test_settings_are_shown_edited_and_saved(window: MainWindow, qtbot) -> None:
     qtbot.keyClicks(page.round_start, "20261101")
     qtbot.keyClick(page.round_start, Qt.Key.Key_Tab)  # one Tab leaves the date field
     assert page.round_start.text() == "2026-11-01"
-    assert page.round_end.hasFocus()
-    qtbot.waitUntil(lambda: page.round_end.selectedText() != "", timeout=2000)
+    assert page.round_end.hasFocus() and page.round_end.text() == ""  # the demo's round runs on
     qtbot.keyClicks(page.round_end, "12-31")
     page.idle_minutes.setValue(15)
     page.units.setPlainText("区水利局\n区交通运输局\n")

@@ -8,6 +8,7 @@ import html
 
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
+from app.storage.changes import ChangeSet
 from app.ui.i18n import translations_dir
 
 SHORTCUTS: tuple[tuple[str, str, str], ...] = (
@@ -55,7 +56,7 @@ class HelpView(QWidget):
         lay.addWidget(title)
         lay.addWidget(self.browser, 1)
 
-    def on_records_changed(self, _result: object) -> None:
+    def on_changes(self, changes: ChangeSet) -> None:
         """Nothing here depends on records."""
 
     def close_forms(self) -> None:

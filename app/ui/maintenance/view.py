@@ -37,8 +37,9 @@ from app.services.maintenance import (
     run_check,
 )
 from app.storage.backup import BackupResult
+from app.storage.changes import ChangeSet
 from app.storage.errors import WorkspaceError
-from app.ui.field.context import AppContext
+from app.ui.context import AppContext
 from app.ui.files import save_file_name
 from app.ui.guard import WaitCountdown, refusal_text
 
@@ -165,7 +166,9 @@ class MaintenanceView(QWidget):
             change_password, self.ctx.ws, self.old.text(), self.new.text(), self.again.text()
         )
         self.change_button.setEnabled(False)
-        self.ctx.runner.submit_write(job, self._on_password_changed, self._on_password_refused)
+        self.ctx.ops.write(
+            job, self._on_password_changed, source="maintenance", on_error=self._on_password_refused
+        )
 
     def _on_password_changed(self, _result: object) -> None:
         self.change_button.setEnabled(True)
@@ -201,8 +204,11 @@ class MaintenanceView(QWidget):
     def backup_to(self, path: Path) -> None:
         self.backup_button.setEnabled(False)
         self._say(self.backup_message, self.tr("Backing up…"), True)
-        self.ctx.runner.submit_write(
-            partial(backup_to, self.ctx.ws, path), self._on_backup_done, self._on_backup_failed
+        self.ctx.ops.write(
+            partial(backup_to, self.ctx.ws, path),
+            self._on_backup_done,
+            source="maintenance",
+            on_error=self._on_backup_failed,
         )
 
     def _on_backup_done(self, result: BackupResult) -> None:
@@ -228,8 +234,11 @@ class MaintenanceView(QWidget):
     def _on_check_button_clicked(self) -> None:
         self.check_button.setEnabled(False)
         self.check_result.setPlainText(self.tr("Checking…"))
-        self.ctx.runner.submit(
-            partial(run_check, self.ctx.ws), self._on_check_done, self._on_check_failed
+        self.ctx.ops.write(  # the check is audited: a write
+            partial(run_check, self.ctx.ws),
+            self._on_check_done,
+            source="maintenance",
+            on_error=self._on_check_failed,
         )
 
     def _on_check_done(self, findings: list[str]) -> None:
@@ -252,7 +261,7 @@ class MaintenanceView(QWidget):
         self.check_result.setPlainText(str(exc) or self.tr("The check could not run."))
 
     # -- the window's protocol ------------------------------------------------------------
-    def on_records_changed(self, _result: object) -> None:
+    def on_changes(self, changes: ChangeSet) -> None:
         """Nothing here shows records."""
 
     def close_forms(self) -> None:

@@ -2,8 +2,10 @@
 
 Each value has its own row and its own message under it. Members see the page read-only.
 
-Signals: ``saved(object)`` after a save (what changed); ``settings_changed(Settings)`` with the
-new settings (the window applies the idle-lock minutes at once).
+The save is one operation: its change set (``workspace_meta``, ``team``, ``inspection_round``)
+is broadcast like any other write (the window applies the idle-lock minutes from it at once).
+
+Signals: ``settings_changed(Settings)`` with the new settings after a save.
 """
 
 from __future__ import annotations
@@ -38,8 +40,9 @@ from app.services.preferences import (
     save_preferences,
 )
 from app.services.settings import Settings
+from app.storage.changes import ChangeSet
+from app.ui.context import AppContext
 from app.ui.dateinput import DateInput
-from app.ui.field.context import AppContext
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -53,7 +56,6 @@ def _spin(low: int, high: int, suffix: str, parent: QWidget) -> QSpinBox:
 
 
 class SettingsView(QWidget):
-    saved = Signal(object)
     settings_changed = Signal(object)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -229,7 +231,7 @@ class SettingsView(QWidget):
 
     # -- loading --------------------------------------------------------------------------
     def load(self) -> None:
-        self.ctx.runner.submit(partial(load_preferences, self.ctx.ws), self._on_loaded)
+        self.ctx.ops.query(partial(load_preferences, self.ctx.ws), self._on_loaded, parent=self)
 
     def _on_loaded(self, p: Preferences) -> None:
         self.prefs = p
@@ -311,10 +313,11 @@ class SettingsView(QWidget):
         prefs = self.values()
         self.save_button.setEnabled(False)
         self.message.setText(self.tr("Saving…"))
-        self.ctx.runner.submit_write(
+        self.ctx.ops.write(
             partial(save_preferences, self.ctx.ws, prefs),
             partial(self._on_saved, prefs),
-            self._on_save_failed,
+            source="settings",
+            on_error=self._on_save_failed,
         )
 
     def _on_saved(self, prefs: Preferences, changed: object) -> None:
@@ -324,7 +327,6 @@ class SettingsView(QWidget):
         self._show_errors({})
         self.message.setText(self.tr("Settings saved."))
         self.settings_changed.emit(prefs.settings)
-        self.saved.emit(changed)
 
     def _on_save_failed(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
@@ -344,8 +346,14 @@ class SettingsView(QWidget):
             self.font_edits[key].setText(path)
 
     # -- the window's protocol ------------------------------------------------------------
-    def on_records_changed(self, _result: object) -> None:
-        """Another view wrote something: nothing here depends on it."""
+    def on_changes(self, changes: ChangeSet) -> None:
+        """Settings or the team changed elsewhere (a sync import …): show them afresh, unless the
+        user is editing here (their edits are not overwritten)."""
+        if changes.source == "settings" or not changes.touches("workspace_meta", "team"):
+            return
+        if not self.save_button.isEnabled():
+            return
+        self.load()
 
     def close_forms(self) -> None:
         """Unsaved edits on this page are not kept across a lock (they are few and visible)."""
