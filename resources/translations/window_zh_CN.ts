@@ -81,6 +81,169 @@
     </message>
 </context>
 <context>
+    <name>FollowupPanel</name>
+    <message>
+        <location filename="../../app/ui/followup/panel.py" line="+76" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Feedback / progress</source>
+        <translation>反馈/进展</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Verifier</source>
+        <translation>核查人</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>New deadline</source>
+        <translation>新时限</translation>
+    </message>
+    <message>
+        <location line="+84" />
+        <source>Choose an item on the left.</source>
+        <translation>请在左侧选择一项。</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Save this step (Ctrl+S)</source>
+        <translation>保存这一步（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location line="+13" />
+        <source>Add evidence…</source>
+        <translation>添加佐证…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Photos or scanned papers (as images); you can also drop files on this panel.</source>
+        <translation>照片或纸质材料的扫描图片；也可以把文件拖到这一栏。</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Preview document</source>
+        <translation>预览文书</translation>
+    </message>
+    <message>
+        <location line="+58" />
+        <source>%1: the deadline no longer runs</source>
+        <translation>%1，不再计算时限</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>Evidence: %1</source>
+        <translation>佐证材料：%1份</translation>
+    </message>
+    <message>
+        <location line="+43" />
+        <source>Add evidence</source>
+        <translation>添加佐证材料</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Photos and scans (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff)</source>
+        <translation>照片和扫描件 (*.jpg *.jpeg *.png *.webp *.bmp *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location line="+33" />
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Deadline: %1</source>
+        <translation>时限：%1</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Reported so far</source>
+        <translation>已报送的反馈/进展</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Extensions</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Every kind</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location line="+5" />
+        <source>Export to Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/followup/view.py" line="+156" />
+        <source>%1 items, %2 overdue</source>
+        <translation>共%1项，逾期%2项</translation>
+    </message>
+    <message>
+        <location line="+83" />
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <location line="+34" />
+        <source>Taking the files in…</source>
+        <translation>正在读入文件…</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Evidence added: %1</source>
+        <translation>已附佐证材料%1份</translation>
+    </message>
+    <message>
+        <location line="+47" />
+        <source>Export to Excel</source>
+        <translation>导出Excel</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+11" />
+        <source>Exported: %1</source>
+        <translation>已导出：%1</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>The work could not be done.</source>
+        <translation>未能完成。</translation>
+    </message>
+</context>
+<context>
     <name>Guard</name>
     <message>
         <location filename="../../app/ui/guard.py" line="+80" />

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.deadlines import WarningColour, days_left_zh
+from app.domain.followup import WAITING_ON_DEADLINE as _RUNNING
 from app.services.followup.due import DueRow
 
 Index = QModelIndex | QPersistentModelIndex
@@ -35,12 +36,14 @@ class DueModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("DueModel", "Kind"),
         QT_TRANSLATE_NOOP("DueModel", "Number"),
         QT_TRANSLATE_NOOP("DueModel", "Village"),
-        QT_TRANSLATE_NOOP("DueModel", "Unit"),
-        QT_TRANSLATE_NOOP("DueModel", "Deadline"),
         QT_TRANSLATE_NOOP("DueModel", "Days left"),
         QT_TRANSLATE_NOOP("DueModel", "Warning"),
         QT_TRANSLATE_NOOP("DueModel", "Status"),
+        QT_TRANSLATE_NOOP("DueModel", "Deadline"),
+        QT_TRANSLATE_NOOP("DueModel", "Unit"),
     )
+    """What decides the next step first (days left, colour, status), the unit last: the list
+    fits its pane without a horizontal scroll bar, the unit elided if need be."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -85,15 +88,16 @@ class DueModel(QAbstractTableModel):
         if r is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
+            running = r.colour is not WarningColour.NONE or r.status in _RUNNING[r.kind]
             return (
                 r.kind.label,
                 r.number or "—",
                 f"{r.township}{r.village}",
-                r.unit,
-                f"{r.deadline.year}年{r.deadline.month}月{r.deadline.day}日",
-                days_left_zh(r.days_left),
+                days_left_zh(r.days_left) if running else "—",
                 r.colour.label if r.colour is not WarningColour.NONE else "",
                 r.status_label,
+                f"{r.deadline.year}年{r.deadline.month}月{r.deadline.day}日",
+                r.unit,
             )[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and r.colour in COLOURS:
             return QBrush(COLOURS[r.colour])
