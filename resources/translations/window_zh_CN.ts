@@ -28,6 +28,19 @@
     </message>
 </context>
 <context>
+    <name>DayPapers</name>
+    <message>
+        <location filename="../../app/ui/day_papers.py" line="+86" />
+        <source>Print all…</source>
+        <translation>全部打印…</translation>
+    </message>
+    <message>
+        <location line="+30" />
+        <source>Sent %1 page(s) of %2 paper(s) to the printer.</source>
+        <translation>已将%2份文书共%1页送至打印机。</translation>
+    </message>
+</context>
+<context>
     <name>FieldForms</name>
     <message>
         <location filename="../../app/ui/field/formkit.py" line="+35" />
@@ -259,7 +272,7 @@
 <context>
     <name>HelpView</name>
     <message>
-        <location filename="../../app/ui/help/view.py" line="+50" />
+        <location filename="../../app/ui/help/view.py" line="+67" />
         <source>Help</source>
         <translation>帮助</translation>
     </message>
@@ -634,7 +647,7 @@
 <context>
     <name>WrapupKeys</name>
     <message>
-        <location filename="../../app/ui/wrapup/keys.py" line="+40" />
+        <location filename="../../app/ui/wrapup/keys.py" line="+43" />
         <source>The category is %1, the handling %2: these usually differ (%2 is for %3). Both are kept as chosen; change one if it is a slip.</source>
         <translation>问题类别为“%1”，处置方式为“%2”：两者通常不一致（%2一般用于%3）。两项均按您的选择保留，如有误请改正其中一项。</translation>
     </message>

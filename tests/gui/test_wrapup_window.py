@@ -4,7 +4,8 @@ problem after a save."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication
 
 from app.domain.vocabulary import ProblemCategory, Subcategory, Track
 from app.storage.models import Problem
@@ -59,3 +60,52 @@ def test_changing_the_track_keeps_the_category_and_says_they_differ(
     view.tree.setCurrentIndex(view.model.index_of(pid))
     panel.track.setCurrentIndex(panel.track.findData(Track.FIX_NOW.value))
     assert panel.mismatch.isHidden()
+
+
+def test_after_saving_the_next_unjudged_problem_is_selected(window: MainWindow, qtbot) -> None:
+    window.show()
+    view = wrapup(window)
+    board = view.board
+    assert board is not None
+    order = [pid for g in board.villages for pid in g.problem_ids]
+    view.select_problem(order[0])
+    view.panel.save.click()  # 保存研判
+    board = view.board
+    assert board is not None and board.problems[order[0]].decision is not None
+    current = view.current_problem()
+    assert current == order[1] and board.problems[current].decision is None
+    assert view.panel.description.text().endswith(board.problems[current].description)
+
+
+def test_one_key_each_next_problem_accept_and_track(window: MainWindow, qtbot) -> None:
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    view = wrapup(window)
+    board = view.board
+    assert board is not None
+    order = [pid for g in board.villages for pid in g.problem_ids]
+    view.select_problem(order[0])
+    view.tree.setFocus()
+    qtbot.keyClick(view.tree, Qt.Key.Key_J)
+    assert view.current_problem() == order[1]
+    qtbot.keyClick(view.tree, Qt.Key.Key_K)
+    assert view.current_problem() == order[0]
+    qtbot.keyClick(view.tree, Qt.Key.Key_3)
+    assert view.panel.track.currentData() == Track.LEDGER.value
+    qtbot.keyClick(view.tree, Qt.Key.Key_1)
+    assert view.panel.track.currentData() == Track.FIX_NOW.value
+    qtbot.keyClick(view.tree, Qt.Key.Key_A)  # the suggestion, saved; the next one comes up
+    board = view.board
+    assert board is not None and board.problems[order[0]].decision is not None
+    assert view.current_problem() == order[1]
+    view.select_problem(order[0])
+    qtbot.keyClick(view.tree, Qt.Key.Key_N)
+    assert view.current_problem() == order[1]
+    # in a text field the letters are typed, not taken as keys
+    qtbot.keyClick(view.tree, Qt.Key.Key_1)
+    view.panel.unit.setFocus()
+    assert view.panel.unit.hasFocus()
+    qtbot.keyClicks(QApplication.focusWidget(), "AN3")
+    assert view.panel.unit.text().endswith("AN3") and view.current_problem() == order[1]
+    shot(window, "wrapup-keys")

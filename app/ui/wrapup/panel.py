@@ -322,6 +322,22 @@ class DecisionPanel(QWidget):
         if self._row is not None:
             self.set_decision(self._default(None))
 
+    # -- keys (app/ui/wrapup/keys.py) ------------------------------------------------------
+    def accept_and_save(self) -> None:
+        """The suggestion, taken and saved in one step (key A)."""
+        if self._row is not None and not self._row.frozen:
+            self.set_decision(self._default(None))
+            self._on_save_clicked()
+
+    def set_track(self, track: Track) -> None:
+        """Choose the track (keys 1–4); the category stays as it is."""
+        if self._row is not None and self.track.isEnabled():
+            self.track.setCurrentIndex(self.track.findData(track.value))
+
+    def request_save(self) -> None:
+        if self._row is not None and self.save.isEnabled():
+            self._on_save_clicked()
+
     def _on_save_clicked(self) -> None:
         if self._row is None:
             return
