@@ -647,7 +647,7 @@
 <context>
     <name>WrapupKeys</name>
     <message>
-        <location filename="../../app/ui/wrapup/keys.py" line="+43" />
+        <location filename="../../app/ui/wrapup/words.py" line="+11" />
         <source>The category is %1, the handling %2: these usually differ (%2 is for %3). Both are kept as chosen; change one if it is a slip.</source>
         <translation>问题类别为“%1”，处置方式为“%2”：两者通常不一致（%2一般用于%3）。两项均按您的选择保留，如有误请改正其中一项。</translation>
     </message>

@@ -1,5 +1,4 @@
-"""Keyboard-first wrap-up: one key for each step of the evening's routine, and the words the
-panel uses to say that a track and a category disagree.
+"""Keyboard-first wrap-up: one key for each step of the evening's routine.
 
 Keys (while the wrap-up view is shown; in a text field letters and digits are typed instead):
 
@@ -18,17 +17,32 @@ The help page lists them (``app/ui/help/view.py``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
-from app.domain.vocabulary import ProblemCategory, Track
+from app.domain.vocabulary import Track
 from app.services.wrapup.board import Board
+from app.ui.wrapup.panel import DecisionPanel
 
-if TYPE_CHECKING:
-    from app.ui.wrapup.view import WrapupView
+
+class KeyedView(Protocol):
+    """What the keys need of the wrap-up view."""
+
+    panel: DecisionPanel
+    merge: QPushButton
+    sign_off: QPushButton
+    report: QPushButton
+
+    @property
+    def board(self) -> Board | None: ...
+
+    def select_problem(self, problem_id: str) -> None: ...
+
+    def current_problem(self) -> str | None: ...
+
 
 TRACK_KEYS: tuple[Track, ...] = (
     Track.FIX_NOW,
@@ -37,15 +51,6 @@ TRACK_KEYS: tuple[Track, ...] = (
     Track.VERIFY,
 )
 """Keys 1–4, in this order."""
-
-
-def mismatch_text(category: ProblemCategory, track: Track, usual: ProblemCategory) -> str:
-    text = QCoreApplication.translate(
-        "WrapupKeys",
-        "The category is %1, the handling %2: these usually differ (%2 is for %3). "
-        "Both are kept as chosen; change one if it is a slip.",
-    )
-    return text.replace("%1", category.label).replace("%2", track.label).replace("%3", usual.label)
 
 
 def add_key(
@@ -86,8 +91,8 @@ def step(board: Board, current: str | None, delta: int) -> str | None:
     return order[max(0, min(len(order) - 1, at + delta))]
 
 
-def install_wrapup_keys(view: WrapupView) -> list[QShortcut]:
-    """The keys of the module docstring, on the wrap-up view."""
+def install_wrapup_keys(view: KeyedView, host: QWidget) -> list[QShortcut]:
+    """The keys of the module docstring, on the wrap-up view (``host``: the view's widget)."""
     panel = view.panel
 
     def go(pid: str | None) -> None:
@@ -109,17 +114,17 @@ def install_wrapup_keys(view: WrapupView) -> list[QShortcut]:
         return lambda: panel.set_track(t)
 
     keys = [
-        add_key(view, "N", next_open),
-        add_key(view, "J", move(1)),
-        add_key(view, "K", move(-1)),
-        add_key(view, "A", panel.accept_and_save),
-        add_key(view, QKeySequence.StandardKey.Save, panel.request_save),
-        add_key(view, "Ctrl+Return", panel.request_save),
-        add_key(view, "M", view.merge.click),
-        add_key(view, "Ctrl+Shift+S", view.sign_off.click),
-        add_key(view, "P", view.report.click),
+        add_key(host, "N", next_open),
+        add_key(host, "J", move(1)),
+        add_key(host, "K", move(-1)),
+        add_key(host, "A", panel.accept_and_save),
+        add_key(host, QKeySequence.StandardKey.Save, panel.request_save),
+        add_key(host, "Ctrl+Return", panel.request_save),
+        add_key(host, "M", view.merge.click),
+        add_key(host, "Ctrl+Shift+S", view.sign_off.click),
+        add_key(host, "P", view.report.click),
     ]
-    keys += [add_key(view, str(n), track(t)) for n, t in enumerate(TRACK_KEYS, start=1)]
+    keys += [add_key(host, str(n), track(t)) for n, t in enumerate(TRACK_KEYS, start=1)]
     return keys
 
 
@@ -127,7 +132,6 @@ __all__ = [
     "TRACK_KEYS",
     "add_key",
     "install_wrapup_keys",
-    "mismatch_text",
     "next_unsorted",
     "problem_order",
     "step",

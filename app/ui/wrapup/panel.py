@@ -36,7 +36,7 @@ from app.domain.vocabulary import (
 from app.services.settings import Settings
 from app.services.wrapup.board import Decision, ProblemRow, default_decision, validate_decision
 from app.ui.dateinput import DateInput
-from app.ui.wrapup.keys import mismatch_text
+from app.ui.wrapup.words import mismatch_text
 
 ERROR_STYLE = "color: #b00020"
 _TRACK_PAGES = (Track.FIX_NOW, Track.FAST_INVESTIGATION, Track.LEDGER, Track.VERIFY)

@@ -136,7 +136,7 @@ class WrapupView(QWidget):
         self.tree.selectionModel().selectionChanged.connect(self._on_tree_selection_changed)
         self.panel.save_requested.connect(self._on_panel_save_requested)
         self.panel.source_requested.connect(self._on_panel_source_requested)
-        self.keys = install_wrapup_keys(self)
+        self.keys = install_wrapup_keys(self, self)
         self.papers_dialog: PapersDialog | None = None
         self.load()
 
