@@ -645,6 +645,70 @@
     </message>
 </context>
 <context>
+    <name>SyncJoin</name>
+    <message>
+        <location filename="../../app/ui/sync/join.py" line="+45" />
+        <source>Join the inspection office</source>
+        <translation>加入巡察办</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>The office issues a team kit (a file) and tells you its password. Joining keeps every record of this workspace; from then on it can send bundles.</source>
+        <translation>巡察办签发组包（一个文件）并告知组包密码。加入后本工作区的全部记录保留不变，之后即可导出同步包。</translation>
+    </message>
+    <message>
+        <location line="+9" />
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <location line="+12" />
+        <source>Team kit</source>
+        <translation>组包文件</translation>
+    </message>
+    <message>
+        <location line="-11" />
+        <source>Kit password</source>
+        <translation>组包密码</translation>
+    </message>
+    <message>
+        <location line="+12" />
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Choose the team kit file.</source>
+        <translation>请选择组包文件。</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Enter the kit's password.</source>
+        <translation>请输入组包密码。</translation>
+    </message>
+    <message>
+        <location line="+21" />
+        <source>Could not join: %1</source>
+        <translation>未能加入：%1</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>This workspace has not joined the inspection office with a team kit, so it cannot make sync bundles yet. Join with the kit the office issued:</source>
+        <translation>这个工作区还没有用巡察办签发的组包加入，暂时不能导出同步包。请用组包加入：</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Join with a kit…</source>
+        <translation>用组包加入…</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>Joined the inspection office as %1: bundles can be exported now.</source>
+        <translation>已作为“%1”加入巡察办，现在可以导出同步包了。</translation>
+    </message>
+</context>
+<context>
     <name>WrapupKeys</name>
     <message>
         <location filename="../../app/ui/wrapup/words.py" line="+11" />

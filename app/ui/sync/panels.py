@@ -40,8 +40,11 @@ from app.domain.vocabulary import Track, WorkspaceKind, may_see_protected
 from app.storage.changes import ChangeSet
 from app.sync import conflicts, overview
 from app.sync.export import ExportResult, export_bundle
+from app.sync.join import is_joined
 from app.sync.merge import ImportReport, import_bundle
 from app.ui.context import AppContext
+from app.ui.files import save_file_name
+from app.ui.sync.join import JoinNotice, joined_text
 from app.ui.sync.models import ComparisonModel, ConflictListModel, OverviewModel, ReportModel
 
 ERROR_STYLE = "color: #b00020;"
@@ -95,6 +98,14 @@ class ExportPanel(QWidget):
         self.button.clicked.connect(self._on_button_clicked)
         row.addWidget(self.button)
         lay.addLayout(row)
+        # a team workspace without its kit is told so now, before a file is picked, and may
+        # join here
+        self.join_notice = JoinNotice(ctx, self)
+        self.join_notice.hide()
+        self.join_notice.joined.connect(self._on_joined)
+        lay.addWidget(self.join_notice)
+        if not office:
+            self.ops.query(lambda: is_joined(ws), self._on_join_state, parent=self)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
@@ -110,11 +121,21 @@ class ExportPanel(QWidget):
         for _tid, name in found.teams:
             self.team_box.addItem(name)
 
+    def _on_join_state(self, joined: bool) -> None:
+        self.join_notice.setVisible(not joined)
+        self.button.setEnabled(joined)
+        self.all_box.setEnabled(joined)
+
+    def _on_joined(self, team: str) -> None:
+        self._on_join_state(True)
+        self.message.setStyleSheet(OK_STYLE)
+        self.message.setText(joined_text(team))
+
     def _ask_path(self) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export bundle"), "", self.tr("Sync bundles (*.xdsb)")
+        # the ending is added when left out: the import dialog's filter shows only *.xdsb
+        return save_file_name(
+            self, self.tr("Export bundle"), "", self.tr("Sync bundles (*.xdsb)"), ".xdsb"
         )
-        return Path(name) if name else None
 
     def _on_button_clicked(self) -> None:
         path = self.choose_path()
