@@ -41,6 +41,54 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <location filename="../../app/ui/export.py" line="+34" />
+        <source>Export to Excel…</source>
+        <translation>导出Excel…</translation>
+    </message>
+    <message>
+        <location line="+18" />
+        <source>Export to Excel</source>
+        <translation>导出Excel</translation>
+    </message>
+    <message>
+        <location line="+2" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+22" />
+        <source>Records of this village</source>
+        <translation>本村外业记录</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Problems of this village</source>
+        <translation>本村问题清单</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Records of every village</source>
+        <translation>全部村外业记录</translation>
+    </message>
+    <message>
+        <location line="+1" />
+        <source>Problems of every village</source>
+        <translation>全部村问题清单</translation>
+    </message>
+    <message>
+        <location line="+7" />
+        <source>Export the list to Excel…</source>
+        <translation>导出冲突清单…</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Exported: %1</source>
+        <translation>已导出：%1</translation>
+    </message>
+</context>
+<context>
     <name>FieldForms</name>
     <message>
         <location filename="../../app/ui/field/formkit.py" line="+35" />

@@ -58,6 +58,7 @@ from app.services.field.reads import (
 )
 from app.storage.changes import ChangeSet
 from app.ui.context import AppContext
+from app.ui.export import ExportButton, exported_text, field_jobs
 from app.ui.field.detail import DetailPane
 from app.ui.field.forms import FormDialog
 from app.ui.field.models import (
@@ -246,6 +247,10 @@ class FieldView(QWidget):
             button.clicked.connect(partial(self.new_record, kind))
             bar.addWidget(button)
         bar.addStretch(1)
+        self.export_button = ExportButton(ctx, field_jobs(ctx, lambda: self.village_id), self)
+        self.export_button.exported.connect(lambda p: self.heading.setText(exported_text(p)))
+        self.export_button.failed.connect(self.heading.setText)
+        bar.addWidget(self.export_button)
         bar.addWidget(self.search)
 
         split = QSplitter(self)

@@ -37,12 +37,14 @@ from PySide6.QtWidgets import (
 
 from app.domain.deadlines import WarningColour, WarningSettings
 from app.domain.vocabulary import Track, WorkspaceKind, may_see_protected
+from app.services.exports import conflicts_table
 from app.storage.changes import ChangeSet
 from app.sync import conflicts, overview
 from app.sync.export import ExportResult, export_bundle
 from app.sync.join import is_joined
 from app.sync.merge import ImportReport, import_bundle
 from app.ui.context import AppContext
+from app.ui.export import ExportButton, exported_label, exported_text
 from app.ui.files import save_file_name
 from app.ui.sync.join import JoinNotice, joined_text
 from app.ui.sync.models import ComparisonModel, ConflictListModel, OverviewModel, ReportModel
@@ -331,6 +333,13 @@ class ConflictsPanel(QWidget):
         self.take_button = QPushButton(self.tr("Take the incoming version"), right)
         self.keep_button.clicked.connect(lambda: self._decide(False))
         self.take_button.clicked.connect(lambda: self._decide(True))
+        self.export_button = ExportButton(
+            ctx, {"": lambda: conflicts_table(ws, open_only=False)}, right
+        )
+        self.export_button.setText(exported_label())
+        self.export_button.exported.connect(lambda p: self._say(exported_text(p)))
+        self.export_button.failed.connect(self._say)
+        buttons.addWidget(self.export_button)
         buttons.addStretch(1)
         buttons.addWidget(self.keep_button)
         buttons.addWidget(self.take_button)
@@ -394,6 +403,10 @@ class ConflictsPanel(QWidget):
     def on_changes(self, changes: ChangeSet) -> None:
         if changes.touches("sync_conflict"):
             self.refresh()
+
+    def _say(self, text: str) -> None:
+        self.message.setStyleSheet("")
+        self.message.setText(text)
 
     def _on_decided(self, view: conflicts.ConflictView) -> None:
         self.message.setStyleSheet(OK_STYLE)
