@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from app.services.wrapup.files import Paper
 from app.ui.geometry import fit_to_screen
+from app.ui.i18n import fill
 from app.ui.pdf_preview import PRINT_DPI, PdfPreview
 
 
@@ -112,13 +113,10 @@ class PapersDialog(QDialog):
 
     def print_to(self, printer: QPrinter) -> int:
         sent = print_papers(printer, self.papers)
-        self.message.setText(
-            QCoreApplication.translate(
-                "DayPapers", "Sent %1 page(s) of %2 paper(s) to the printer."
-            )
-            .replace("%1", str(sent))
-            .replace("%2", str(len(self.papers)))
+        text = QCoreApplication.translate(
+            "DayPapers", "Sent %1 page(s) of %2 paper(s) to the printer."
         )
+        self.message.setText(fill(text, sent, len(self.papers)))
         self.printed.emit(sent)
         return sent
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 from app.services.exports import ExportTable, write_table
 from app.ui.context import AppContext
 from app.ui.files import save_file_name
+from app.ui.i18n import fill
 
 TableJob = Callable[[], ExportTable]
 
@@ -91,7 +92,7 @@ def exported_label() -> str:
 
 
 def exported_text(path: str) -> str:
-    return QCoreApplication.translate("Export", "Exported: %1").replace("%1", path)
+    return fill(QCoreApplication.translate("Export", "Exported: %1"), path)
 
 
 __all__ = ["ExportButton", "exported_label", "exported_text", "field_jobs"]

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.storage.errors import WorkspaceError
 from app.ui.context import AppContext, View
+from app.ui.i18n import fill
 from app.ui.login import LockPage
 from app.ui.views import VIEWS, ViewSpec
 
@@ -107,9 +108,7 @@ class MainWindow(QMainWindow):
     def _show_user(self) -> None:
         if self.ctx is not None:
             ws = self.ctx.ws
-            self.user_label.setText(
-                self.tr("User: %1 (%2)").replace("%1", ws.username).replace("%2", ws.role.label)
-            )
+            self.user_label.setText(fill(self.tr("User: %1 (%2)"), ws.username, ws.role.label))
 
     # -- views ----------------------------------------------------------------------------
     def _add_view(self, spec: ViewSpec) -> None:

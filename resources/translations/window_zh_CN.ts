@@ -30,12 +30,12 @@
 <context>
     <name>DayPapers</name>
     <message>
-        <location filename="../../app/ui/day_papers.py" line="+86" />
+        <location filename="../../app/ui/day_papers.py" line="+87" />
         <source>Print all…</source>
         <translation>全部打印…</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+29" />
         <source>Sent %1 page(s) of %2 paper(s) to the printer.</source>
         <translation>已将%2份文书共%1页送至打印机。</translation>
     </message>
@@ -43,7 +43,7 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../app/ui/export.py" line="+34" />
+        <location filename="../../app/ui/export.py" line="+35" />
         <source>Export to Excel…</source>
         <translation>导出Excel…</translation>
     </message>
@@ -144,7 +144,7 @@
 <context>
     <name>FollowupPanel</name>
     <message>
-        <location filename="../../app/ui/followup/panel.py" line="+76" />
+        <location filename="../../app/ui/followup/panel.py" line="+77" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -199,12 +199,12 @@
         <translation>预览文书</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+59" />
         <source>%1: the deadline no longer runs</source>
         <translation>%1，不再计算时限</translation>
     </message>
     <message>
-        <location line="+16" />
+        <location line="+17" />
         <source>Evidence: %1</source>
         <translation>佐证材料：%1份</translation>
     </message>
@@ -264,12 +264,12 @@
         <translation>显示：</translation>
     </message>
     <message>
-        <location filename="../../app/ui/followup/view.py" line="+156" />
+        <location filename="../../app/ui/followup/view.py" line="+158" />
         <source>%1 items, %2 overdue</source>
         <translation>共%1项，逾期%2项</translation>
     </message>
     <message>
-        <location line="+83" />
+        <location line="+84" />
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
@@ -328,7 +328,7 @@
 <context>
     <name>MaintenanceView</name>
     <message>
-        <location filename="../../app/ui/maintenance/view.py" line="+61" />
+        <location filename="../../app/ui/maintenance/view.py" line="+60" />
         <source>Password &amp; backup</source>
         <translation>密码与备份</translation>
     </message>
@@ -695,7 +695,7 @@
 <context>
     <name>SyncJoin</name>
     <message>
-        <location filename="../../app/ui/sync/join.py" line="+45" />
+        <location filename="../../app/ui/sync/join.py" line="+46" />
         <source>Join the inspection office</source>
         <translation>加入巡察办</translation>
     </message>
@@ -751,7 +751,7 @@
         <translation>用组包加入…</translation>
     </message>
     <message>
-        <location line="+15" />
+        <location line="+16" />
         <source>Joined the inspection office as %1: bundles can be exported now.</source>
         <translation>已作为“%1”加入巡察办，现在可以导出同步包了。</translation>
     </message>
@@ -759,7 +759,7 @@
 <context>
     <name>WrapupKeys</name>
     <message>
-        <location filename="../../app/ui/wrapup/words.py" line="+11" />
+        <location filename="../../app/ui/wrapup/words.py" line="+12" />
         <source>The category is %1, the handling %2: these usually differ (%2 is for %3). Both are kept as chosen; change one if it is a slip.</source>
         <translation>问题类别为“%1”，处置方式为“%2”：两者通常不一致（%2一般用于%3）。两项均按您的选择保留，如有误请改正其中一项。</translation>
     </message>

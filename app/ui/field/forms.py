@@ -59,6 +59,7 @@ from app.ui.field.parts import (
     to_iso,
 )
 from app.ui.geometry import fit_to_screen
+from app.ui.i18n import fill
 
 DRAFT_DELAY_MS = 700
 W = TypeVar("W", bound=QWidget)
@@ -570,7 +571,7 @@ class FormDialog(QDialog):
         if isinstance(exc, FormInvalid):
             self.form.show_errors(exc.errors)
         else:
-            self.form.form_error.show_error(self.tr("Could not save: %1").replace("%1", str(exc)))
+            self.form.form_error.show_error(fill(self.tr("Could not save: %1"), str(exc)))
 
     def reject(self) -> None:
         """Esc or 取消: a form with changes asks first (keep the draft, discard, go on)."""

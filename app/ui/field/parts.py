@@ -29,6 +29,7 @@ from app.services.field.reads import LinkedProblem
 from app.ui.context import AppContext, VillageChoice
 from app.ui.dateinput import DateTimeInput
 from app.ui.files import open_file_names
+from app.ui.i18n import fill
 
 TIME_FORMAT = "yyyy-MM-dd HH:mm"
 
@@ -357,7 +358,7 @@ class PhotosEditor(QWidget):
         self.existing = count
         if count:
             text = self.tr("%1 photo(s) already stored. Drop more here, or:")
-            self.hint.setText(text.replace("%1", str(count)))
+            self.hint.setText(fill(text, str(count)))
 
     def choose_files(self) -> None:
         files = open_file_names(
@@ -406,7 +407,7 @@ class PhotosEditor(QWidget):
         self._finish_one()
         if any(p.sha256 == photo.sha256 for p in self.photos):
             text = self.tr("This photo is already added: %1")
-            self.error.show_error(text.replace("%1", photo.original_name))
+            self.error.show_error(fill(text, photo.original_name))
             self.failed.emit(self.error.text())
             return
         self.photos.append(photo)

@@ -47,9 +47,10 @@ from app.services.followup.steps import ItemDetail
 from app.ui.dateinput import DateInput
 from app.ui.files import open_file_names
 from app.ui.followup.model import COLOURS
+from app.ui.i18n import fill
 from app.ui.pdf_preview import PdfPreview
+from app.ui.style import ERROR_STYLE
 
-ERROR_STYLE = "color: #c00000"
 INFO_HEIGHT = 190
 """The item box's fixed height: what is below it never moves from one item to another."""
 
@@ -246,17 +247,19 @@ class ItemPanel(QWidget):
         self.hint.hide()
         self.info.setHtml(item_html(d))
         self.history.setText("<br>".join(d.history))
-        fill = COLOURS.get(WarningColour(d.colour))
+        background = COLOURS.get(WarningColour(d.colour))
         if d.running:
             self.badge.setText(f"{days_left_zh(d.days_left)}　{d.colour_label}")
         else:
             self.badge.setText(
-                QCoreApplication.translate(
-                    "FollowupPanel", "%1: the deadline no longer runs"
-                ).replace("%1", d.status_label)
+                fill(
+                    QCoreApplication.translate("FollowupPanel", "%1: the deadline no longer runs"),
+                    d.status_label,
+                )
             )
         self.badge.setStyleSheet(
-            f"background: {fill.name() if fill else '#ffffff'}; padding: 4px; color: #000000"
+            f"background: {background.name() if background else '#ffffff'}; "
+            "padding: 4px; color: #000000"
         )
         for choice in d.actions:
             b = QPushButton(choice.label, self.actions_box)
@@ -344,7 +347,7 @@ def item_html(d: ItemDetail) -> str:
         number = f"{d.village}台账{d.number}"
     head = html.escape(f"{d.kind.label}　{number}".strip())
     dl = d.deadline
-    status = QCoreApplication.translate("FollowupPanel", "Status: %1").replace("%1", d.status_label)
+    status = fill(QCoreApplication.translate("FollowupPanel", "Status: %1"), d.status_label)
     deadline = QCoreApplication.translate("FollowupPanel", "Deadline: %1").replace(
         "%1", f"{dl.year}年{dl.month}月{dl.day}日"
     )

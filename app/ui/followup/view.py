@@ -40,6 +40,7 @@ from app.ui.context import AppContext
 from app.ui.files import save_file_name
 from app.ui.followup.model import DueModel
 from app.ui.followup.panel import ItemPanel, ListBar, StepForm
+from app.ui.i18n import fill
 
 FOLLOWUP_TABLES = (
     "rectification_notice",
@@ -153,9 +154,11 @@ class FollowupView(QWidget):
             self._resetting = False
         overdue = sum(1 for r in rows if r.days_left < 0 and r.colour.value == "red")
         self.summary.setText(
-            QCoreApplication.translate("FollowupPanel", "%1 items, %2 overdue")
-            .replace("%1", str(len(rows)))
-            .replace("%2", str(overdue))
+            fill(
+                QCoreApplication.translate("FollowupPanel", "%1 items, %2 overdue"),
+                len(rows),
+                overdue,
+            )
         )
         if keep is not None and self.model.row_of(keep) >= 0:
             self._resetting = True  # the same item stays shown: no reload, nothing cleared
@@ -337,7 +340,7 @@ class FollowupView(QWidget):
         self.ops.write(
             lambda: write_table(self.ws, followup_table(self.ws, today, show), path),
             lambda p: self.message.setText(
-                QCoreApplication.translate("FollowupPanel", "Exported: %1").replace("%1", str(p))
+                fill(QCoreApplication.translate("FollowupPanel", "Exported: %1"), str(p))
             ),
             source="followup",
             on_error=self._on_failed,

@@ -42,9 +42,8 @@ from app.storage.errors import WorkspaceError
 from app.ui.context import AppContext
 from app.ui.files import save_file_name
 from app.ui.guard import WaitCountdown, refusal_text
-
-ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b5e20;"
+from app.ui.i18n import fill
+from app.ui.style import ERROR_STYLE, OK_STYLE
 
 
 def _password_box(parent: QWidget) -> QLineEdit:
@@ -64,7 +63,7 @@ class MaintenanceView(QWidget):
         # -- password --------------------------------------------------------------------
         pw_box = QGroupBox(self.tr("Change my password"), self)
         pw_form = QFormLayout(pw_box)
-        who = QLabel(self.tr("User: %1").replace("%1", ctx.ws.username), pw_box)
+        who = QLabel(fill(self.tr("User: %1"), ctx.ws.username), pw_box)
         self.old = _password_box(pw_box)
         self.new = _password_box(pw_box)
         self.new.setPlaceholderText(self.tr("At least 6 characters"))
@@ -213,11 +212,11 @@ class MaintenanceView(QWidget):
 
     def _on_backup_done(self, result: BackupResult) -> None:
         self.backup_button.setEnabled(True)
-        text = (
-            self.tr("Backed up to %1 (%2 KB, %3 rows, checked).")
-            .replace("%1", str(result.path))
-            .replace("%2", str(result.size_bytes // 1024))
-            .replace("%3", str(result.rows))
+        text = fill(
+            self.tr("Backed up to %1 (%2 KB, %3 rows, checked)."),
+            result.path,
+            result.size_bytes // 1024,
+            result.rows,
         )
         self._say(self.backup_message, text, True)
 

@@ -43,8 +43,8 @@ from app.services.settings import Settings
 from app.storage.changes import ChangeSet
 from app.ui.context import AppContext
 from app.ui.dateinput import DateInput
-
-ERROR_STYLE = "color: #b00020;"
+from app.ui.i18n import fill
+from app.ui.style import ERROR_STYLE
 
 
 def _spin(low: int, high: int, suffix: str, parent: QWidget) -> QSpinBox:
@@ -335,7 +335,7 @@ class SettingsView(QWidget):
             self._show_errors(exc.errors)
             self.message.setText(self.tr("Not saved: see the messages above."))
         else:
-            self.message.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+            self.message.setText(fill(self.tr("Not saved: %1"), str(exc)))
 
     def _on_font_pick_clicked(self, key: str) -> None:
         start = self.font_edits[key].text() or str(Path.home())

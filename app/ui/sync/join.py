@@ -32,6 +32,7 @@ from app.sync.join import join_existing
 from app.sync.kit import TeamKit
 from app.ui.context import AppContext
 from app.ui.files import open_file_name
+from app.ui.i18n import fill
 
 
 class JoinDialog(QDialog):
@@ -156,9 +157,12 @@ class JoinNotice(QFrame):
 
 
 def joined_text(team: str) -> str:
-    return QCoreApplication.translate(
-        "SyncJoin", "Joined the inspection office as %1: bundles can be exported now."
-    ).replace("%1", team)
+    return fill(
+        QCoreApplication.translate(
+            "SyncJoin", "Joined the inspection office as %1: bundles can be exported now."
+        ),
+        team,
+    )
 
 
 __all__ = ["JoinDialog", "JoinNotice", "joined_text"]

@@ -10,8 +10,9 @@ relays writes to the main window.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -46,11 +47,10 @@ from app.sync.merge import ImportReport, import_bundle
 from app.ui.context import AppContext
 from app.ui.export import ExportButton, exported_label, exported_text
 from app.ui.files import save_file_name
+from app.ui.i18n import fill
+from app.ui.style import ERROR_STYLE, OK_STYLE
 from app.ui.sync.join import JoinNotice, joined_text
 from app.ui.sync.models import ComparisonModel, ConflictListModel, OverviewModel, ReportModel
-
-ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b5e20;"
 
 
 class _Progress(QObject):
@@ -145,9 +145,7 @@ class ExportPanel(QWidget):
             return
         if path.exists():
             self._fail(
-                self.tr("The file exists already and is not overwritten: %1").replace(
-                    "%1", path.name
-                )
+                fill(self.tr("The file exists already and is not overwritten: %1"), path.name)
             )
             return
         team = (self.team_box.currentText() or None) if self._office else None
@@ -174,10 +172,12 @@ class ExportPanel(QWidget):
         self.progress.setValue(100)
         self.message.setStyleSheet(OK_STYLE)
         self.message.setText(
-            self.tr("Exported %1 records and %2 photos to %3.")
-            .replace("%1", str(result.rows))
-            .replace("%2", str(result.media))
-            .replace("%3", result.path.name)
+            fill(
+                self.tr("Exported %1 records and %2 photos to %3."),
+                str(result.rows),
+                str(result.media),
+                result.path.name,
+            )
         )
         self.exported.emit(result)
 
@@ -289,14 +289,14 @@ class ImportPanel(QWidget):
 
     def _on_done(self, report: ImportReport) -> None:
         self.report_model.set_report(report)
-        text = (
-            self.tr("%1: %2 new, %3 updated, %4 unchanged, %5 conflicts, %6 new photos")
-            .replace("%1", report.path.name)
-            .replace("%2", str(report.total("new")))
-            .replace("%3", str(report.total("updated")))
-            .replace("%4", str(report.total("unchanged")))
-            .replace("%5", str(report.total("conflict")))
-            .replace("%6", str(report.media_new))
+        text = fill(
+            self.tr("%1: %2 new, %3 updated, %4 unchanged, %5 conflicts, %6 new photos"),
+            report.path.name,
+            str(report.total("new")),
+            str(report.total("updated")),
+            str(report.total("unchanged")),
+            str(report.total("conflict")),
+            str(report.media_new),
         )
         self._lines.append((True, text))
         self.imported.emit(report)
@@ -316,7 +316,7 @@ class ConflictsPanel(QWidget):
         self.ws, self.ops = ws, ctx.ops
         lay = QVBoxLayout(self)
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        self.list_model = ConflictListModel(self._fetch, self)
+        self.list_model = ConflictListModel(self._fetch, partial(self.ops.query, parent=self), self)
         self.list_view = _table(self.list_model, split)
         self.list_view.selectionModel().currentRowChanged.connect(self._on_list_current_row_changed)
         right = QWidget(split)
@@ -352,15 +352,19 @@ class ConflictsPanel(QWidget):
         lay.addWidget(split)
         self._set_buttons(False)
 
-    def _fetch(self, ids: list[str]) -> dict[str, Any]:
+    def _fetch(self, ids: Sequence[str]) -> dict[str, conflicts.ConflictView]:
         return {i: conflicts.get_conflict(self.ws, i) for i in ids}
 
     def refresh(self) -> None:
-        ws = self.ws
-        self.ops.query(lambda: conflicts.conflict_ids(ws), self._on_ids)
+        def read() -> tuple[list[str], dict[str, conflicts.ConflictView]]:
+            ids = conflicts.conflict_ids(self.ws)
+            return ids, self._fetch(ids[: ConflictListModel.PAGE])
 
-    def _on_ids(self, ids: list[str]) -> None:
-        self.list_model.set_ids(ids)
+        self.ops.query(read, self._on_ids, parent=self)
+
+    def _on_ids(self, found: tuple[list[str], dict[str, conflicts.ConflictView]]) -> None:
+        ids, first = found
+        self.list_model.set_ids(ids, first)
         self.compare_model.set_conflict(None)
         self._set_buttons(False)
         self.title.setText(
@@ -379,9 +383,11 @@ class ConflictsPanel(QWidget):
         self._set_buttons(view is not None and view.status == "open")
         if view is not None:
             self.title.setText(
-                self.tr("%1 from %2: the changed fields are marked.")
-                .replace("%1", view.kind_label)
-                .replace("%2", view.team_name or "—")
+                fill(
+                    self.tr("%1 from %2: the changed fields are marked."),
+                    view.kind_label,
+                    view.team_name or "—",
+                )
             )
 
     def current_id(self) -> str | None:
@@ -462,7 +468,7 @@ class OverviewPanel(QWidget):
         self.count_label = QLabel("", self)
         row.addWidget(self.count_label)
         lay.addLayout(row)
-        self.model = OverviewModel(self._fetch, self)
+        self.model = OverviewModel(self._fetch, partial(self.ops.query, parent=self), self)
         self.table = _table(self.model, self)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
@@ -504,12 +510,17 @@ class OverviewPanel(QWidget):
             colour=None if colour is None else WarningColour(colour),
         )
 
-    def _fetch(self, ids: list[str]) -> dict[str, Any]:
-        return dict(overview.overview_rows(self.ws, ids, today=self.today, warn=self.warn))
+    def _fetch(self, ids: Sequence[str]) -> dict[str, overview.OverviewRow]:
+        return dict(overview.overview_rows(self.ws, list(ids), today=self.today, warn=self.warn))
 
     def refresh(self) -> None:
         ws, flt, today, warn = self.ws, self.current_filter(), self.today, self.warn
-        self.ops.query(lambda: overview.overview_ids(ws, flt, today=today, warn=warn), self._on_ids)
+
+        def read() -> tuple[list[str], dict[str, overview.OverviewRow]]:
+            ids = overview.overview_ids(ws, flt, today=today, warn=warn)
+            return ids, self._fetch(ids[: OverviewModel.PAGE])
+
+        self.ops.query(read, self._on_ids, parent=self)
 
     def on_changes(self, changes: ChangeSet) -> None:
         if changes.touches(*OVERVIEW_TABLES):
@@ -519,9 +530,10 @@ class OverviewPanel(QWidget):
         if not self._filling:
             self.refresh()
 
-    def _on_ids(self, ids: list[str]) -> None:
-        self.model.set_ids(ids)
-        self.count_label.setText(self.tr("%1 problems").replace("%1", str(len(ids))))
+    def _on_ids(self, found: tuple[list[str], dict[str, overview.OverviewRow]]) -> None:
+        ids, first = found
+        self.model.set_ids(ids, first)
+        self.count_label.setText(fill(self.tr("%1 problems"), str(len(ids))))
 
 
 class SyncView(QWidget):

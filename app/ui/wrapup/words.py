@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from app.domain.vocabulary import ProblemCategory, Track
+from app.ui.i18n import fill
 
 
 def mismatch_text(category: ProblemCategory, track: Track, usual: ProblemCategory) -> str:
@@ -13,7 +14,7 @@ def mismatch_text(category: ProblemCategory, track: Track, usual: ProblemCategor
         "The category is %1, the handling %2: these usually differ (%2 is for %3). "
         "Both are kept as chosen; change one if it is a slip.",
     )
-    return text.replace("%1", category.label).replace("%2", track.label).replace("%3", usual.label)
+    return fill(text, category.label, track.label, usual.label)
 
 
 __all__ = ["mismatch_text"]
