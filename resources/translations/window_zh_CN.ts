@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Closing</name>
+    <message>
+        <location filename="../../app/ui/closing.py" line="+17" />
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <location line="+6" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Discard the changes</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <location line="+4" />
+        <source>Go on editing</source>
+        <translation>继续修改</translation>
+    </message>
+    <message>
+        <location line="+16" />
+        <source>The batch plan has changes that are not saved.</source>
+        <translation>批次计划有尚未保存的修改。</translation>
+    </message>
+</context>
+<context>
     <name>DateInput</name>
     <message>
         <location filename="../../app/ui/dateinput.py" line="+178" />
