@@ -26,6 +26,7 @@ from app.storage.changes import ChangeSet
 from app.storage.errors import WorkspaceError
 from app.storage.workspace import Workspace, WorkspacePaths
 from app.ui.context import AppContext, make_context
+from app.ui.first_steps import FirstSteps
 from app.ui.geometry import GeometryKeeper
 from app.ui.guard import show_guard_report
 from app.ui.i18n import choose_ui_font, install_qt_translation, install_translations
@@ -103,6 +104,7 @@ def build_main_window(
     window.start()
     help_key = QShortcut(QKeySequence(Qt.Key.Key_F1), window)
     help_key.activated.connect(lambda: window.show_view("help"))
+    install_first_steps(window)
 
     if idle_lock:
         assert window.ctx is not None
@@ -130,6 +132,34 @@ def build_main_window(
         watcher.start()
         window.idle_watcher = watcher  # type: ignore[attr-defined]
     return window
+
+
+def install_first_steps(window: MainWindow) -> FirstSteps:
+    """The first steps above every view while the workspace has no village."""
+
+    def go(key: str, button: str) -> None:
+        view = window.show_view(key)
+        target = getattr(view, button, None) if button else None
+        if target is not None:
+            target.click()
+
+    steps = FirstSteps(go, window)
+    steps.hide()
+    window.banners.insertWidget(0, steps)
+
+    def follow(ctx: AppContext) -> None:
+        def update() -> None:
+            steps.setVisible(len(ctx.villages) == 0)
+
+        ctx.villages.reloaded.connect(update)
+        ctx.villages.reload()  # the first load may have come before this was listening
+
+    if window.ctx is not None:
+        follow(window.ctx)
+    window.unlocked.connect(follow)
+    window.locked.connect(steps.hide)
+    window.first_steps = steps  # type: ignore[attr-defined]
+    return steps
 
 
 def _ask_workspace(root: Path, env: Environment) -> Workspace | None:

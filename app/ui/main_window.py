@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -81,7 +82,13 @@ class MainWindow(QMainWindow):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addWidget(self.nav)
-        lay.addWidget(self.pages, 1)
+        right = QWidget(work)
+        self.banners = QVBoxLayout(right)
+        """Strips shown above every view (the first steps of an empty workspace)."""
+        self.banners.setContentsMargins(0, 0, 0, 0)
+        self.banners.setSpacing(0)
+        self.banners.addWidget(self.pages, 1)
+        lay.addWidget(right, 1)
         self.lock_page = LockPage(self, ctx.ws.paths.root)
         self.lock_page.unlock_requested.connect(self.try_unlock)
         self.central = QStackedWidget(self)

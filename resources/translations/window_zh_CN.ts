@@ -170,6 +170,49 @@
     </message>
 </context>
 <context>
+    <name>FirstSteps</name>
+    <message>
+        <location filename="../../app/ui/first_steps.py" line="+21" />
+        <source>There is no village in this workspace yet. First import the list of villages in 村情分类 (or add one there), then records can be made.</source>
+        <translation>这个工作区还没有村（社区）。请先在“村情分类”中导入村（社区）名册（或逐个添加），然后才能记录。</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>The demo is a workspace of its own, full of invented records, so that nothing here is touched. Make it once with “python -m app demo” (the program folder: “XunchaDesk demo”) and open it with “python -m app --demo”; its password is demo.</source>
+        <translation>演示数据是另一个独立的工作区，里面是虚构的记录，不会改动这里的任何内容。先运行一次“python -m app demo”（程序文件夹中为“XunchaDesk demo”）生成，再用“python -m app --demo”打开，密码为 demo。</translation>
+    </message>
+    <message>
+        <location line="+19" />
+        <source>Welcome. This workspace has no villages yet. Start with the list of villages:</source>
+        <translation>欢迎使用巡察台。这个工作区还没有村（社区），请从村（社区）名册开始：</translation>
+    </message>
+    <message>
+        <location line="+8" />
+        <source>Import the list of villages…</source>
+        <translation>导入村（社区）名册…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Add a village…</source>
+        <translation>添加一个村…</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Try the demo first</source>
+        <translation>先看演示数据</translation>
+    </message>
+    <message>
+        <location line="+3" />
+        <source>Team details…</source>
+        <translation>填写巡察组信息…</translation>
+    </message>
+    <message>
+        <location line="+15" />
+        <source>The demo</source>
+        <translation>演示数据</translation>
+    </message>
+</context>
+<context>
     <name>FollowupPanel</name>
     <message>
         <location filename="../../app/ui/followup/panel.py" line="+77" />

@@ -67,6 +67,7 @@ from app.ui.field.models import (
     SearchResultModel,
     VillageTreeModel,
 )
+from app.ui.first_steps import no_villages_text
 from app.ui.i18n import fill
 
 SEARCH_DELAY_MS = 250
@@ -416,7 +417,14 @@ class FieldView(QWidget):
         kind = KINDS[self.tabs.currentIndex()]
         self.new_record(kind if kind in self.new_buttons else "visit")
 
-    def new_record(self, kind: str, payload: dict[str, Any] | None = None) -> FormDialog:
+    def new_record(self, kind: str, payload: dict[str, Any] | None = None) -> FormDialog | None:
+        if not len(self.ctx.villages):
+            # no village to record in: say what comes first instead of an empty form
+            self.no_villages = QMessageBox(
+                QMessageBox.Icon.Information, self.windowTitle(), no_villages_text(), parent=self
+            )
+            self.no_villages.open()
+            return None
         village = self.village_id or (self.ctx.villages[0].id if self.ctx.villages else "")
         dialog = self._open(FormDialog(self.ctx, kind, village, None, payload, self))
         if payload is None:
