@@ -41,6 +41,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.suggest",
     "app.commands.log",
     "app.commands.users",
+    "app.commands.steps",
+    "app.commands.join",
 )
 """Modules that add commands: each has ``register(sub)``, which adds its parsers and sets
 ``handler=function(args, env) -> int`` on them with ``set_defaults``. Add one line per module."""

@@ -113,6 +113,8 @@ def cmd_demo(args: argparse.Namespace, env: Environment) -> int:
     if not own_folder and root.exists() and any(root.iterdir()):
         raise WorkspaceExists(f"文件夹不是空的，演示数据只写入空文件夹：{root}")
     password = env.password if env.password is not None else DEMO_PASSWORD
+    if args.until is not None and args.until > date.today():
+        raise Refused("演示数据的最后一天不能晚于今天（记录的时间不能晚于现在）。")
     opts = DemoOptions(
         villages=args.villages,
         days=args.days,

@@ -24,6 +24,8 @@ OWNER_COLUMNS: dict[str, str] = {
     "interview": "interview_id",
     "problem": "problem_id",
     "ledger_item": "ledger_item_id",
+    "rectification_notice": "notice_id",
+    "clue_transfer": "clue_transfer_id",
 }
 
 

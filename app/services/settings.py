@@ -33,6 +33,10 @@ class Settings:
     concentrate_min_problems: int = 0  # 0: not used
     # documents
     font_files: dict[str, str] | None = None
+    # the window (issue 16): dates further back than this need a confirmation (0: never asked)
+    date_back_days: int = 30
+    # responsible units offered for 立行立改 (the settings page edits them)
+    responsible_units: list[str] | None = None  # None: the built-in list of district units
     # triage before entering (None: the rule's default; weights keyed by channel code)
     triage_weights: dict[str, int] | None = None
     triage_middle_from: int = 1

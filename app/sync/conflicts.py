@@ -187,6 +187,7 @@ FIELD_LABELS: dict[str, str] = {
     "item_kind": "条目类别",
     "kind": "类别",
     "ledger_item_id": "台账条目",
+    "clue_transfer_id": "线索移交",
     "list_id": "名单",
     "listed_at": "列入时间",
     "mailbox": "信箱",

@@ -83,7 +83,10 @@ def own_keys(ws: Workspace) -> KeyPair:
     with ws.session() as s:
         row = s.exec(select(SyncKey).where(SyncKey.role == ROLE_TEAM)).first()
     if row is None:
-        raise SyncError("这个工作区未用组包加入，不能同步（请用 init --kit 新建工作区）。")
+        raise SyncError(
+            "这个工作区未用组包加入，不能同步"
+            "（请在“同步”页用组包加入，或运行 join --kit 组包文件）。"
+        )
     return _pair(row)
 
 

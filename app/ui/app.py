@@ -15,12 +15,19 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QSize, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 
 from app.config import Environment
+from app.services.access import open_guarded
+from app.services.settings import SETTINGS_KEY
+from app.storage.changes import ChangeSet
 from app.storage.errors import WorkspaceError
 from app.storage.workspace import Workspace
 from app.ui.context import AppContext, make_context, warm_up_reading_later
+from app.ui.first_steps import FirstSteps
+from app.ui.geometry import GeometryKeeper
+from app.ui.guard import show_guard_report
 from app.ui.i18n import install_qt_translation, setup_application
 from app.ui.idle import IdleWatcher
 from app.ui.login import LoginDialog
@@ -42,6 +49,10 @@ __all__ = [
 ]
 
 
+MAIN_WINDOW_SIZE = QSize(1360, 820)
+"""What the main window would like; on a smaller screen it takes the screen (1366×768 fits)."""
+
+
 def build_main_window(
     ws: Workspace,
     runner: TaskRunner | None = None,
@@ -61,16 +72,22 @@ def build_main_window(
         return ctx
 
     def unlock(password: str) -> AppContext:
-        return context(Workspace.open(root, password, username))
+        opened, report = open_guarded(root, password, username, where="unlock")
+        show_guard_report(window, report)
+        return context(opened)
 
     window = MainWindow(context(ws), unlock)
     runner.setParent(window)
+    window.geometry_keeper = GeometryKeeper(window, root, MAIN_WINDOW_SIZE)  # type: ignore[attr-defined]
 
     def unhandled(exc: BaseException) -> None:
         show_failure(window, exc)
 
     runner.unhandled = unhandled
     window.start()
+    help_key = QShortcut(QKeySequence(Qt.Key.Key_F1), window)
+    help_key.activated.connect(lambda: window.show_view("help"))
+    install_first_steps(window)
 
     if idle_lock:
         assert window.ctx is not None
@@ -78,15 +95,54 @@ def build_main_window(
         watcher.idle.connect(window.lock)
         window.locked.connect(watcher.stop)
 
+        def follow_settings(c: AppContext) -> None:
+            # the settings page saved new minutes: the watcher takes them at once
+            def on_changes(changes: ChangeSet) -> None:
+                if SETTINGS_KEY in changes.ids_of("workspace_meta"):
+                    watcher.set_minutes(c.settings.idle_lock_minutes)
+                    watcher.start()
+
+            c.ops.changed.connect(on_changes)
+
         def restart(c: AppContext) -> None:
             watcher.set_minutes(c.settings.idle_lock_minutes)
             watcher.start()
+            follow_settings(c)
 
+        follow_settings(window.ctx)
         window.unlocked.connect(restart)
         window.destroyed.connect(watcher.detach)
         watcher.start()
         window.idle_watcher = watcher  # type: ignore[attr-defined]
     return window
+
+
+def install_first_steps(window: MainWindow) -> FirstSteps:
+    """The first steps above every view while the workspace has no village."""
+
+    def go(key: str, button: str) -> None:
+        view = window.show_view(key)
+        target = getattr(view, button, None) if button else None
+        if target is not None:
+            target.click()
+
+    steps = FirstSteps(go, window)
+    steps.hide()
+    window.banners.insertWidget(0, steps)
+
+    def follow(ctx: AppContext) -> None:
+        def update() -> None:
+            steps.setVisible(len(ctx.villages) == 0)
+
+        ctx.villages.reloaded.connect(update)
+        ctx.villages.reload()  # the first load may have come before this was listening
+
+    if window.ctx is not None:
+        follow(window.ctx)
+    window.unlocked.connect(follow)
+    window.locked.connect(steps.hide)
+    window.first_steps = steps  # type: ignore[attr-defined]
+    return steps
 
 
 def run_smoke(root: Path, env: Environment, started: float | None = None) -> int:

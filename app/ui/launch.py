@@ -29,6 +29,7 @@ from app.ui.i18n import setup_application
 from app.ui.single import bring_forward, claim_window
 
 if TYPE_CHECKING:
+    from app.services.access import GuardReport
     from app.storage.workspace import Workspace
 
 HEAVY = "app.ui.app"
@@ -57,11 +58,17 @@ class _Preload:
         importlib.import_module(HEAVY)  # re-raises a failed import here, on the GUI thread
 
 
-def _open(preload: _Preload, root: Path, password: str, user: str | None) -> Workspace:
+def _open(
+    preload: _Preload, root: Path, password: str, user: str | None, reports: list[GuardReport]
+) -> Workspace:
+    """Open through the password guard (a growing delay after wrong passwords); what the guard
+    found since the last login goes to ``reports``, shown once the window is up."""
     preload.wait()
-    from app.storage.workspace import Workspace
+    from app.services.access import open_guarded
 
-    return Workspace.open(root, password, user)
+    opened, report = open_guarded(root, password, user, where="login")
+    reports[:] = [report]
+    return opened
 
 
 def _create(preload: _Preload, root: Path, team: str, leader: str, password: str) -> Workspace:
@@ -71,7 +78,9 @@ def _create(preload: _Preload, root: Path, team: str, leader: str, password: str
     return Workspace.create(root, team_name=team, leader=leader, password=password)
 
 
-def _ask_workspace(root: Path, env: Environment, preload: _Preload) -> Workspace | None:
+def _ask_workspace(
+    root: Path, env: Environment, preload: _Preload, reports: list[GuardReport]
+) -> Workspace | None:
     from app.ui.login import CreateWorkspaceDialog, LoginDialog
 
     if not WorkspacePaths(root).has_workspace():
@@ -83,10 +92,10 @@ def _ask_workspace(root: Path, env: Environment, preload: _Preload) -> Workspace
         return create.workspace
     if env.password is not None:
         try:
-            return _open(preload, root, env.password, env.user)
+            return _open(preload, root, env.password, env.user, reports)
         except WorkspaceError:
             pass
-    login = LoginDialog(root, lambda pw, user: _open(preload, root, pw, user))
+    login = LoginDialog(root, lambda pw, user: _open(preload, root, pw, user, reports))
     if login.exec() != QDialog.DialogCode.Accepted:
         return None
     return login.workspace
@@ -98,14 +107,18 @@ def run_gui(root: Path, env: Environment) -> int:
     if single is None:
         return 0
     preload = _Preload().start()
-    ws = _ask_workspace(root, env, preload)
+    reports: list[GuardReport] = []
+    ws = _ask_workspace(root, env, preload, reports)
     if ws is None:
         return 0
     from app.ui.app import build_main_window
+    from app.ui.guard import show_guard_report
     from app.ui.ops import install_excepthook
 
     install_excepthook()
     window = build_main_window(ws)
+    for report in reports:
+        show_guard_report(window, report)
     single.show_requested.connect(lambda: bring_forward(window))
     window.show()
     return int(app.exec())

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.access import wait_left
 from app.storage.errors import WorkspaceError
+from app.ui.guard import WaitCountdown, refusal_text
 from app.ui.i18n import fill
 
 if TYPE_CHECKING:
@@ -69,15 +71,20 @@ class LoginDialog(QDialog):
         form.addRow(self.buttons)
         self.setMinimumWidth(460)
         self.password.setFocus()
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.countdown = WaitCountdown(self.error, [ok], lambda: wait_left(root), self)
+        self.countdown.check()  # a delay left by an earlier run shows at once
 
     def _on_buttons_accepted(self) -> None:
+        if self.countdown.running:
+            return
         if not self.password.text():
             self.error.setText(self.tr("Please enter the password."))
             return
         try:
             self.workspace = self._opener(self.password.text(), self.user.text().strip() or None)
         except WorkspaceError as exc:
-            self.error.setText(exc.message)
+            self.countdown.start(refusal_text(exc))
             self.password.selectAll()
             self.password.setFocus()
             return
@@ -147,7 +154,7 @@ class LockPage(QWidget):
 
     unlock_requested = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, root: Path | None = None) -> None:
         super().__init__(parent)
         lay = QVBoxLayout(self)
         lay.addStretch(1)
@@ -159,24 +166,42 @@ class LockPage(QWidget):
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("Password"))
+        self.password.setMinimumWidth(240)
         self.password.setMaximumWidth(320)
         self.password.returnPressed.connect(self._on_unlock_clicked)
         self.button = QPushButton(self.tr("Unlock"), self)
         self.button.clicked.connect(self._on_unlock_clicked)
         self.error = _error_label(self)
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.error.setMinimumHeight(self.error.fontMetrics().lineSpacing() * 3)
         for w in (title, self.who):
             lay.addWidget(w)
         lay.addWidget(self.password, 0, Qt.AlignmentFlag.AlignHCenter)
         lay.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         lay.addWidget(self.error)
         lay.addStretch(2)
+        self._root = root
+        self.countdown = WaitCountdown(
+            self.error,
+            [self.button],
+            lambda: 0.0 if self._root is None else wait_left(self._root),
+            self,
+        )
 
     def reset(self, username: str) -> None:
         self.who.setText(fill(self.tr("The workspace of %1 is locked."), username))
         self.password.clear()
         self.error.clear()
         self.password.setFocus()
+        self.countdown.check()
+
+    def show_refusal(self, exc: WorkspaceError) -> None:
+        """A refused unlock: the reason, and the delay counted down while it runs."""
+        self.countdown.start(refusal_text(exc))
+        self.password.selectAll()
+        self.password.setFocus()
 
     def _on_unlock_clicked(self) -> None:
+        if self.countdown.running:
+            return
         self.unlock_requested.emit(self.password.text())

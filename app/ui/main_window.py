@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -82,8 +83,14 @@ class MainWindow(QMainWindow):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addWidget(self.nav)
-        lay.addWidget(self.pages, 1)
-        self.lock_page = LockPage(self)
+        right = QWidget(work)
+        self.banners = QVBoxLayout(right)
+        """Strips shown above every view (the first steps of an empty workspace)."""
+        self.banners.setContentsMargins(0, 0, 0, 0)
+        self.banners.setSpacing(0)
+        self.banners.addWidget(self.pages, 1)
+        lay.addWidget(right, 1)
+        self.lock_page = LockPage(self, ctx.ws.paths.root)
         self.lock_page.unlock_requested.connect(self.try_unlock)
         self.central = QStackedWidget(self)
         self.central.addWidget(work)
@@ -197,8 +204,7 @@ class MainWindow(QMainWindow):
         try:
             ctx = self._unlocker(password)
         except WorkspaceError as exc:
-            self.lock_page.error.setText(exc.message)
-            self.lock_page.password.selectAll()
+            self.lock_page.show_refusal(exc)
             return False
         self.ctx = ctx
         self.lock_action.setEnabled(True)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.files import atomic_write_bytes
+from app.ui.geometry import fit_to_screen
 from app.ui.i18n import fill
 
 PRINT_DPI = 300
@@ -190,4 +191,4 @@ class PdfPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.preview)
-        self.resize(820, 960)
+        fit_to_screen(self, QSize(820, 960))  # an A4 page's width; never past the screen

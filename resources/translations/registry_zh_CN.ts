@@ -428,6 +428,11 @@
 <context>
     <name>TriagePanel</name>
     <message>
+        <location filename="../../app/ui/registry/view.py" line="68" />
+        <source>Select a village to see why it has its tier.</source>
+        <translation>选择一个村（社区），查看其分类的理由。</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/registry/view.py" line="72" />
         <source>Tier</source>
         <translation>类别</translation>

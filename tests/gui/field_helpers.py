@@ -23,7 +23,22 @@ def demo_template(folder: Path) -> Path:
             root, team_name="第一巡察组", leader=LEADER, password=PASSWORD, demo=True
         ) as ws:
             fill_demo(ws, DemoOptions(villages=6, days=2, until=DAY, seed=5))
+            open_round(ws)
     return root
+
+
+def open_round(ws: Workspace) -> None:
+    """The demo's round runs on (no end date): forms saved "now" in a test, whatever the date,
+    are inside it and are not asked about (a form dated otherwise is, as a user's would be)."""
+    from sqlmodel import select
+
+    from app.storage.models import InspectionRound
+
+    with ws.session() as s:
+        for rnd in s.exec(select(InspectionRound)).all():
+            rnd.ends_on = None
+            s.add(rnd)
+        s.commit()
 
 
 def copy_workspace(template: Path, dest: Path) -> Path:

@@ -32,7 +32,10 @@ from app.ui.i18n import translations_dir
 from app.ui.login import CreateWorkspaceDialog, LoginDialog
 
 ENGLISH = re.compile(r"[A-Za-z]{2,}")
-ALLOWED = re.compile(r"Ctrl\+[A-Z]|JPEG|PNG|WebP")
+ALLOWED = re.compile(
+    r"(Ctrl|Alt|Shift)\+[A-Z0-9]|JPEG|PNG|WebP|BMP|GIF|TIFF|Excel|xlsx|TrueType|ttf|ttc"
+)
+"""Names that stay as they are in a Chinese interface (keys, file formats, products)."""
 
 
 def visible_texts(root: QWidget) -> list[str]:

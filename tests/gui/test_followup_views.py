@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from app.domain.deadlines import WarningColour
 from app.domain.followup import Action
 from app.domain.vocabulary import NoticeStatus
-from app.services.followup.due import due_items
+from app.services.followup.due import Show, due_items
 from app.services.followup.numbering import number_pending
 from app.storage.models import RectificationNotice
 from app.storage.workspace import Workspace
@@ -62,11 +62,13 @@ def _steps_through_the_window(shots: Path, ws: Workspace, ids: Seeded, qtbot) ->
     model = view.model
     assert model.headerData(1, Qt.Orientation.Horizontal) == "文号"
     assert view.preview_button.text() == "预览文书"
+    assert model.rowCount() == 12  # every unfinished item, whatever its colour
+    view.set_state(Show.DUE)
     assert model.rowCount() == 6  # 4 overdue notices, 2 ledger items with 19 days left
     red = COLOURS[WarningColour.RED]
     first = model.index(0, 0)
     assert model.data(first, Qt.ItemDataRole.BackgroundRole).color() == red
-    assert model.data(model.index(0, 6)) == "红色预警"
+    assert model.data(model.index(0, DueModel.COLUMNS.index("Warning"))) == "红色预警"
     row = model.row_of(ids.notices[0])
     view.table.selectRow(row)
     assert view.detail is not None and view.detail.item_id == ids.notices[0]
@@ -87,8 +89,10 @@ def _steps_through_the_window(shots: Path, ws: Workspace, ids: Seeded, qtbot) ->
         assert (
             s.get_one(RectificationNotice, ids.notices[0]).status is NoticeStatus.FEEDBACK_RECEIVED
         )
-    assert model.row_of(ids.notices[0]) == -1  # answered: no longer due
-    view.everything.setChecked(True)
+    assert model.row_of(ids.notices[0]) == -1  # answered: no longer due …
+    view.set_state(Show.OPEN)
+    row = model.row_of(ids.notices[0])  # … but still there to be checked (核查)
+    assert model.index(row, DueModel.COLUMNS.index("Status")).data() == "已反馈"
     view.select_item(ids.notices[0])
     assert set(view.action_buttons) == {Action.VERIFY, Action.REJECT}
     view.action_buttons[Action.VERIFY].click()

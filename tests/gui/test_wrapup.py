@@ -123,7 +123,7 @@ def test_signing_off_with_the_leaders_password(
     assert dialog is not None
     dialog.password.setText("不对")
     dialog.buttons.accepted.emit()
-    assert dialog.error.text() == "密码不正确，未签结。" and dialog.isVisible()
+    assert dialog.error.text() == "密码不正确（已连续输错1次），未签结。" and dialog.isVisible()
     shot(shots, dialog, "signoff-refused")
     dialog.password.setText(PASSWORD)
     dialog.buttons.accepted.emit()

@@ -88,6 +88,9 @@ class DemoOptions:
     days: int = 14
     until: date = date(2026, 11, 27)
     seed: int = 1
+    now: datetime | None = None
+    """No record is dated later than this (default: the clock), so that the last day, when it is
+    today, holds only what could already have happened; the forms refuse anything later."""
 
 
 @dataclass
@@ -117,6 +120,11 @@ class _Gen:
         self.serial: dict[tuple[str, int], int] = defaultdict(int)
         self.team = s.exec(select(Team)).one()
         self.members: list[str] = []
+        self.now = (opts.now or datetime.now()).replace(second=0, microsecond=0)
+
+    def at(self, day: date, hour: int, minute: int = 0) -> datetime:
+        """``day`` at ``hour:minute``, but never later than now."""
+        return min(datetime.combine(day, time(hour, minute)), self.now)
 
     # -- names ----------------------------------------------------------------------------
     def person_name(self) -> str:
@@ -304,7 +312,7 @@ class _Gen:
         for village in villages:
             n_visits = rng.randint(3, 8)
             for _ in range(n_visits):
-                when = datetime.combine(day, time(rng.randint(8, 17), rng.choice((0, 15, 30, 45))))
+                when = self.at(day, rng.randint(8, 17), rng.choice((0, 15, 30, 45)))
                 method = rng.choice(list(VisitMethod))
                 note = rng.choice(VISIT_NOTES).format(v=village.name)
                 visit = Visit(
@@ -350,8 +358,8 @@ class _Gen:
                     village_id=village.id,
                     channel=rng.choice(list(EntryChannel)),
                     box_label=f"{village.name}党群服务中心意见箱",
-                    opened_at=datetime.combine(day, time(18, 0)),
-                    received_at=datetime.combine(day, time(rng.randint(8, 18), 0)),
+                    opened_at=self.at(day, 18),
+                    received_at=self.at(day, rng.randint(8, 18)),
                     anonymous=anonymous,
                     writer_id=None if writer is None else writer.id,
                     content=f"尊敬的巡察组：{text}希望巡察组帮助解决。",
@@ -373,16 +381,17 @@ class _Gen:
                     post=rng.choice(["村党支部书记", "村委会主任", "村会计", "村监委会主任"]),
                     unit=f"{village.name}村委会",
                     village_id=village.id,
+                    protected=True,  # interviewees are protected (DOMAIN.md)
                 )
                 s.add(cadre)
                 s.flush()
-                start = datetime.combine(day, time(rng.randint(9, 16), 0))
+                start = self.at(day, rng.randint(9, 16))
                 interview = Interview(
                     village_id=village.id,
                     interviewee_id=cadre.id,
                     interviewers="、".join(rng.sample(self.members, 2)),
                     started_at=start,
-                    ended_at=start + timedelta(minutes=rng.choice((30, 45, 60, 90))),
+                    ended_at=min(start + timedelta(minutes=rng.choice((30, 45, 60, 90))), self.now),
                     place=f"{village.name}党群服务中心",
                     record=(
                         f"问：请介绍{village.name}集体资金使用情况。\n答：近三年集体收入主要来自"

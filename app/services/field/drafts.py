@@ -68,6 +68,22 @@ def discard_draft(ws: Workspace, kind: str, record_id: str | None) -> bool:
     return True
 
 
+def load_draft(ws: Workspace, kind: str, record_id: str | None) -> Draft | None:
+    """The draft kept for this form (a new record of ``kind``, or an edit), if any."""
+    key = _user_key(ws, draft_key(kind, record_id))
+    with ws.session() as s:
+        r = s.get(FormDraft, key)
+        if r is None:
+            return None
+        try:
+            payload = json.loads(r.payload)
+        except ValueError:
+            return None
+        if not isinstance(payload, dict):
+            return None
+        return Draft(r.key, r.kind, r.record_id, r.village_id, payload, r.updated_at)
+
+
 def pending_drafts(ws: Workspace) -> list[Draft]:
     """This user's drafts left behind, newest first."""
     with ws.session() as s:
@@ -92,4 +108,4 @@ def _user_key(ws: Workspace, key: str) -> str:
     return f"{ws.user_id[:8]}:{key}"
 
 
-__all__ = ["Draft", "discard_draft", "draft_key", "pending_drafts", "save_draft"]
+__all__ = ["Draft", "discard_draft", "draft_key", "load_draft", "pending_drafts", "save_draft"]

@@ -10,6 +10,7 @@ A payload is what a form holds, as plain data, so that drafts can store it as it
 - opinion-box entry: ``channel``, ``box_label``, ``opened_at`` (or ""), ``received_at``,
   ``anonymous``, ``writer_name`` (a named writer is always protected), ``content``;
 - interview: ``interviewee_name``, ``interviewee_post``, ``interviewee_unit``,
+  ``interviewee_protected`` (protected unless unticked: DOMAIN.md protects interviewees),
   ``interviewers``, ``started_at``, ``ended_at`` (or ""), ``place``, ``record``.
 
 :func:`validate` is pure (the form calls it as the user types); :func:`save_form` validates again
@@ -318,13 +319,17 @@ def _write_interview(
     post = _text(p, "interviewee_post")[:64]
     unit = _text(p, "interviewee_unit")[:100]
     village_id = _text(p, "village_id")
+    protected = bool(p.get("interviewee_protected", True))
     person = None
     if interview is not None and interview.interviewee_id:
         person = s.get(Person, interview.interviewee_id)
     if person is None or (person.name, person.post, person.unit) != (name, post, unit):
-        person = Person(name=name, post=post, unit=unit, village_id=village_id)
+        person = Person(name=name, post=post, unit=unit, village_id=village_id, protected=protected)
         s.add(person)
         s.flush()
+    elif person.protected != protected:
+        person.protected = protected
+        s.add(person)
     values: dict[str, Any] = {
         "village_id": village_id,
         "interviewee_id": person.id,
@@ -464,6 +469,7 @@ def _payload_of(
         "interviewee_name": person.name if person else "",
         "interviewee_post": person.post if person else "",
         "interviewee_unit": person.unit if person else "",
+        "interviewee_protected": person.protected if person else True,
         "interviewers": i.interviewers,
         "started_at": i.started_at.isoformat(timespec="minutes"),
         "ended_at": i.ended_at.isoformat(timespec="minutes") if i.ended_at else "",

@@ -394,25 +394,108 @@ class SearchRow:
 
 
 def search_records(ws: Workspace, query: str, *, limit: int = 200) -> list[SearchRow]:
-    """Full-text search across kinds and villages (protected names are never indexed)."""
+    """Full-text search across kinds and villages, and records by a person's name.
+
+    Names are not in the text index. A query that is part of a person's name finds the records
+    of that person (people met on a visit, a letter's writer, an interviewee), listed first.
+    Protected names are matched only for users who may read them: for anyone else a match on a
+    protected name would confirm who an informant is, so it finds nothing; the names shown are
+    masked as everywhere else.
+    """
     hits = records.search(ws, query, limit=limit)
-    vids = {h.village_id for h in hits if h.village_id}
+    by_name = _name_hits(ws, " ".join(query.split()), limit)
+    seen = {(h.kind, h.id) for h in by_name}
+    vids = {h.village_id for h in hits if h.village_id} | {h.village_id for h in by_name}
     names: dict[str, str] = {}
     if vids:
         with ws.session() as s:
             names = dict(
                 s.exec(select(Village.id, Village.name).where(col(Village.id).in_(vids))).all()
             )
-    return [
-        SearchRow(
-            SEARCH_KIND_TO_TABLE.get(h.kind, h.kind),
-            h.record_id,
-            h.village_id or "",
-            names.get(h.village_id or "", ""),
-            " ".join(h.snippet.split()),
-        )
-        for h in hits
+    out = [
+        SearchRow(h.kind, h.id, h.village_id, names.get(h.village_id, ""), h.snippet)
+        for h in by_name
     ]
+    for h in hits:
+        kind = SEARCH_KIND_TO_TABLE.get(h.kind, h.kind)
+        if (kind, h.record_id) in seen:
+            continue
+        out.append(
+            SearchRow(
+                kind,
+                h.record_id,
+                h.village_id or "",
+                names.get(h.village_id or "", ""),
+                " ".join(h.snippet.split()),
+            )
+        )
+    return out[:limit]
+
+
+def _mark(name: str, query: str) -> str:
+    at = name.find(query)
+    if at < 0:
+        return name
+    end = at + len(query)
+    return name[:at] + records.HIGHLIGHT_OPEN + name[at:end] + records.HIGHLIGHT_CLOSE + name[end:]
+
+
+def _name_hits(ws: Workspace, query: str, limit: int) -> list[SearchRow]:
+    """Records of the people whose name contains ``query`` (see :func:`search_records`)."""
+    if not query:
+        return []
+    allowed = may_see_protected(ws.role)
+    pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    out: list[SearchRow] = []
+    with ws.session() as s:
+        people_q = select(Person).where(
+            col(Person.name).like(pattern, escape="\\"), col(Person.retired_at).is_(None)
+        )
+        if not allowed:
+            people_q = people_q.where(col(Person.protected).is_(False))
+        people = {p.id: p for p in s.exec(people_q.limit(limit)).all()}
+        if not people:
+            return []
+
+        def shown(p: Person) -> str:
+            name = mask_name(p.name, p.protected, ws.role)
+            return _mark(name, query) if name == p.name else name
+
+        ids = list(people)
+        for vp, v in s.exec(
+            select(VisitPerson, Visit)
+            .join(Visit, col(Visit.id) == col(VisitPerson.visit_id))
+            .where(
+                col(VisitPerson.person_id).in_(ids),
+                col(VisitPerson.retired_at).is_(None),
+                col(Visit.retired_at).is_(None),
+            )
+            .order_by(col(Visit.occurred_at).desc())
+        ).all():
+            p = people[vp.person_id]
+            out.append(SearchRow("visit", v.id, v.village_id, "", f"见到的人：{shown(p)}"))
+        for e in s.exec(
+            select(OpinionEntry)
+            .where(
+                col(OpinionEntry.writer_id).in_(ids),
+                col(OpinionEntry.anonymous).is_(False),
+                col(OpinionEntry.retired_at).is_(None),
+            )
+            .order_by(col(OpinionEntry.received_at).desc())
+        ).all():
+            p = people[str(e.writer_id)]
+            out.append(SearchRow("opinion_entry", e.id, e.village_id, "", f"写信人：{shown(p)}"))
+        for i in s.exec(
+            select(Interview)
+            .where(col(Interview.interviewee_id).in_(ids), col(Interview.retired_at).is_(None))
+            .order_by(col(Interview.started_at).desc())
+        ).all():
+            p = people[str(i.interviewee_id)]
+            out.append(SearchRow("interview", i.id, i.village_id, "", f"谈话对象：{shown(p)}"))
+    unique: dict[tuple[str, str], SearchRow] = {}
+    for row in out:
+        unique.setdefault((row.kind, row.id), row)
+    return list(unique.values())[:limit]
 
 
 __all__ = [

@@ -1,21 +1,29 @@
-"""What is due soon and overdue: notices, ledger items and clue transfers still running.
+"""What is due soon and overdue, and every followed item in any state.
 
-An item is listed while its deadline still runs (``WAITING_ON_DEADLINE``: a notice not yet
-answered, a ledger item not yet ticked off, a clue with no feedback yet) and it has a warning
-colour (三色预警, thresholds from the settings); ``everything=True`` lists every running item.
+:func:`due_items` (the ``due`` command): an item is listed while its deadline still runs
+(``WAITING_ON_DEADLINE``: a notice not yet answered, a ledger item not yet ticked off, a clue with
+no feedback yet) and it has a warning colour (三色预警, thresholds from the settings);
+``everything=True`` lists every running item.
+
+:func:`followup_items` (the window's list): every item in the chosen state (:class:`Show`), so
+that an answered notice waiting for 核查 stays findable, and finished items (办结, 已销号) show
+on request.
+
 Rows are sorted most urgent first (fewest days left), then by kind and number.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
+from enum import StrEnum
 from typing import Any
 
 from sqlmodel import col, select
 
 from app.domain.deadlines import WarningColour, WarningSettings, days_left, warning_colour
-from app.domain.followup import WAITING_ON_DEADLINE, ItemKind, status_label
+from app.domain.followup import FINAL_STATUS, WAITING_ON_DEADLINE, ItemKind, status_label
 from app.services.settings import Settings, load_settings
 from app.storage.models import (
     ClueTransfer,
@@ -25,9 +33,18 @@ from app.storage.models import (
     Township,
     Village,
 )
+from app.storage.session import WorkspaceSession
 from app.storage.workspace import Workspace
 
-__all__ = ["DueRow", "due_items", "item_colour", "warning_settings"]
+__all__ = [
+    "DueRow",
+    "Show",
+    "due_items",
+    "followup_items",
+    "item_colour",
+    "ledger_numbers",
+    "warning_settings",
+]
 
 _KIND_ORDER = {ItemKind.NOTICE: 0, ItemKind.CLUE: 1, ItemKind.LEDGER: 2}
 
@@ -75,8 +92,77 @@ def item_colour(
     return warning_colour(deadline, today, ws_settings, closed=not running)
 
 
+def ledger_numbers(s: WorkspaceSession, items: Sequence[LedgerItem]) -> dict[str, str]:
+    """A ledger item's number in its village's ledger (``第3项``, in the order items were made;
+    ledger items carry no document number)."""
+    villages = {i.village_id for i in items}
+    out: dict[str, str] = {}
+    for vid in villages:
+        ids = s.exec(
+            select(LedgerItem.id)
+            .where(LedgerItem.village_id == vid)
+            .order_by(col(LedgerItem.created_at), col(LedgerItem.id))
+        ).all()
+        for n, lid in enumerate(ids, start=1):
+            out[str(lid)] = f"第{n}项"
+    return out
+
+
+class Show(StrEnum):
+    """Which items a follow-up list shows (the window's state filter)."""
+
+    DUE = "due"  # running with a warning colour (due soon or overdue)
+    OPEN = "open"  # not finished: running, answered and waiting for 核查, being handled
+    DONE = "done"  # finished: 办结, 已销号, 了结
+    ALL = "all"
+
+    @property
+    def label(self) -> str:
+        return _SHOW_LABELS[self]
+
+
+_SHOW_LABELS = {
+    Show.DUE: "即将到期和逾期",
+    Show.OPEN: "未办结",
+    Show.DONE: "已办结、已销号",
+    Show.ALL: "全部",
+}
+
+
 def due_items(
     ws: Workspace, today: date | None = None, *, everything: bool = False
+) -> list[DueRow]:
+    """Items whose deadline still runs: with a warning colour, or all of them (``everything``)."""
+
+    def keep(kind: ItemKind, status: str, colour: WarningColour) -> bool:
+        running = status in WAITING_ON_DEADLINE[kind]
+        return running and (everything or colour is not WarningColour.NONE)
+
+    return _listing(ws, today, keep)
+
+
+def followup_items(
+    ws: Workspace, today: date | None = None, *, show: Show = Show.OPEN
+) -> list[DueRow]:
+    """Every followed item in the chosen state (see :class:`Show`); finished ones on request."""
+
+    def keep(kind: ItemKind, status: str, colour: WarningColour) -> bool:
+        final = status in FINAL_STATUS[kind]
+        if show is Show.DUE:
+            return status in WAITING_ON_DEADLINE[kind] and colour is not WarningColour.NONE
+        if show is Show.OPEN:
+            return not final
+        if show is Show.DONE:
+            return final
+        return True
+
+    return _listing(ws, today, keep)
+
+
+def _listing(
+    ws: Workspace,
+    today: date | None,
+    keep: Callable[[ItemKind, str, WarningColour], bool],
 ) -> list[DueRow]:
     today = today or date.today()
     warn = warning_settings(load_settings(ws))
@@ -102,7 +188,7 @@ def due_items(
             status: str,
         ) -> None:
             colour = item_colour(kind, status, deadline, today, warn)
-            if colour is WarningColour.NONE and not everything:
+            if not keep(kind, str(status), colour):
                 return
             name, town = villages.get(village_id, ("", ""))
             rows.append(
@@ -121,12 +207,8 @@ def due_items(
                 )
             )
 
-        running = WAITING_ON_DEADLINE
         for n in s.exec(
-            select(RectificationNotice).where(
-                col(RectificationNotice.retired_at).is_(None),
-                col(RectificationNotice.status).in_(list(running[ItemKind.NOTICE])),
-            )
+            select(RectificationNotice).where(col(RectificationNotice.retired_at).is_(None))
         ):
             add(
                 ItemKind.NOTICE,
@@ -137,12 +219,7 @@ def due_items(
                 n.deadline,
                 n.status,
             )
-        for c in s.exec(
-            select(ClueTransfer).where(
-                col(ClueTransfer.retired_at).is_(None),
-                col(ClueTransfer.status).in_(list(running[ItemKind.CLUE])),
-            )
-        ):
+        for c in s.exec(select(ClueTransfer).where(col(ClueTransfer.retired_at).is_(None))):
             add(
                 ItemKind.CLUE,
                 c.id,
@@ -152,16 +229,13 @@ def due_items(
                 c.feedback_deadline,
                 c.status,
             )
-        for item in s.exec(
-            select(LedgerItem).where(
-                col(LedgerItem.retired_at).is_(None),
-                col(LedgerItem.status).in_(list(running[ItemKind.LEDGER])),
-            )
-        ):
+        items = list(s.exec(select(LedgerItem).where(col(LedgerItem.retired_at).is_(None))))
+        numbers = ledger_numbers(s, items)
+        for item in items:
             add(
                 ItemKind.LEDGER,
                 item.id,
-                "",
+                numbers.get(item.id, ""),
                 item.village_id,
                 item.supervisor,
                 item.deadline,

@@ -27,6 +27,7 @@ from app.domain.followup import (
 from app.media import ProcessedPhoto
 from app.services.attachments import add_attachment_rows, stage_photos
 from app.services.field.records import Changed
+from app.services.followup.evidence import OWNER_KIND, STEP_CAPTIONS
 from app.storage.models import (
     Attachment,
     ClueTransfer,
@@ -49,6 +50,7 @@ __all__ = [
     "deadline_of",
     "evidence_of",
     "extensions_of",
+    "find_item",
     "item_detail",
 ]
 
@@ -133,6 +135,27 @@ def add_evidence(ws: Workspace, ledger_item_id: str, photos: Sequence[ProcessedP
     return [by_sha[p.sha256] for p in photos]
 
 
+def find_item(ws: Workspace, key: str) -> tuple[ItemKind, str]:
+    """The followed item with this id, or the notice or transfer with this document number."""
+    key = key.strip()
+    with ws.session() as s:
+        for kind, model in MODEL_FOR.items():
+            row = s.get(model, key)
+            if row is not None and row.retired_at is None:
+                return kind, row.id
+        for kind in (ItemKind.NOTICE, ItemKind.CLUE):
+            model = MODEL_FOR[kind]
+            found = s.exec(
+                select(model.id).where(
+                    model.doc_number == key,  # type: ignore[union-attr]
+                    col(model.retired_at).is_(None),
+                )
+            ).first()
+            if found is not None:
+                return kind, str(found)
+    raise TransitionRefused(f"找不到这一事项：{key}")
+
+
 def extensions_of(ws: Workspace, item_id: str) -> list[DeadlineExtension]:
     with ws.session() as s:
         rows = s.exec(
@@ -151,14 +174,29 @@ def apply_step(
     given: StepInput,
     *,
     today: date | None = None,
+    photos: Sequence[ProcessedPhoto] = (),
 ) -> StepResult:
-    """Apply one follow-up step (see the module docstring); refused with TransitionRefused."""
+    """Apply one follow-up step (see the module docstring); refused with TransitionRefused.
+
+    ``photos`` (evidence taken in through the photo intake) are attached to the item in the same
+    transaction: a refused step leaves no evidence row behind.
+    """
     today = today or date.today()
+    names = stage_photos(ws, list(photos)) if photos else []
     with ws.session() as s:
         item = _load(s, kind, item_id)
         before = current_status(item)
         rule = transition(kind, before, action)
         old_deadline = deadline_of(item)
+        extra: list[Synced] = []
+        if photos:
+            caption = STEP_CAPTIONS.get(action, "整改佐证")
+            extra.extend(
+                add_attachment_rows(
+                    s, OWNER_KIND[kind], item.id, list(photos), names, caption=caption
+                )
+            )
+            s.flush()
         if rule.kind is ItemKind.LEDGER and action is Action.TICK_OFF and not given.evidence_ids:
             given = StepInput(
                 on=given.on,
@@ -175,7 +213,7 @@ def apply_step(
             mine = set(evidence_of(s, item.id))
             if not set(given.evidence_ids) <= mine:
                 raise TransitionRefused("佐证照片不属于这一台账事项。", "evidence")
-        out: list[Synced] = [item]
+        out: list[Synced] = [item, *extra]
         _write(item, action, given)
         item.status = rule.after  # type: ignore[assignment]
         if given.new_deadline is not None and action in (Action.EXTEND, Action.REJECT):
@@ -194,11 +232,10 @@ def apply_step(
             out.append(ext)
         s.add(item)
         s.flush()
-        s.audit(
-            f"followup_{action.value}",
-            item,
-            note=f"{status_label(kind, before)}→{status_label(kind, rule.after)}",
-        )
+        note = f"{status_label(kind, before)}→{status_label(kind, rule.after)}"
+        if extra:
+            note += f"，附佐证{len(extra)}份"
+        s.audit(f"followup_{action.value}", item, note=note)
         s.commit()
         return StepResult(
             [_changed(o) for o in out],
@@ -265,6 +302,10 @@ class ItemDetail:
     has_evidence: bool
     running: bool
     """Whether the deadline still runs (not yet answered / ticked off / fed back)."""
+    problems: tuple[str, ...] = ()
+    """What the item is about: its problems' descriptions (protected names masked)."""
+    evidence: int = 0
+    """How many pieces of evidence (photos, scans) the item carries."""
 
 
 def item_detail(
@@ -273,7 +314,8 @@ def item_detail(
     """What the detail pane shows, with the actions the rules allow next."""
     from app.domain.deadlines import days_left
     from app.domain.followup import WAITING_ON_DEADLINE, allowed_actions, transition
-    from app.services.followup.due import item_colour, warning_settings
+    from app.services.followup.due import item_colour, ledger_numbers, warning_settings
+    from app.services.followup.evidence import evidence_ids_in
     from app.services.followup.papers import protected_names, scrub
     from app.services.settings import load_settings
     from app.storage.models import Problem, Village
@@ -283,20 +325,32 @@ def item_detail(
     with ws.session() as s:
         item = _load(s, kind, item_id)
         names = protected_names(s)
+        about: list[Problem] = []
         if isinstance(item, ClueTransfer):
             problem = s.get(Problem, item.problem_id)
+            about = [problem] if problem else []
             village_id = problem.village_id if problem else ""
             unit, number, text = item.receiving_body.label, item.doc_number, item.feedback
         elif isinstance(item, RectificationNotice):
             village_id, unit, number = item.village_id, item.responsible_unit, item.doc_number
             text = item.feedback
+            about = list(
+                s.exec(
+                    select(Problem)
+                    .where(Problem.notice_id == item.id, col(Problem.retired_at).is_(None))
+                    .order_by(col(Problem.created_at))
+                ).all()
+            )
         else:
-            village_id, unit, number, text = item.village_id, item.supervisor, "", item.progress
+            village_id, unit, text = item.village_id, item.supervisor, item.progress
+            number = ledger_numbers(s, [item]).get(item.id, "")
+            problem = s.get(Problem, item.problem_id)
+            about = [problem] if problem else []
         village = s.get(Village, village_id) if village_id else None
-        evidence = bool(evidence_of(s, item.id)) if isinstance(item, LedgerItem) else False
         status = current_status(item)
         deadline = deadline_of(item)
         colour = item_colour(kind, status, deadline, today, warn)
+        count = len(evidence_ids_in(s, kind, item.id))
         actions = [
             ActionChoice(a, a.label, frozenset(str(n) for n in transition(kind, status, a).needs))
             for a in allowed_actions(kind, status)
@@ -328,6 +382,8 @@ def item_detail(
             text=scrub(text, names),
             actions=actions,
             history=[scrub(h, names) for h in history],
-            has_evidence=evidence,
+            has_evidence=bool(count),
             running=status in WAITING_ON_DEADLINE[kind],
+            problems=tuple(scrub(p.description, names) for p in about),
+            evidence=count,
         )

@@ -25,6 +25,7 @@ from sqlmodel import col, select
 
 from app.domain.deadlines import add_months
 from app.domain.vocabulary import ProblemStatus, Role, Track, Urgency, WrapupStatus
+from app.services.access import LoginThrottled, PasswordRefused, check_password
 from app.services.field.records import Changed
 from app.services.followup.numbering import number_wrapup
 from app.services.settings import Settings, load_settings
@@ -42,8 +43,6 @@ from app.services.wrapup.board import (
     wrapup_for,
 )
 from app.services.wrapup.working_papers import freeze_working_papers
-from app.storage.errors import WrongPassword
-from app.storage.keyfile import KeyFile
 from app.storage.locks import job
 from app.storage.models import (
     ClueTransfer,
@@ -348,9 +347,10 @@ def check_leader_password(ws: Workspace, password: str) -> None:
     if not password:
         raise WrapupRefused("请输入组长密码。", "password")
     try:
-        KeyFile.load(ws.paths.key).unlock(password, ws.username)
-    except WrongPassword as exc:
-        raise WrapupRefused("密码不正确，未签结。", "password") from exc
+        check_password(ws, password, where="signoff")
+    except (LoginThrottled, PasswordRefused) as exc:  # counted and audited; the window shows
+        # the delay left beside this line
+        raise WrapupRefused(f"{exc.base.rstrip('。')}，未签结。", "password") from exc
 
 
 def close_day(ws: Workspace, day: date, password: str) -> CloseResult:

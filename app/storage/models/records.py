@@ -152,3 +152,6 @@ class Attachment(Synced, table=True):
     interview_id: str | None = fk("interview.id")
     problem_id: str | None = fk("problem.id")
     ledger_item_id: str | None = fk("ledger_item.id")
+    # evidence of a follow-up step on a notice or a clue transfer (整改佐证, 反馈材料)
+    notice_id: str | None = fk("rectification_notice.id")
+    clue_transfer_id: str | None = fk("clue_transfer.id")

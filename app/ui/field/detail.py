@@ -27,6 +27,7 @@ class DetailPane(QWidget):
         self.ctx = ctx
         self.detail: RecordDetail | None = None
         self._thumbs: dict[str, str] = {}
+        self.viewer: QWidget | None = None
         self.title = QLabel(self.tr("No record selected"), self)
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.title.setWordWrap(True)
@@ -131,9 +132,10 @@ class DetailPane(QWidget):
             parts.append(f"<h4>{html.escape(heading)}</h4><ul>{items}</ul>")
         if d.photos:
             imgs = "".join(
-                f"<img src='data:image/jpeg;base64,{self._thumbs[p.id]}' height='96'> "
+                f"<a href='photo:{p.id}'>"
+                f"<img src='data:image/jpeg;base64,{self._thumbs[p.id]}' height='96'></a> "
                 if p.id in self._thumbs
-                else f"<span>[{html.escape(p.original_name)}]</span> "
+                else f"<a href='photo:{p.id}'>[{html.escape(p.original_name)}]</a> "
                 for p in d.photos
             )
             heading = self.tr("Photos")
@@ -148,3 +150,23 @@ class DetailPane(QWidget):
         text = url.toString()
         if text.startswith("problem:"):
             self.problem_activated.emit(text.split(":", 1)[1])
+        elif text.startswith("photo:"):
+            self.show_photo(text.split(":", 1)[1])
+
+    def show_photo(self, photo_id: str) -> None:
+        """The photo enlarged (a click on its thumbnail)."""
+        d = self.detail
+        photo = next((p for p in d.photos if p.id == photo_id), None) if d else None
+        if photo is None:
+            return
+        self.ctx.ops.query(
+            partial(read_blob, self.ctx.ws, photo.stored_name),
+            partial(self._on_photo_loaded, photo.original_name),
+            parent=self,
+        )
+
+    def _on_photo_loaded(self, name: str, data: bytes) -> None:
+        from app.ui.field.formkit import PhotoViewer
+
+        self.viewer = PhotoViewer(data, name, self)
+        self.viewer.open()

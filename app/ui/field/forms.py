@@ -9,12 +9,13 @@ Signals of :class:`FormDialog`: ``saved(SaveResult)`` after a successful save.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,14 +25,16 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from app.domain.dates import DateLimits
 from app.domain.vocabulary import EntryChannel, VisitMethod
-from app.services.field.drafts import discard_draft, save_draft
+from app.services.field.drafts import Draft, discard_draft, load_draft, save_draft
 from app.services.field.forms import (
     FormInvalid,
     RecordChanged,
@@ -40,8 +43,18 @@ from app.services.field.forms import (
     validate,
 )
 from app.services.field.reads import village_problems
+from app.services.preferences import date_limits
 from app.ui.context import AppContext
+from app.ui.dateinput import DateTimeInput
 from app.ui.field.changed import record_changed
+from app.ui.field.formkit import (
+    ask_close,
+    ask_dates,
+    date_concerns,
+    date_error_text,
+    draft_resumed_text,
+    install_form_keys,
+)
 from app.ui.field.parts import (
     ErrorLabel,
     OptionalTime,
@@ -52,6 +65,7 @@ from app.ui.field.parts import (
     time_edit,
     to_iso,
 )
+from app.ui.geometry import fit_to_screen
 from app.ui.i18n import fill
 
 DRAFT_DELAY_MS = 700
@@ -76,10 +90,13 @@ class RecordForm(QWidget):
         self.base_version: int | None = None
         """The version of the record the form was filled from (a save checks it)."""
         self._loading = False
+        self.dirty = False
+        """Whether the user changed anything since the form opened (Esc then asks)."""
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.errors: dict[str, ErrorLabel] = {}
         self._fields: dict[str, QWidget] = {}
+        self._labels: dict[str, str] = {}
         self.village = QComboBox(self)
         for v in ctx.villages:
             self.village.addItem(f"{v.name}（{v.township}）", v.id)
@@ -124,6 +141,7 @@ class RecordForm(QWidget):
         self.form.addRow(label, holder)
         self.errors[name] = err
         self._fields[name] = widget
+        self._labels[name] = label
         for sig in ("textChanged", "currentIndexChanged", "dateTimeChanged", "toggled", "changed"):
             signal = getattr(widget, sig, None)
             if signal is not None and hasattr(signal, "connect"):
@@ -150,6 +168,10 @@ class RecordForm(QWidget):
 
     def own_payload(self) -> dict[str, Any]:  # pragma: no cover
         raise NotImplementedError
+
+    def first_input(self) -> QWidget:
+        """Where typing starts (the village and the time are usually right already)."""
+        return self.village
 
     def set_payload(self, data: dict[str, Any]) -> None:
         base = data.get("base_version")
@@ -185,13 +207,51 @@ class RecordForm(QWidget):
             first.setFocus(Qt.FocusReason.OtherFocusReason)
         return bool(errors)
 
+    def errors_now(self) -> dict[str, str]:
+        """What is wrong with the form as it stands (typed dates that are not dates too)."""
+        errors = validate(self.kind, self.payload())
+        for name, widget in self._fields.items():
+            edit = widget.edit if isinstance(widget, OptionalTime) else widget
+            if isinstance(edit, DateTimeInput) and edit.isEnabled() and not edit.is_valid():
+                errors[name] = date_error_text()
+        return errors
+
     def check(self) -> bool:
-        return not self.show_errors(validate(self.kind, self.payload()))
+        return not self.show_errors(self.errors_now())
+
+    def dates(self) -> list[tuple[str, date]]:
+        """(label, date) of the times this form records (checked against the round)."""
+        out: list[tuple[str, date]] = []
+        for name, widget in self._fields.items():
+            if isinstance(widget, DateTimeInput):
+                out.append((self._labels.get(name, name), widget.value().date()))
+        return out
+
+    def _refresh_errors(self) -> None:
+        """An error shown goes as soon as the field is put right (not only at the next save)."""
+        shown = any(label.isVisible() for label in self.errors.values())
+        shown = shown or any(e.isVisible() for e in self.problems.errors)
+        if isinstance(self, VisitForm):
+            shown = shown or any(e.isVisible() for e in self.people.errors)
+        if not shown:
+            return
+        current = self.errors_now()
+        for name, label in self.errors.items():
+            if label.isVisible() and name not in current:
+                label.show_error("")
+        for prefix, rows in (("problems", self.problems),) + (
+            (("people", self.people),) if isinstance(self, VisitForm) else ()
+        ):
+            for i, err in enumerate(rows.errors):
+                if err.isVisible() and f"{prefix}.{i}" not in current:
+                    err.show_error("")
 
     # -- drafts ---------------------------------------------------------------------------
     def _on_content_changed(self, *_args: object) -> None:
         if self._loading:
             return
+        self.dirty = True
+        self._refresh_errors()
         self.changed.emit()
         self._draft_timer.start()
 
@@ -265,6 +325,9 @@ class VisitForm(RecordForm):
         self.inspectors.setText(data.get("inspectors", ""))
         self.notes.setPlainText(data.get("notes", ""))
 
+    def first_input(self) -> QWidget:
+        return self.place
+
 
 class EntryForm(RecordForm):
     kind = "opinion_entry"
@@ -312,6 +375,9 @@ class EntryForm(RecordForm):
         self.writer.setText(data.get("writer_name", ""))
         self.content.setPlainText(data.get("content", ""))
 
+    def first_input(self) -> QWidget:
+        return self.content
+
 
 class InterviewForm(RecordForm):
     kind = "interview"
@@ -319,6 +385,15 @@ class InterviewForm(RecordForm):
     def build(self) -> None:
         self.name = QLineEdit(self)
         self.add_field("interviewee_name", self.tr("Interviewee"), self.name)
+        # interviewees are protected (DOMAIN.md): ticked unless the leader decides otherwise
+        self.protected = QCheckBox(QCoreApplication.translate("PeopleEditor", "Protected"), self)
+        self.protected.setToolTip(
+            QCoreApplication.translate(
+                "PeopleEditor", "An informant: the name is masked for team members"
+            )
+        )
+        self.protected.setChecked(True)
+        self.add_field("interviewee_protected", "", self.protected)
         self.post = QLineEdit(self)
         self.post.setPlaceholderText(self.tr("Party secretary, accountant …"))
         self.add_field("interviewee_post", self.tr("Post"), self.post)
@@ -340,6 +415,7 @@ class InterviewForm(RecordForm):
             "interviewee_name": self.name.text(),
             "interviewee_post": self.post.text(),
             "interviewee_unit": self.unit.text(),
+            "interviewee_protected": self.protected.isChecked(),
             "interviewers": self.interviewers.text(),
             "started_at": to_iso(self.start.dateTime()),
             "ended_at": self.end.value(),
@@ -351,12 +427,16 @@ class InterviewForm(RecordForm):
         self.name.setText(data.get("interviewee_name", ""))
         self.post.setText(data.get("interviewee_post", ""))
         self.unit.setText(data.get("interviewee_unit", ""))
+        self.protected.setChecked(bool(data.get("interviewee_protected", True)))
         self.interviewers.setText(data.get("interviewers", ""))
         if data.get("started_at"):
             self.start.setDateTime(from_iso(data["started_at"]))
         self.end.set_value(data.get("ended_at", ""))
         self.place.setText(data.get("place", ""))
         self.record.setPlainText(data.get("record", ""))
+
+    def first_input(self) -> QWidget:
+        return self.name
 
 
 FORMS: dict[str, type[RecordForm]] = {
@@ -394,10 +474,13 @@ class FormDialog(QDialog):
         self.form = FORMS[kind](ctx, record_id, village_id, self)
         if payload:
             self.form.set_payload(payload)
+        self.resumed = False
+        """Whether a draft kept earlier (Esc → keep) was taken up again."""
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -405,7 +488,24 @@ class FormDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.busy = QLabel("", self)
         self.busy.setStyleSheet("color: #666;")
+        self.busy.setWordWrap(True)
         self.form.photos.busy_changed.connect(self._on_photos_busy_changed)
+        # a photo refused is said here, in sight, not below the fold of the form
+        self.form.photos.failed.connect(self._on_photos_failed)
+        self.scroll_area = scroll
+        self._shown = False
+        self.limits: DateLimits | None = None
+        self.question: QMessageBox | None = None
+        ctx.ops.query(
+            partial(date_limits, ctx.ws), self._on_limits_loaded, on_error=lambda _e: None
+        )
+        people = self.form.people if isinstance(self.form, VisitForm) else None
+        install_form_keys(
+            self,
+            None if people is None else people.add_and_focus,
+            self.form.problems.add_and_focus,
+            self.form.photos.choose_files,
+        )
         lay = QVBoxLayout(self)
         lay.addWidget(scroll, 1)
         bottom = QVBoxLayout()
@@ -413,19 +513,60 @@ class FormDialog(QDialog):
         bottom.addWidget(self.buttons)
         lay.addLayout(bottom)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        self.resize(760, 720)
+        fit_to_screen(self, QSize(760, 720))
         self.result_: SaveResult | None = None
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            self.form.first_input().setFocus(Qt.FocusReason.OtherFocusReason)
+
     def _on_photos_busy_changed(self, busy: bool) -> None:
+        self.busy.setStyleSheet("color: #666;")
         self.busy.setText(self.tr("Taking the photos in …") if busy else "")
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         save.setEnabled(not busy)
+
+    def _on_photos_failed(self, message: str) -> None:
+        self.busy.setStyleSheet("color: #b00020;")
+        self.busy.setText(message)
+        self.scroll_area.ensureWidgetVisible(self.form.photos)
+
+    def _on_limits_loaded(self, limits: DateLimits) -> None:
+        self.limits = limits
+
+    def resume_draft(self) -> None:
+        """Take up the draft kept for this form, if there is one (called when it opens)."""
+        f = self.form
+        self.ctx.ops.query(
+            partial(load_draft, self.ctx.ws, f.kind, f.record_id),
+            self._on_draft_found,
+            on_error=lambda _exc: None,
+        )
+
+    def _on_draft_found(self, draft: Draft | None) -> None:
+        if draft is None or self.form.dirty:
+            return
+        self.form.set_payload(draft.payload)
+        self.form.dirty = True  # it differs from what is saved
+        self.resumed = True
+        self.busy.setStyleSheet("color: #1b5e20;")
+        self.busy.setText(draft_resumed_text())
 
     def save(self) -> None:
         if self.form.photos.pending:
             return
         if not self.form.check():
             return
+        limits = self.limits or DateLimits(max_days_back=self.ctx.settings.date_back_days)
+        concerns = date_concerns(self.form.dates(), date.today(), limits)
+        if concerns:
+            self.question = ask_dates(self, concerns, self._write)
+            return
+        self._write()
+
+    def _write(self) -> None:
         f = self.form
         job = partial(
             save_form, self.ctx.ws, f.kind, f.record_id, f.payload(), list(f.photos.photos)
@@ -449,6 +590,14 @@ class FormDialog(QDialog):
             self.form.form_error.show_error(fill(self.tr("Could not save: %1"), str(exc)))
 
     def reject(self) -> None:
+        """Esc or 取消: a form with changes asks first (keep the draft, discard, go on)."""
+        if not self.form.dirty:
+            self.form.discard_draft()
+            super().reject()
+            return
+        self.question = ask_close(self, self.keep_draft_and_close, self._discard_and_close)
+
+    def _discard_and_close(self) -> None:
         self.form.discard_draft()
         super().reject()
 

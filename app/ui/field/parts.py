@@ -12,8 +12,6 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,6 +27,8 @@ from app.domain.vocabulary import ProblemCategory
 from app.media import ProcessedPhoto, intake_photo
 from app.services.field.reads import LinkedProblem
 from app.ui.context import AppContext, VillageChoice
+from app.ui.dateinput import DateTimeInput
+from app.ui.files import open_file_names
 from app.ui.i18n import fill
 
 TIME_FORMAT = "yyyy-MM-dd HH:mm"
@@ -60,11 +60,9 @@ def from_iso(text: str) -> QDateTime:
     return QDateTime.fromString(value.strftime("%Y-%m-%dT%H:%M"), "yyyy-MM-ddTHH:mm")
 
 
-def time_edit(parent: QWidget) -> QDateTimeEdit:
-    edit = QDateTimeEdit(QDateTime.currentDateTime(), parent)
-    edit.setDisplayFormat(TIME_FORMAT)
-    edit.setCalendarPopup(True)
-    return edit
+def time_edit(parent: QWidget) -> DateTimeInput:
+    """A date and time typed in one field (``2026-12-01 14:30``, ``12-01 1430``, ``14:30``)."""
+    return DateTimeInput(None, parent)
 
 
 class OptionalTime(QWidget):
@@ -107,7 +105,7 @@ class RowList(QWidget):
         self.rows: list[QWidget] = []
         self.errors: list[ErrorLabel] = []
         self.add_button = QPushButton(add_text, self)
-        self.add_button.clicked.connect(lambda: self.add_row())
+        self.add_button.clicked.connect(self.add_and_focus)
         self._lay.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def make_row(self, values: dict[str, Any]) -> QWidget:  # pragma: no cover - abstract
@@ -123,6 +121,14 @@ class RowList(QWidget):
         self.rows.append(row)
         self.errors.append(err)
         self.changed.emit()
+        return row
+
+    def add_and_focus(self) -> QWidget:
+        """A new empty row, with the cursor in its first field (the user goes on typing)."""
+        row = self.add_row()
+        first = row.findChild(QLineEdit)
+        if first is not None:
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
         return row
 
     def remove_row(self, row: QWidget) -> None:
@@ -279,7 +285,6 @@ class ProblemsEditor(RowList):
         lay.addWidget(village, 1)
         lay.addWidget(cat, 1)
         lay.addWidget(remove)
-        desc.setFocus()
         return row
 
     def value(self) -> list[dict[str, Any]]:
@@ -318,6 +323,7 @@ class PhotosEditor(QWidget):
 
     changed = Signal()
     busy_changed = Signal(bool)
+    failed = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -336,7 +342,8 @@ class PhotosEditor(QWidget):
         self.hint = QLabel(self.tr("Drop photos here, or:"), self)
         self.hint.setStyleSheet("color: #666;")
         self.add_button = QPushButton(self.tr("Add photos…"), self)
-        self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.add_button.clicked.connect(self.choose_files)
+        self.list.itemDoubleClicked.connect(self._on_list_item_double_clicked)
         self.error = ErrorLabel(self)
         row = QHBoxLayout()
         row.addWidget(self.hint)
@@ -353,14 +360,22 @@ class PhotosEditor(QWidget):
             text = self.tr("%1 photo(s) already stored. Drop more here, or:")
             self.hint.setText(fill(text, str(count)))
 
-    def _on_add_button_clicked(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
+    def choose_files(self) -> None:
+        files = open_file_names(
             self,
             self.tr("Add photos"),
-            str(Path.home()),
             self.tr("Images (*.jpg *.jpeg *.png *.webp *.bmp *.gif *.tif *.tiff)"),
         )
-        self.add_files([Path(f) for f in files])
+        self.add_files(files)
+
+    def _on_list_item_double_clicked(self, item: QListWidgetItem) -> None:
+        """A photo enlarged (double-click a thumbnail)."""
+        from app.ui.field.formkit import PhotoViewer
+
+        row = self.list.row(item)
+        if 0 <= row < len(self.photos):
+            photo = self.photos[row]
+            PhotoViewer(photo.data, photo.original_name, self).open()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
@@ -393,6 +408,7 @@ class PhotosEditor(QWidget):
         if any(p.sha256 == photo.sha256 for p in self.photos):
             text = self.tr("This photo is already added: %1")
             self.error.show_error(fill(text, photo.original_name))
+            self.failed.emit(self.error.text())
             return
         self.photos.append(photo)
         self.paths.append(path)
@@ -406,3 +422,4 @@ class PhotosEditor(QWidget):
     def _on_intake_failed(self, exc: BaseException) -> None:
         self._finish_one()
         self.error.show_error(str(exc))
+        self.failed.emit(str(exc))

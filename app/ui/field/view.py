@@ -58,6 +58,7 @@ from app.services.field.reads import (
 )
 from app.storage.changes import ChangeSet
 from app.ui.context import AppContext
+from app.ui.export import ExportButton, exported_text, field_jobs
 from app.ui.field.detail import DetailPane
 from app.ui.field.forms import FormDialog
 from app.ui.field.models import (
@@ -66,6 +67,7 @@ from app.ui.field.models import (
     SearchResultModel,
     VillageTreeModel,
 )
+from app.ui.first_steps import no_villages_text
 from app.ui.i18n import fill
 
 SEARCH_DELAY_MS = 250
@@ -248,6 +250,10 @@ class FieldView(QWidget):
             button.clicked.connect(partial(self.new_record, kind))
             bar.addWidget(button)
         bar.addStretch(1)
+        self.export_button = ExportButton(ctx, field_jobs(ctx, lambda: self.village_id), self)
+        self.export_button.exported.connect(lambda p: self.heading.setText(exported_text(p)))
+        self.export_button.failed.connect(self.heading.setText)
+        bar.addWidget(self.export_button)
         bar.addWidget(self.search)
 
         split = QSplitter(self)
@@ -267,6 +273,8 @@ class FieldView(QWidget):
         esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search, self._on_search_escape)
         esc.setContext(Qt.ShortcutContext.WidgetShortcut)
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
+        # a click on the village already selected leaves 今日记录 / the search results too
+        self.tree.clicked.connect(self._on_tree_clicked)
 
     # -- loading --------------------------------------------------------------------------
     def load(self) -> None:
@@ -314,6 +322,10 @@ class FieldView(QWidget):
         self.ctx.ops.query(
             partial(village_lists, self.ctx.ws, village_id), self._on_lists_loaded, parent=self
         )
+
+    def _on_tree_clicked(self, index: QModelIndex) -> None:
+        if self.stack.currentWidget() is not self.tabs and self.tree_model.village_at(index):
+            self._on_tree_current_changed(index, QModelIndex())
 
     def _on_lists_loaded(self, lists: VillageLists) -> None:
         if lists.village_id != self.village_id:
@@ -406,9 +418,19 @@ class FieldView(QWidget):
         kind = KINDS[self.tabs.currentIndex()]
         self.new_record(kind if kind in self.new_buttons else "visit")
 
-    def new_record(self, kind: str, payload: dict[str, Any] | None = None) -> FormDialog:
+    def new_record(self, kind: str, payload: dict[str, Any] | None = None) -> FormDialog | None:
+        if not len(self.ctx.villages):
+            # no village to record in: say what comes first instead of an empty form
+            self.no_villages = QMessageBox(
+                QMessageBox.Icon.Information, self.windowTitle(), no_villages_text(), parent=self
+            )
+            self.no_villages.open()
+            return None
         village = self.village_id or (self.ctx.villages[0].id if self.ctx.villages else "")
-        return self._open(FormDialog(self.ctx, kind, village, None, payload, self))
+        dialog = self._open(FormDialog(self.ctx, kind, village, None, payload, self))
+        if payload is None:
+            dialog.resume_draft()  # a form closed with "keep the draft" goes on where it was
+        return dialog
 
     def edit_record(self, kind: str, record_id: str) -> None:
         self.ctx.ops.query(
@@ -418,7 +440,10 @@ class FieldView(QWidget):
         )
 
     def _on_edit_payload_loaded(self, kind: str, record_id: str, payload: dict[str, Any]) -> None:
-        self._open(FormDialog(self.ctx, kind, payload["village_id"], record_id, payload, self))
+        dialog = self._open(
+            FormDialog(self.ctx, kind, payload["village_id"], record_id, payload, self)
+        )
+        dialog.resume_draft()
 
     def _on_edit_refused(self, exc: BaseException) -> None:
         text = str(exc) if isinstance(exc, FormInvalid) else self.tr("Could not open the record.")

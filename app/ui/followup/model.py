@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.deadlines import WarningColour, days_left_zh
+from app.domain.followup import WAITING_ON_DEADLINE
 from app.domain.formats import chinese_date
 from app.services.followup.due import DueRow
 from app.ui.table import Column, TableModel
@@ -32,27 +33,39 @@ def _ink(r: DueRow) -> QBrush | None:
     return QBrush(_BLACK) if r.colour in COLOURS else None
 
 
+def _days_left(r: DueRow) -> str:
+    """Days left while the deadline runs; "—" once it no longer does (answered, finished)."""
+    if r.colour is not WarningColour.NONE or r.status in WAITING_ON_DEADLINE[r.kind]:
+        return days_left_zh(r.days_left)
+    return "—"
+
+
 class DueModel(TableModel[str, DueRow]):
-    """The items of a due listing, by id, in the listing's order."""
+    """The items of a listing, by id, in the listing's order."""
+
+    COLUMNS = ("Kind", "Number", "Village", "Days left", "Warning", "Status", "Deadline", "Unit")
+    """The columns' names (source strings), in order."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         shade = {
             int(Qt.ItemDataRole.BackgroundRole): _fill,
             int(Qt.ItemDataRole.ForegroundRole): _ink,
         }
+        # what decides the next step first (days left, colour, status), the unit last: the list
+        # fits its pane without a horizontal scroll bar, the unit elided if need be
         columns: list[Column[DueRow]] = [
             Column(_tr("Kind"), lambda r: r.kind.label, shade),
             Column(_tr("Number"), lambda r: r.number or "—", shade),
             Column(_tr("Village"), lambda r: f"{r.township}{r.village}", shade),
-            Column(_tr("Unit"), lambda r: r.unit, shade),
-            Column(_tr("Deadline"), lambda r: chinese_date(r.deadline), shade),
-            Column(_tr("Days left"), lambda r: days_left_zh(r.days_left), shade),
+            Column(_tr("Days left"), _days_left, shade),
             Column(
                 _tr("Warning"),
                 lambda r: r.colour.label if r.colour is not WarningColour.NONE else "",
                 shade,
             ),
             Column(_tr("Status"), lambda r: r.status_label, shade),
+            Column(_tr("Deadline"), lambda r: chinese_date(r.deadline), shade),
+            Column(_tr("Unit"), lambda r: r.unit, shade),
         ]
         super().__init__(columns, parent=parent)
 

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -33,6 +35,7 @@ from app.services.registry.batch_plan import (
     suggest_plan,
 )
 from app.storage.workspace import Workspace
+from app.ui.closing import ask_unsaved, plan_unsaved_text
 from app.ui.i18n import fill
 from app.ui.ops import Operations
 from app.ui.registry.models import PlanModel
@@ -93,13 +96,40 @@ class BatchPlanEditor(QWidget):
         self.move_button.clicked.connect(self._on_move_button_clicked)
         self.phase_button.clicked.connect(self._on_phase_button_clicked)
         self.resize(1000, 640)
+        self.dirty = False
+        """Changes made here since the plan was read or saved (Esc then asks)."""
+        self._close_after_save = False
+        self._closing = False
+        self.question: QMessageBox | None = None
+        esc = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        esc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        esc.activated.connect(self.close)
         self.reload()
 
     @property
     def plan(self) -> BatchPlan | None:
         return self.model.plan
 
-    def _show(self, plan: BatchPlan) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Esc or the close button: unsaved moves are asked about, not lost."""
+        if self.dirty and not self._closing:
+            event.ignore()
+            self.question = ask_unsaved(
+                self, plan_unsaved_text(), self._save_and_close, self._discard_and_close
+            )
+            return
+        super().closeEvent(event)
+
+    def _save_and_close(self) -> None:
+        self._close_after_save = True
+        self._on_save_button_clicked()
+
+    def _discard_and_close(self) -> None:
+        self._closing = True
+        self.close()
+
+    def _show(self, plan: BatchPlan, *, edited: bool = False) -> None:
+        self.dirty = edited
         self.model.set_plan(plan)
         self.batch.setMaximum(len(plan.batches) + 1)
         self.status.setStyleSheet("")
@@ -112,6 +142,7 @@ class BatchPlanEditor(QWidget):
         )
 
     def _fail(self, exc: BaseException) -> None:
+        self._close_after_save = False
         self.status.setStyleSheet(ERROR_STYLE)
         self.status.setText(str(exc))
 
@@ -121,7 +152,9 @@ class BatchPlanEditor(QWidget):
 
     def _on_suggest_button_clicked(self) -> None:
         ws = self._ws
-        self._ops.query(lambda: suggest_plan(ws), self._show, on_error=self._fail)
+        self._ops.query(
+            lambda: suggest_plan(ws), lambda p: self._show(p, edited=True), on_error=self._fail
+        )
 
     def selected_ids(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -137,7 +170,7 @@ class BatchPlanEditor(QWidget):
         except Exception as exc:
             self._fail(exc)
             return
-        self._show(plan)
+        self._show(plan, edited=True)
 
     def _on_move_button_clicked(self) -> None:
         value = self.batch.value()
@@ -152,7 +185,7 @@ class BatchPlanEditor(QWidget):
         except Exception as exc:
             self._fail(exc)
             return
-        self._show(plan)
+        self._show(plan, edited=True)
 
     def _on_save_button_clicked(self) -> None:
         plan = self.plan
@@ -168,7 +201,11 @@ class BatchPlanEditor(QWidget):
         )
 
     def _on_saved(self, change: PlanChange) -> None:
+        self.dirty = False
         self.saved.emit(change)
+        if self._close_after_save:
+            self.close()
+            return
         self.reload()
         self.status.setText(self.tr("Plan saved."))
 

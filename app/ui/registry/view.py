@@ -67,9 +67,8 @@ class TriagePanel(QTextBrowser):
 
     def show_nothing(self) -> None:
         self.triage = None
-        self.setHtml(
-            f"<p>{html.escape(self.tr('Select a village to see why it has its tier.'))}</p>"
-        )
+        text = self.tr("Select a village to see why it has its tier.")
+        self.setHtml(f"<p>{html.escape(text)}</p>")
 
     def show_triage(self, t: VillageTriage) -> None:
         self.triage = t

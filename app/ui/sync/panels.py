@@ -38,13 +38,18 @@ from PySide6.QtWidgets import (
 
 from app.domain.deadlines import WarningColour, WarningSettings
 from app.domain.vocabulary import Track, WorkspaceKind, may_see_protected
+from app.services.exports import conflicts_table
 from app.storage.changes import ChangeSet
 from app.sync import conflicts, overview
 from app.sync.export import ExportResult, export_bundle
+from app.sync.join import is_joined
 from app.sync.merge import ImportReport, import_bundle
 from app.ui.context import AppContext
+from app.ui.export import ExportButton, exported_label, exported_text
+from app.ui.files import save_file_name
 from app.ui.i18n import fill
 from app.ui.style import ERROR_STYLE, OK_STYLE
+from app.ui.sync.join import JoinNotice, joined_text
 from app.ui.sync.models import ComparisonModel, ConflictListModel, OverviewModel, ReportModel
 
 
@@ -95,6 +100,14 @@ class ExportPanel(QWidget):
         self.button.clicked.connect(self._on_button_clicked)
         row.addWidget(self.button)
         lay.addLayout(row)
+        # a team workspace without its kit is told so now, before a file is picked, and may
+        # join here
+        self.join_notice = JoinNotice(ctx, self)
+        self.join_notice.hide()
+        self.join_notice.joined.connect(self._on_joined)
+        lay.addWidget(self.join_notice)
+        if not office:
+            self.ops.query(lambda: is_joined(ws), self._on_join_state, parent=self)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
@@ -110,11 +123,21 @@ class ExportPanel(QWidget):
         for _tid, name in found.teams:
             self.team_box.addItem(name)
 
+    def _on_join_state(self, joined: bool) -> None:
+        self.join_notice.setVisible(not joined)
+        self.button.setEnabled(joined)
+        self.all_box.setEnabled(joined)
+
+    def _on_joined(self, team: str) -> None:
+        self._on_join_state(True)
+        self.message.setStyleSheet(OK_STYLE)
+        self.message.setText(joined_text(team))
+
     def _ask_path(self) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export bundle"), "", self.tr("Sync bundles (*.xdsb)")
+        # the ending is added when left out: the import dialog's filter shows only *.xdsb
+        return save_file_name(
+            self, self.tr("Export bundle"), "", self.tr("Sync bundles (*.xdsb)"), ".xdsb"
         )
-        return Path(name) if name else None
 
     def _on_button_clicked(self) -> None:
         path = self.choose_path()
@@ -310,6 +333,13 @@ class ConflictsPanel(QWidget):
         self.take_button = QPushButton(self.tr("Take the incoming version"), right)
         self.keep_button.clicked.connect(lambda: self._decide(False))
         self.take_button.clicked.connect(lambda: self._decide(True))
+        self.export_button = ExportButton(
+            ctx, {"": lambda: conflicts_table(ws, open_only=False)}, right
+        )
+        self.export_button.setText(exported_label())
+        self.export_button.exported.connect(lambda p: self._say(exported_text(p)))
+        self.export_button.failed.connect(self._say)
+        buttons.addWidget(self.export_button)
         buttons.addStretch(1)
         buttons.addWidget(self.keep_button)
         buttons.addWidget(self.take_button)
@@ -379,6 +409,10 @@ class ConflictsPanel(QWidget):
     def on_changes(self, changes: ChangeSet) -> None:
         if changes.touches("sync_conflict"):
             self.refresh()
+
+    def _say(self, text: str) -> None:
+        self.message.setStyleSheet("")
+        self.message.setText(text)
 
     def _on_decided(self, view: conflicts.ConflictView) -> None:
         self.message.setStyleSheet(OK_STYLE)

@@ -9,6 +9,7 @@ person chose, what the reading finds different).
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,7 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.access import wait_left
 from app.services.wrapup.board import MergeCandidate, SourceText
+from app.ui.guard import WaitCountdown
 from app.ui.i18n import fill
 from app.ui.style import ERROR_STYLE
 
@@ -32,7 +35,9 @@ from app.ui.style import ERROR_STYLE
 class CloseDayDialog(QDialog):
     close_requested = Signal(str)
 
-    def __init__(self, day: date, summary: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, day: date, summary: str, parent: QWidget | None = None, root: Path | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Sign off the day"))
         form = QFormLayout(self)
@@ -47,7 +52,9 @@ class CloseDayDialog(QDialog):
         self.error = QLabel(self)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
+        self.error.setMinimumHeight(self.error.fontMetrics().lineSpacing() * 3)
         form.addRow(self.error)
+        self.setMinimumWidth(460)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -56,13 +63,20 @@ class CloseDayDialog(QDialog):
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
+        # a delay after wrong passwords (counted per workspace) is counted down beside the error
+        self.countdown = WaitCountdown(
+            self.error, [ok], lambda: 0.0 if root is None else wait_left(root), self
+        )
+        self.countdown.check()
 
     def _on_buttons_accepted(self) -> None:
+        if self.countdown.running:
+            return
         self.error.clear()
         self.close_requested.emit(self.password.text())
 
     def show_error(self, message: str) -> None:
-        self.error.setText(message)
+        self.countdown.start(message)
         self.password.selectAll()
         self.password.setFocus()
 

@@ -12,7 +12,6 @@ from typing import TypeVar
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -36,10 +35,18 @@ from app.domain.vocabulary import (
 )
 from app.services.settings import Settings
 from app.services.wrapup.board import Decision, ProblemRow, default_decision, validate_decision
+from app.ui.dateinput import DateInput
 from app.ui.i18n import fill
 from app.ui.style import ERROR_STYLE
+from app.ui.wrapup.words import mismatch_text
 
 _TRACK_PAGES = (Track.FIX_NOW, Track.FAST_INVESTIGATION, Track.LEDGER, Track.VERIFY)
+USUAL_CATEGORY: dict[Track, ProblemCategory] = {
+    Track.FIX_NOW: ProblemCategory.LIVELIHOOD,
+    Track.FAST_INVESTIGATION: ProblemCategory.CLUE,
+    Track.LEDGER: ProblemCategory.GENERAL,
+}
+"""The category each track is meant for (待核实 has none): a different one is said, not fixed."""
 
 
 E = TypeVar("E", bound=Labelled)
@@ -99,8 +106,7 @@ class DecisionPanel(QWidget):
         fix = QWidget(self.pages)
         fix_form = QFormLayout(fix)
         self.unit = QLineEdit(fix)
-        self.fix_deadline = QDateEdit(fix)
-        self.fix_deadline.setCalendarPopup(True)
+        self.fix_deadline = DateInput(None, fix)
         fix_form.addRow(self.tr("Responsible unit:"), self.unit)
         fix_form.addRow(self.tr("Deadline:"), self.fix_deadline)
         # 直查快办
@@ -120,8 +126,7 @@ class DecisionPanel(QWidget):
         self.supervisor = QLineEdit(ledger)
         self.requirement = QPlainTextEdit(ledger)
         self.requirement.setMaximumHeight(60)
-        self.ledger_deadline = QDateEdit(ledger)
-        self.ledger_deadline.setCalendarPopup(True)
+        self.ledger_deadline = DateInput(None, ledger)
         ledger_form.addRow(self.tr("Supervising Party committee:"), self.supervisor)
         ledger_form.addRow(self.tr("Requirement:"), self.requirement)
         ledger_form.addRow(self.tr("Deadline:"), self.ledger_deadline)
@@ -137,6 +142,10 @@ class DecisionPanel(QWidget):
         self.error = QLabel(self)
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
+        self.mismatch = QLabel(self)
+        self.mismatch.setObjectName("mismatch")
+        self.mismatch.setStyleSheet("color: #8a4b00;")
+        self.mismatch.setWordWrap(True)
         self.save = QPushButton(self.tr("Save decision"), self)
 
         form = QFormLayout()
@@ -154,6 +163,7 @@ class DecisionPanel(QWidget):
         sug.addWidget(self.accept_suggestion)
         layout.addLayout(sug)
         layout.addLayout(form)
+        layout.addWidget(self.mismatch)
         layout.addWidget(self.pages)
         layout.addWidget(self.error)
         buttons = QHBoxLayout()
@@ -239,6 +249,7 @@ class DecisionPanel(QWidget):
             _choose(self.body, d.receiving_body)
         if d.urgency is not None:
             _choose(self.urgency, d.urgency)
+        self._show_mismatch()
 
     def _fill_subcategories(self, category: ProblemCategory | None) -> None:
         self.subcategory.blockSignals(True)
@@ -277,21 +288,60 @@ class DecisionPanel(QWidget):
     # -- slots ----------------------------------------------------------------------------
     def _on_category_current_index_changed(self, _index: int) -> None:
         self._fill_subcategories(_value(self.category, ProblemCategory))
+        self._show_mismatch()
 
     def _on_track_current_index_changed(self, _index: int) -> None:
+        """A new track: its page, and its particulars where still empty. The category is a
+        separate decision and is never changed here; a mismatch is said, not corrected."""
         track = _value(self.track, Track) or Track.VERIFY
         self.pages.setCurrentIndex(_TRACK_PAGES.index(track))
         if self._row is not None:
-            current = _value(self.category, ProblemCategory)
             d = self._default(track)
-            # keep a category the person chose when it suits the track
-            if track is Track.VERIFY and current is not None:
-                d = Decision(Track.VERIFY, current, _value(self.subcategory, Subcategory))
-            self.set_decision(d)
+            if track is Track.FIX_NOW and not self.unit.text().strip():
+                self.unit.setText(d.responsible_unit)
+            if track is Track.LEDGER:
+                if not self.supervisor.text().strip():
+                    self.supervisor.setText(d.supervisor)
+                if not self.requirement.toPlainText().strip():
+                    self.requirement.setPlainText(d.requirement)
+            if _value(self.category, ProblemCategory) is None and d.category is not None:
+                _choose(self.category, d.category)  # nothing chosen yet: a first guess
+                self._fill_subcategories(d.category)
+                _choose(self.subcategory, d.subcategory)
+        self._show_mismatch()
+
+    def _show_mismatch(self) -> None:
+        """Say when the track is not the usual one for the category (both stay as chosen)."""
+        track = _value(self.track, Track)
+        category = _value(self.category, ProblemCategory)
+        usual = USUAL_CATEGORY.get(track) if track is not None else None
+        if self._row is None or category is None or usual is None or category is usual:
+            self.mismatch.clear()
+            self.mismatch.hide()
+            return
+        assert track is not None
+        self.mismatch.setText(mismatch_text(category, track, usual))
+        self.mismatch.show()
 
     def _on_accept_suggestion_clicked(self) -> None:
         if self._row is not None:
             self.set_decision(self._default(None))
+
+    # -- keys (app/ui/wrapup/keys.py) ------------------------------------------------------
+    def accept_and_save(self) -> None:
+        """The suggestion, taken and saved in one step (key A)."""
+        if self._row is not None and not self._row.frozen:
+            self.set_decision(self._default(None))
+            self._on_save_clicked()
+
+    def set_track(self, track: Track) -> None:
+        """Choose the track (keys 1–4); the category stays as it is."""
+        if self._row is not None and self.track.isEnabled():
+            self.track.setCurrentIndex(self.track.findData(track.value))
+
+    def request_save(self) -> None:
+        if self._row is not None and self.save.isEnabled():
+            self._on_save_clicked()
 
     def _on_save_clicked(self) -> None:
         if self._row is None:

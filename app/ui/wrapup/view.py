@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import QDate, QItemSelection, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.documents.daily_report import report_file_name
 from app.services.wrapup.board import (
     Board,
     Decision,
@@ -43,14 +41,16 @@ from app.services.wrapup.board import (
     undo_merge,
 )
 from app.services.wrapup.close import CloseResult, close_day, sort_problem
-from app.services.wrapup.files import daily_report_pdf
+from app.services.wrapup.files import Paper, day_papers
 from app.storage.changes import ChangeSet
 from app.storage.errors import WorkspaceError
 from app.ui.context import AppContext
+from app.ui.dateinput import DateInput
+from app.ui.day_papers import PapersDialog
 from app.ui.i18n import fill
-from app.ui.pdf_preview import PdfPreviewDialog
 from app.ui.style import ERROR_STYLE
 from app.ui.wrapup.dialogs import CloseDayDialog, MergeDialog, SourceDialog
+from app.ui.wrapup.keys import install_wrapup_keys, next_unsorted
 from app.ui.wrapup.model import BoardModel
 from app.ui.wrapup.panel import DecisionPanel
 
@@ -90,13 +90,12 @@ class WrapupView(QWidget):
         self._pending_select: str | None = None
         self.close_dialog: CloseDayDialog | None = None
         self.merge_dialog: MergeDialog | None = None
-        self.preview: PdfPreviewDialog | None = None
+        self.preview: PapersDialog | None = None
+        """The day's papers (the daily report first)."""
         self.source_dialog: SourceDialog | None = None
 
         start = day or date.today()
-        self.date = QDateEdit(QDate(start.year, start.month, start.day), self)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date = DateInput(start, self)
         self.status = QLabel(self)
         self.refresh = QPushButton(self.tr("Refresh"), self)
         self.merge = QPushButton(self.tr("Merge alike…"), self)
@@ -157,6 +156,8 @@ class WrapupView(QWidget):
         self.tree.selectionModel().selectionChanged.connect(self._on_tree_selection_changed)
         self.panel.save_requested.connect(self._on_panel_save_requested)
         self.panel.source_requested.connect(self._on_panel_source_requested)
+        self.keys = install_wrapup_keys(self, self)
+        self.papers_dialog: PapersDialog | None = None
         self.load()
 
     # -- loading --------------------------------------------------------------------------
@@ -237,9 +238,23 @@ class WrapupView(QWidget):
             open_board and row is not None and row.merged_count > 0 and not row.frozen
         )
 
+    def select_problem(self, problem_id: str) -> None:
+        index = self.model.index_of(problem_id)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    def current_problem(self) -> str | None:
+        return self._current_problem()
+
     def _on_panel_save_requested(self, problem_id: str, decision: Decision, reason: str) -> None:
+        board = self.model.board
+
         def done(result: Any) -> None:
-            self._pending_select = problem_id
+            # the next problem not yet judged comes up at once: no click to find it (and none
+            # lost while the list reloads)
+            following = next_unsorted(board, problem_id, skip=problem_id) if board else None
+            self._pending_select = following or problem_id
             if result.amendment:
                 self._say(self.tr("Amendment saved; it will be listed in the next daily report."))
             else:
@@ -358,7 +373,7 @@ class WrapupView(QWidget):
             return
         summary = self.tr("%1 problem(s) on the list, %2 unsorted.")
         summary = fill(summary, str(len(board.problems)), str(board.unsorted))
-        self.close_dialog = CloseDayDialog(board.day, summary, self)
+        self.close_dialog = CloseDayDialog(board.day, summary, self, self.ws.paths.root)
         self.close_dialog.close_requested.connect(self._on_close_dialog_close_requested)
         self.close_dialog.show()
 
@@ -385,23 +400,25 @@ class WrapupView(QWidget):
         )
 
     def _on_report_clicked(self) -> None:
+        """The day's papers: the daily report and, once signed off, its notices, transfers and
+        ledger, each previewed, all printed in one go."""
         day = self.day
         self._say(self.tr("Preparing the daily report…"))
         self.report.setEnabled(False)
 
-        def done(pdf: bytes) -> None:
+        def done(papers: list[Paper]) -> None:
             self.report.setEnabled(True)
             self._say("")
             title = fill(self.tr("Daily report %1"), day.isoformat())
-            self.preview = PdfPreviewDialog(pdf, report_file_name(day), title, self)
-            self.preview.show()
+            self.papers_dialog = self.preview = PapersDialog(papers, title, self)
+            self.papers_dialog.show()
 
         def failed(exc: BaseException) -> None:
             self.report.setEnabled(True)
             self._on_failed(exc)
 
         self.ops.write(
-            lambda: daily_report_pdf(self.ws, day),
+            lambda: day_papers(self.ws, day),
             done,
             source="wrapup",
             on_error=failed,

@@ -6,7 +6,7 @@ from datetime import date
 
 from app.domain.deadlines import WarningColour
 from app.domain.followup import Action, ItemKind, StepInput
-from app.services.followup.due import due_items
+from app.services.followup.due import Show, due_items, followup_items
 from app.services.followup.numbering import number_pending
 from app.services.followup.steps import apply_step
 from app.services.settings import load_settings, save_settings
@@ -59,3 +59,29 @@ def test_an_answered_notice_leaves_the_list(ws: Workspace) -> None:
     )
     listed = {r.item_id for r in due_items(ws, date(2026, 11, 28))}
     assert ids.notices[0] not in listed and ids.notices[1] in listed
+
+
+def test_every_item_stays_findable_in_every_state(ws: Workspace) -> None:
+    today = date(2026, 11, 27)
+    seeded = seed(ws)
+    nid = seeded.notices[0]
+    apply_step(
+        ws, ItemKind.NOTICE, nid, Action.FEEDBACK, StepInput(on=today, text="已修复。"), today=today
+    )
+
+    def ids(show: Show) -> set[str]:
+        return {r.item_id for r in followup_items(ws, today, show=show)}
+
+    assert nid not in {r.item_id for r in due_items(ws, today, everything=True)}  # not running
+    assert nid in ids(Show.OPEN) and nid in ids(Show.ALL) and nid not in ids(Show.DONE)
+    row = next(r for r in followup_items(ws, today, show=Show.OPEN) if r.item_id == nid)
+    assert row.status_label == "已反馈"
+    apply_step(
+        ws, ItemKind.NOTICE, nid, Action.VERIFY, StepInput(on=today, verifier="王五"), today=today
+    )
+    apply_step(ws, ItemKind.NOTICE, nid, Action.CLOSE, StepInput(on=today), today=today)
+    assert nid not in ids(Show.OPEN) and nid in ids(Show.DONE) and nid in ids(Show.ALL)
+    everything = ids(Show.ALL)
+    assert set(seeded.notices + seeded.clues + seeded.ledger) <= everything
+    ledger = [r for r in followup_items(ws, today, show=Show.ALL) if r.kind is ItemKind.LEDGER]
+    assert all(r.number.startswith("第") for r in ledger)
