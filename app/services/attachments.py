@@ -24,6 +24,8 @@ OWNER_COLUMNS: dict[str, str] = {
     "interview": "interview_id",
     "problem": "problem_id",
     "ledger_item": "ledger_item_id",
+    "campaign_progress": "campaign_progress_id",
+    "selfcheck_result": "selfcheck_result_id",
 }
 
 

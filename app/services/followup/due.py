@@ -1,4 +1,5 @@
-"""What is due soon and overdue: notices, ledger items and clue transfers still running.
+"""What is due soon and overdue: notices, ledger items and clue transfers still running, and the
+tasks of 集中整治 villages and their 回头看 dates (same three-colour rule, same list).
 
 An item is listed while its deadline still runs (``WAITING_ON_DEADLINE``: a notice not yet
 answered, a ledger item not yet ticked off, a clue with no feedback yet) and it has a warning
@@ -18,6 +19,8 @@ from app.domain.deadlines import WarningColour, WarningSettings, days_left, warn
 from app.domain.followup import WAITING_ON_DEADLINE, ItemKind, status_label
 from app.services.settings import Settings, load_settings
 from app.storage.models import (
+    CampaignTask,
+    CampaignVillage,
     ClueTransfer,
     LedgerItem,
     Problem,
@@ -29,7 +32,13 @@ from app.storage.workspace import Workspace
 
 __all__ = ["DueRow", "due_items", "item_colour", "warning_settings"]
 
-_KIND_ORDER = {ItemKind.NOTICE: 0, ItemKind.CLUE: 1, ItemKind.LEDGER: 2}
+_KIND_ORDER = {
+    ItemKind.NOTICE: 0,
+    ItemKind.CLUE: 1,
+    ItemKind.LEDGER: 2,
+    ItemKind.CAMPAIGN_TASK: 3,
+    ItemKind.CAMPAIGN_REVIEW: 4,
+}
 
 
 @dataclass(frozen=True)
@@ -166,6 +175,38 @@ def due_items(
                 item.supervisor,
                 item.deadline,
                 item.status,
+            )
+        for task in s.exec(
+            select(CampaignTask).where(
+                col(CampaignTask.retired_at).is_(None),
+                col(CampaignTask.status).in_(list(running[ItemKind.CAMPAIGN_TASK])),
+            )
+        ):
+            add(
+                ItemKind.CAMPAIGN_TASK,
+                task.id,
+                f"{task.heading.label}-{task.seq}",
+                task.village_id,
+                task.owner_unit,
+                task.deadline,
+                task.status,
+            )
+        for cv in s.exec(
+            select(CampaignVillage).where(
+                col(CampaignVillage.retired_at).is_(None),
+                col(CampaignVillage.status).in_(list(running[ItemKind.CAMPAIGN_REVIEW])),
+                col(CampaignVillage.review_due).is_not(None),
+            )
+        ):
+            assert cv.review_due is not None
+            add(
+                ItemKind.CAMPAIGN_REVIEW,
+                cv.id,
+                "",
+                cv.village_id,
+                cv.lead_unit,
+                cv.review_due,
+                cv.status,
             )
     rows.sort(key=lambda r: (r.days_left, _KIND_ORDER[r.kind], r.number, r.village))
     return rows

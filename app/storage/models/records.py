@@ -152,3 +152,5 @@ class Attachment(Synced, table=True):
     interview_id: str | None = fk("interview.id")
     problem_id: str | None = fk("problem.id")
     ledger_item_id: str | None = fk("ledger_item.id")
+    campaign_progress_id: str | None = fk("campaign_progress.id")
+    selfcheck_result_id: str | None = fk("selfcheck_result.id")
