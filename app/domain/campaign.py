@@ -22,6 +22,7 @@ Nothing here touches the database; the services apply these rules.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -358,3 +359,55 @@ def mask_phone(phone: str) -> str:
     if len(digits) >= 7:
         return digits[:3] + "*" * (len(digits) - 7) + digits[-4:]
     return "*" * max(0, len(digits) - 2) + digits[-2:]
+
+
+# -- 未巡先改: the round's problems generalised into a typical-problem list ----------------
+SELF_CHECK_REQUIREMENTS: dict[str, str] = {
+    "water": "排查本村供水设施和饮水安全，能立即解决的立即解决，不能立即解决的明确时限和责任人。",
+    "power": "排查本村供电线路和设施隐患，及时联系供电部门整改。",
+    "gas": "排查本村燃气设施安全隐患，发现问题及时报告、限期整改。",
+    "road": "排查本村道路损毁、积水等问题，制定修复计划并公开。",
+    "well": "排查本村机井、水井的使用和管护情况，损坏的及时修复。",
+    "bridge": "排查本村桥梁涵洞安全状况，存在隐患的设置警示并报告整改。",
+    "livelihood_other": "对照排查本村同类民生问题，逐项明确整改措施和时限。",
+    "party_education": "落实“三会一课”、主题党日等制度，完善党员教育管理台账。",
+    "cadre_management": "对照检查村干部履职、考勤、请销假等管理制度落实情况，健全台账。",
+    "affairs_disclosure": "按规定及时、完整公开村务、财务和党务，接受群众监督。",
+    "collective_assets": "清理集体“三资”，规范合同、账目和资产登记，防止流失。",
+    "general_other": "对照清单逐项自查，建立问题清单和整改台账，限期整改。",
+    "clue": "对照检查村干部是否存在同类问题，发现违纪违法问题线索及时向乡镇纪委报告。",
+}
+"""What a village not yet inspected is asked to do about one kind of problem (by subcategory code,
+or ``clue`` for violation clues)."""
+
+_FILLERS = (
+    "群众反映强烈",
+    "希望巡察组帮助解决",
+    "已反映多次",
+    "尊敬的巡察组",
+)
+
+
+def generalise(text: str, names: Iterable[str]) -> str:
+    """A problem as it may stand in a typical-problem list: every known name (people, villages,
+    townships) removed, ordinals (第2处) and head counts (涉及12户群众) dropped, who reported it
+    (…反映：) left out. The result names no one and no place; :func:`names_in` checks it."""
+    out = text
+    for name in sorted({n for n in names if len(n) >= 2}, key=len, reverse=True):
+        out = out.replace(name, "")
+    out = out.replace("某某", "")
+    for filler in _FILLERS:
+        out = out.replace(filler, "")
+    out = re.sub(r"涉及\d+户群众。?", "", out)
+    out = re.sub(r"第[0-9一二三四五六七八九十]+[处件项个次]", "", out)
+    out = re.sub(r"^[^，。：:]{0,6}反映[：:]", "", out)
+    out = re.sub(r"[，,]?\s*[^，。]{0,6}反映$", "", out)
+    out = re.sub(r"[，,。；;：:\s]+$", "", out)
+    out = re.sub(r"^[，,。；;：:\s]+", "", out)
+    out = re.sub(r"([，。；])[，。；]+", r"\1", out)
+    return out.strip()
+
+
+def names_in(text: str, names: Iterable[str]) -> list[str]:
+    """The known names (of two characters or more) that ``text`` still contains."""
+    return sorted({n for n in names if len(n) >= 2 and n in text})

@@ -366,7 +366,7 @@ def campaign_detail(ws: Workspace, campaign_id: str, today: date | None = None) 
             .order_by(col(CampaignCase.stage_on))
         ).all():
             clue = (
-                f"（线索 {clue_numbers.get(c.clue_transfer_id or '', '') or '已关联'}）"
+                f"（线索 {clue_numbers.get(c.clue_transfer_id or '') or '待编号'}）"
                 if c.clue_transfer_id
                 else ""
             )

@@ -175,6 +175,24 @@ class Matrix:
                 out[d.code][r.cell(d.code).status] += 1
         return out
 
+    def counts_for(self, village_ids: set[str]) -> dict[str, Counter[SystemStatus]]:
+        """Per system: the states among the villages named."""
+        out: dict[str, Counter[SystemStatus]] = {d.code: Counter() for d in self.systems}
+        for r in self.rows:
+            if r.village_id in village_ids:
+                for d in self.systems:
+                    out[d.code][r.cell(d.code).status] += 1
+        return out
+
+    def weak(self, code: str) -> int:
+        """Villages where the system is adopted but found not carried out."""
+        return sum(
+            1
+            for r in self.rows
+            if r.cell(code).status is SystemStatus.ADOPTED
+            and r.cell(code).practice is Practice.NOT_CARRIED_OUT
+        )
+
     def not_carried_out(self) -> int:
         return sum(
             1
