@@ -129,7 +129,8 @@ def cmd_demo(args: argparse.Namespace, env: Environment) -> int:
         f"演示工作区：{root}（密码 {password if env.password is None else '见 XUNCHA_PASSWORD'}）\n"
         f"村（社区）{summary.villages} 个，走访 {summary.visits}，意见箱 {summary.entries}，"
         f"谈话 {summary.interviews}，问题 {summary.problems}，通知书 {summary.notices}，"
-        f"线索移交 {summary.clues}，台账 {summary.ledger_items}，照片 {summary.photos}"
+        f"线索移交 {summary.clues}，台账 {summary.ledger_items}，照片 {summary.photos}，"
+        f"集中整治村 {summary.campaigns}，未巡先改自查结果 {summary.selfchecks}"
     )
     return EXIT_OK
 

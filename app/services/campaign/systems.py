@@ -294,7 +294,8 @@ def focus_list(ws: Workspace, batch_number: int | None = None) -> list[FocusRow]
         for c in found:
             since = f"{c.since.year}年{c.since.month}月起" if c.since else ""
             note = f"：{c.practice_note}" if c.practice_note else ""
-            items.append(f"{systems[c.system]}（{since}已建立，{c.practice.label}{note}）")
+            state = "待核实执行情况" if c.practice is Practice.UNKNOWN else c.practice.label
+            items.append(f"{systems[c.system]}（{since}已建立，{state}{note}）")
         town, name, _ = places.get(v.id, ("", v.name, ""))
         out.append(FocusRow(v.id, town, name, batches[v.batch_id or ""].number, tuple(items)))
     out.sort(key=lambda r: (r.batch, r.township, r.village))
