@@ -154,6 +154,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pg.add_argument("--status", type=_choice(TaskStatus), default=TaskStatus.IN_PROGRESS)
     pg.add_argument("--on", type=iso_date)
     pg.add_argument("--photo", type=Path, action="append", default=[])
+    pg.add_argument("--today", type=iso_date, help="按此日期检查（默认今天）")
 
     ca = add("case", "抓坏人：案件查处进展", cmd_case)
     ca.add_argument("--task", required=True)
@@ -487,6 +488,7 @@ def cmd_progress(args: argparse.Namespace, env: Environment) -> int:
             status_after=args.status,
             on=args.on,
             photos=photos,
+            today=args.today,
         )
     print(changed.message)
     return EXIT_OK
