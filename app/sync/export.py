@@ -46,12 +46,11 @@ SHARED_TO_TEAMS = (
     "channel_list",
     "channel_listing",
     "village_tier_change",
-    "village_system",
     "typical_problem_list",
     "typical_problem",
 )
-"""Registry kinds the office sends every team when they change (with the villages' tier history,
-the 制度推广 matrix and the 典型问题清单, which name no one)."""
+"""Registry kinds the office sends every team when they change (with the villages' tier history
+and the 典型问题清单, which name no one)."""
 BY_VILLAGE_TO_TEAM = (
     "campaign_village",
     "campaign_task",
@@ -60,10 +59,12 @@ BY_VILLAGE_TO_TEAM = (
     "campaign_cadre_change",
     "campaign_check",
     "campaign_evaluation",
+    "village_system",
     "selfcheck_result",
 )
-"""集中整治 and self-check rows the office sends a team for the villages the team covers (those of
-its batches, and those where it raised problems). Work-group members (``campaign_member``:
+"""集中整治, 制度推广 and self-check rows the office sends a team for the villages the team covers
+(those of its batches, and those where it raised problems); a matrix cell points at the task
+that made it, so it goes only where the task may go. Work-group members (``campaign_member``:
 names and phones) never go to a team; proposals and decisions travel as parents."""
 _EVIDENCE_OF = {
     "campaign_progress_id": "campaign_progress",

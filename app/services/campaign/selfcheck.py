@@ -440,7 +440,7 @@ def record_result(
     item_id: str,
     *,
     found: SelfCheckFound,
-    fixed: SelfCheckFix,
+    fixed: SelfCheckFix = SelfCheckFix.NOT_NEEDED,
     note: str = "",
     reported_on: date | None = None,
     reported_by: str = "",
