@@ -160,7 +160,7 @@ def build_progress_report(d: ReportDoc, *, fonts: FontSet | None = None) -> Docu
     doc.heading(1, "督查和评估情况")
     doc.body(
         f"巡察机构对整治村开展督查{d.checks}次，督查结论为{_phrase(d.checks_by_rating, '次')}。"
-        f"开展中期评估、验收和“回头看”{_phrase(d.evaluations, '次')}。"
+        f"评估验收情况：{_phrase(d.evaluations, '次')}。"
         + (f"{d.reviews_due}个已整顿转化的村将在三十天内开展“回头看”。" if d.reviews_due else "")
     )
     doc.heading(1, "制度推广情况")
@@ -189,7 +189,7 @@ def build_progress_report(d: ReportDoc, *, fonts: FontSet | None = None) -> Docu
         )
     align: list[Align] = ["center"] * 8
     doc.table(
-        rows, col_widths=[0.7, 1.8, 1.8, 1.6, 0.8, 1.2, 0.8, 1.4], size=TABLE_SIZE, align=align
+        rows, col_widths=[0.7, 1.7, 1.7, 1.5, 0.7, 1.1, 0.7, 1.9], size=TABLE_SIZE, align=align
     )
     doc.heading(1, "下一步工作")
     doc.body(
