@@ -48,6 +48,7 @@ VIEW_MODULES: tuple[str, ...] = (
     "app.ui.sync",
     "app.ui.registry",
     "app.ui.followup",
+    "app.ui.campaign",
 )
 """Modules with ``register(window)`` adding their views after the field view. One line each."""
 

@@ -56,6 +56,7 @@ __all__ = [
     "decide",
     "decline",
     "proposal_doc",
+    "proposal_pdf",
     "propose",
     "write_proposal",
 ]
@@ -241,6 +242,16 @@ def proposal_doc(ws: Workspace, proposal_id: str) -> ProposalDoc:
         member_units=tuple(settings.campaign_member_units or DEFAULT_MEMBER_UNITS),
         review_months=settings.campaign_review_months,
     )
+
+
+def proposal_pdf(ws: Workspace, proposal_id: str) -> tuple[bytes, str]:
+    """The 建议 as PDF bytes and its file name, for the window's preview; audited as printed."""
+    doc = proposal_doc(ws, proposal_id)
+    data = render_proposal(doc)
+    with ws.session() as s:
+        s.audit("print_campaign_proposal", s.get(CampaignProposal, proposal_id), note="preview")
+        s.commit()
+    return data, proposal_file_name(doc)
 
 
 def write_proposal(ws: Workspace, proposal_id: str, out: Path) -> Path:

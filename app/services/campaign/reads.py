@@ -61,9 +61,11 @@ from app.storage.workspace import Workspace
 __all__ = [
     "CampaignDetail",
     "CampaignRow",
+    "LinkChoices",
     "TaskRow",
     "campaign_detail",
     "campaign_rows",
+    "link_choices",
     "task_photos",
     "task_rows",
 ]
@@ -427,3 +429,50 @@ def task_photos(ws: Workspace, task_id: str) -> list[PhotoInfo]:
     for pid in ids:
         out.extend(photos_of(ws, "campaign_progress", pid))
     return out
+
+
+@dataclass(frozen=True)
+class LinkChoices:
+    """What a new task of a village may be tied to."""
+
+    clues: list[tuple[str, str]]
+    notices: list[tuple[str, str]]
+    ledger: list[tuple[str, str]]
+    systems: list[tuple[str, str]]
+
+
+def link_choices(ws: Workspace, village_id: str) -> LinkChoices:
+    """The village's clue transfers, notices and ledger items, and the systems, as (id, label)."""
+    from app.services.followup.papers import protected_names, scrub
+    from app.storage.models import Problem
+
+    with ws.session() as s:
+        names = protected_names(s)
+        clues = s.exec(
+            select(ClueTransfer, Problem)
+            .join(Problem, col(Problem.id) == col(ClueTransfer.problem_id))
+            .where(Problem.village_id == village_id, col(ClueTransfer.retired_at).is_(None))
+            .order_by(col(ClueTransfer.transferred_on))
+        ).all()
+        notices = s.exec(
+            select(RectificationNotice)
+            .where(
+                RectificationNotice.village_id == village_id,
+                col(RectificationNotice.retired_at).is_(None),
+            )
+            .order_by(col(RectificationNotice.issued_on))
+        ).all()
+        ledger = s.exec(
+            select(LedgerItem, Problem)
+            .join(Problem, col(Problem.id) == col(LedgerItem.problem_id))
+            .where(LedgerItem.village_id == village_id, col(LedgerItem.retired_at).is_(None))
+        ).all()
+    return LinkChoices(
+        clues=[
+            (c.id, f"{c.doc_number or '（待编号）'} {scrub(p.description, names)[:30]}")
+            for c, p in clues
+        ],
+        notices=[(n.id, f"{n.doc_number or '（待编号）'} {n.responsible_unit}") for n in notices],
+        ledger=[(i.id, scrub(p.description, names)[:30]) for i, p in ledger],
+        systems=[(d.code, d.label) for d in ws_catalogue(ws)],
+    )

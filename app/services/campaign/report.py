@@ -60,6 +60,7 @@ __all__ = [
     "MATRIX_TITLE",
     "CampaignFiles",
     "matrix_doc",
+    "progress_report_pdf",
     "report_doc",
     "write_campaign_report",
     "write_matrix",
@@ -254,6 +255,16 @@ def matrix_doc(
             for r in grid.rows
         ],
     )
+
+
+def progress_report_pdf(ws: Workspace, today: date | None = None) -> tuple[bytes, str]:
+    """The report as PDF bytes and its file name, for the window's preview; audited."""
+    today = today_or(today)
+    data = render_progress_report(report_doc(ws, today))
+    with ws.session() as s:
+        s.audit("print_campaign_report", note="preview")
+        s.commit()
+    return data, f"集中整治进展情况报告-{today.isoformat()}.pdf"
 
 
 def write_progress_report(

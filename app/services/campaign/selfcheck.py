@@ -41,7 +41,7 @@ from app.domain.formats import batch_ordinal
 from app.domain.vocabulary import ProblemCategory, ProblemStatus
 from app.media import ProcessedPhoto
 from app.services.attachments import add_attachment_rows, photos_of, stage_photos
-from app.services.campaign.common import Changed, require_office, today_or
+from app.services.campaign.common import Changed, require_office, today_or, village_places
 from app.services.campaign.xlsx import FORM_HEADER, selfcheck_form_bytes
 from app.services.followup.numbering import own_team
 from app.services.registry.villages import current_round
@@ -70,6 +70,7 @@ __all__ = [
     "ImportSummary",
     "ListInfo",
     "ResultRow",
+    "SelfCheckVillage",
     "add_item",
     "draft_list",
     "edit_item",
@@ -80,6 +81,7 @@ __all__ = [
     "publish",
     "record_result",
     "retire_item",
+    "selfcheck_villages",
     "verify",
     "village_results",
 ]
@@ -623,4 +625,40 @@ def verify(
         out.add(row)
         s.audit("selfcheck_verify", row, note=verdict.value)
         s.commit()
+    return out
+
+
+@dataclass(frozen=True)
+class SelfCheckVillage:
+    village_id: str
+    place: str
+    results: int
+    pending: int
+    disputed: int
+
+
+def selfcheck_villages(ws: Workspace) -> list[SelfCheckVillage]:
+    """The villages that reported on themselves, with how many answers still wait to be verified."""
+    with ws.session() as s:
+        rows = s.exec(
+            select(col(SelfCheckResult.village_id), col(SelfCheckResult.verdict)).where(
+                col(SelfCheckResult.retired_at).is_(None)
+            )
+        ).all()
+        places = village_places(s)
+    counts: dict[str, Counter[Verdict]] = defaultdict(Counter)
+    for vid, verdict in rows:
+        counts[vid][verdict] += 1
+    out = [
+        SelfCheckVillage(
+            vid,
+            "".join(places[vid][:2]),
+            sum(c.values()),
+            c[Verdict.PENDING],
+            c[Verdict.DISPUTED],
+        )
+        for vid, c in counts.items()
+        if vid in places
+    ]
+    out.sort(key=lambda v: v.place)
     return out
