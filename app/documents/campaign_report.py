@@ -276,13 +276,7 @@ def render_matrix(
     doc.blank()
     rows: list[list[CellValue]] = [["序号", "乡镇（街道）", "村（社区）", *d.systems]]
     for i, (town, village, texts) in enumerate(d.rows, start=1):
-        row: list[CellValue] = [
-            line_cell(str(i), TABLE_SIZE, fonts=fs),
-            line_cell(town, TABLE_SIZE, fonts=fs),
-            line_cell(village, TABLE_SIZE, fonts=fs),
-        ]
-        row += [line_cell(c, TABLE_SIZE, fonts=fs) for c in texts]
-        rows.append(row)
+        rows.append([str(i), town, village, *texts])
     grid = table(
         rows,
         col_widths=[1.0, 2.4, 2.4, *([2.0] * n)],
@@ -290,6 +284,7 @@ def render_matrix(
         align=["center"] * (n + 3),
         landscape=True,
         fonts=fs,
+        plain=True,
     )
     shading = []
     for r, (_town, _village, cells) in enumerate(d.rows, start=1):

@@ -73,10 +73,14 @@ def ws_catalogue(ws: Workspace) -> tuple[SystemDef, ...]:
 
 def village_places(s: WorkspaceSession) -> dict[str, tuple[str, str, str]]:
     """village id → (township name, village name, township id), live villages only."""
-    towns = {t.id: t.name for t in s.exec(select(Township)).all()}
+    towns = dict(s.exec(select(col(Township.id), col(Township.name))).all())
     return {
-        v.id: (towns.get(v.township_id, ""), v.name, v.township_id)
-        for v in s.exec(select(Village).where(col(Village.retired_at).is_(None))).all()
+        vid: (towns.get(tid, ""), name, tid)
+        for vid, name, tid in s.exec(
+            select(col(Village.id), col(Village.name), col(Village.township_id)).where(
+                col(Village.retired_at).is_(None)
+            )
+        ).all()
     }
 
 

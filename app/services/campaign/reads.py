@@ -100,8 +100,12 @@ def campaign_rows(
     with ws.session() as s:
         places = village_places(s)
         tiers = {
-            v.id: v.tier_override or v.tier
-            for v in s.exec(select(Village).where(col(Village.retired_at).is_(None))).all()
+            vid: override or tier
+            for vid, tier, override in s.exec(
+                select(col(Village.id), col(Village.tier), col(Village.tier_override)).where(
+                    col(Village.retired_at).is_(None)
+                )
+            ).all()
         }
         decisions = {d.id: d.doc_number for d in s.exec(select(CampaignDecision)).all()}
         rows = s.exec(

@@ -57,6 +57,7 @@ class _Rows(QAbstractTableModel, Generic[R]):
         self._key = key
         self._ids: list[str] = []
         self._rows: dict[str, R] = {}
+        self._headers: list[str] | None = None
 
     def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
@@ -73,7 +74,9 @@ class _Rows(QAbstractTableModel, Generic[R]):
         return self._ids.index(key) if key in self._rows else -1
 
     def headers(self) -> list[str]:
-        return [QCoreApplication.translate(self.CONTEXT, str(c)) for c in self.COLUMNS]
+        if self._headers is None:  # translated once: the language does not change while open
+            self._headers = [QCoreApplication.translate(self.CONTEXT, str(c)) for c in self.COLUMNS]
+        return self._headers
 
     def rowCount(self, parent: _Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._ids)
@@ -203,11 +206,15 @@ class MatrixModel(_Rows[MatrixRow]):
     def set_matrix(self, m: Matrix, township_id: str | None = None) -> None:
         self.beginResetModel()
         self.systems = m.systems
+        self._headers = None
         self.endResetModel()
         self.set_rows([r for r in m.rows if township_id is None or r.township_id == township_id])
 
     def headers(self) -> list[str]:
-        return [*super().headers(), *(d.label for d in self.systems)]
+        if self._headers is None:
+            names = [QCoreApplication.translate(self.CONTEXT, str(c)) for c in self.COLUMNS]
+            self._headers = [*names, *(d.label for d in self.systems)]
+        return self._headers
 
     def _cells(self, r: MatrixRow) -> tuple[str, ...]:
         out = [r.township, r.village]
