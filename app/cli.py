@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import __version__
-from app.commands.common import EXIT_FAILED, EXIT_USAGE, Refused
+from app.commands.common import EXIT_FAILED, EXIT_USAGE
 from app.config import Environment
-from app.storage.errors import WorkspaceError
+from app.domain.errors import UserError
 
 _STARTED = time.perf_counter()
 """When the program started (``--smoke`` reports the time to a ready window from here)."""
@@ -69,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return int(cmd_gui(args, env, _STARTED))
         return int(handler(args, env))
-    except (WorkspaceError, Refused) as exc:
+    except UserError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:

@@ -19,7 +19,8 @@
     campaign focus [--batch N] [--json]
     campaign selfcheck draft|lists|publish|record|import|show|verify …
 
-Every refusal is one Chinese line on stderr (exit 1); ``report`` prints each file it wrote.
+Every refusal (a :class:`~app.domain.errors.UserError`) is one Chinese line on stderr (exit 1);
+``report`` prints each file it wrote.
 """
 
 from __future__ import annotations
@@ -57,22 +58,6 @@ def _choice(enum_type: type[L]) -> Callable[[str], L]:
     return parse
 
 
-def _refusing(handler: Handler) -> Handler:
-    """Turn the services' refusals (Chinese) into the command line's one-line refusal."""
-
-    def run(args: argparse.Namespace, env: Environment) -> int:
-        from app.domain.campaign import CampaignRefused
-        from app.media import PhotoRejected
-        from app.services.registry.villages import RegistryError
-
-        try:
-            return handler(args, env)
-        except (CampaignRefused, RegistryError, PhotoRejected) as exc:
-            raise Refused(str(exc)) from None
-
-    return run
-
-
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from app.domain.campaign import (
         CadreChangeKind,
@@ -98,7 +83,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     def add(name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
         parser = cmds.add_parser(name, help=help_text)
-        parser.set_defaults(handler=_refusing(handler))
+        parser.set_defaults(handler=handler)
         return parser
 
     c = add("candidates", "巡察报告建议集中整治的村（社区）", cmd_candidates)
@@ -222,7 +207,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     def add_sc(name: str, help_text: str, handler: Handler) -> argparse.ArgumentParser:
         parser = scs.add_parser(name, help=help_text)
-        parser.set_defaults(handler=_refusing(handler))
+        parser.set_defaults(handler=handler)
         return parser
 
     d = add_sc("draft", "由已巡察批次的问题整理典型问题清单", cmd_sc_draft)

@@ -22,6 +22,7 @@ from app.config import (
     default_data_dir,
     default_demo_dir,
 )
+from app.domain.errors import UserError
 from app.storage.workspace import Workspace
 
 EXIT_OK = 0
@@ -29,7 +30,7 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 
-class Refused(Exception):
+class Refused(UserError):
     """A job refused for a reason the user must read (one line of Chinese)."""
 
 

@@ -29,10 +29,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.domain.deadlines import add_months
+from app.domain.errors import UserError
 from app.domain.vocabulary import Labelled, Tier
 
 
-class CampaignRefused(ValueError):
+class CampaignRefused(UserError, ValueError):
     """A campaign step the rules do not allow, or bad input (one line of Chinese)."""
 
     def __init__(self, message: str, field: str = "") -> None:

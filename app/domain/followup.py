@@ -37,6 +37,7 @@ from datetime import date
 from enum import StrEnum
 
 from app.domain.campaign import RUNNING_TASK, CampaignStatus, TaskStatus
+from app.domain.errors import UserError
 from app.domain.vocabulary import ClueStatus, Labelled, LedgerStatus, NoticeStatus
 
 
@@ -190,7 +191,7 @@ WAITING_ON_DEADLINE: dict[ItemKind, frozenset[str]] = {
 """Statuses in which the deadline still runs (the item is due / overdue in these only)."""
 
 
-class TransitionRefused(ValueError):
+class TransitionRefused(UserError, ValueError):
     """A change the rules do not allow, or one missing what it needs (Chinese message)."""
 
     def __init__(self, message: str, field: str = "") -> None:

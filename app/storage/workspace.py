@@ -341,8 +341,3 @@ def _build(
             p.chmod(0o700)
         for p in (paths.db, paths.key):
             p.chmod(0o600)
-
-
-def read_meta(ws: Workspace) -> dict[str, str]:
-    with ws.session() as s:
-        return {m.key: m.value for m in s.exec(select(WorkspaceMeta)).all()}

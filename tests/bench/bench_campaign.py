@@ -216,15 +216,14 @@ def test_bench_campaign(tmp_path: Path) -> None:
 
         from PySide6.QtWidgets import QApplication
 
-        from app.services.settings import load_settings
         from app.ui.app import setup_application
         from app.ui.campaign.view import CampaignView
-        from app.ui.field.context import AppContext
+        from app.ui.context import make_context
         from app.ui.tasks import SyncTaskRunner
 
         QApplication.instance() or QApplication([])
         setup_application()
-        ctx = AppContext(ws, SyncTaskRunner(), load_settings(ws), ws.paths.root)
+        ctx = make_context(ws, SyncTaskRunner(), warm=False)
         opens = []
         open_cpus = []
         views = []

@@ -34,6 +34,7 @@ from app.domain.campaign import (
     move,
 )
 from app.domain.followup import concentration_reasons
+from app.files import atomic_write_bytes
 from app.services.campaign.common import (
     DEFAULT_MEMBER_UNITS,
     Changed,
@@ -45,7 +46,6 @@ from app.services.followup.due import warning_settings
 from app.services.followup.numbering import own_team
 from app.services.followup.village_report import concentration_facts, concentration_rule
 from app.services.settings import Settings, load_settings
-from app.storage.files import atomic_write_bytes
 from app.storage.models import CampaignDecision, CampaignProposal, CampaignVillage
 from app.storage.session import WorkspaceSession
 from app.storage.workspace import Workspace

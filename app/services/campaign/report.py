@@ -38,6 +38,7 @@ from app.domain.campaign import (
 )
 from app.domain.deadlines import WarningColour
 from app.domain.followup import ItemKind
+from app.files import atomic_write_bytes
 from app.services.campaign.common import today_or
 from app.services.campaign.reads import campaign_rows
 from app.services.campaign.systems import Matrix, matrix
@@ -45,7 +46,6 @@ from app.services.campaign.xlsx import matrix_xlsx_bytes
 from app.services.followup.due import item_colour, warning_settings
 from app.services.followup.numbering import own_team
 from app.services.settings import load_settings
-from app.storage.files import atomic_write_bytes
 from app.storage.models import (
     CampaignCadreChange,
     CampaignCase,
@@ -273,7 +273,14 @@ def write_progress_report(
     today = today_or(today)
     path = out / f"集中整治进展情况报告-{today.isoformat()}.pdf" if out.is_dir() else out
     atomic_write_bytes(path, render_progress_report(report_doc(ws, today, grid=grid)))
+    _audit(ws, "print_campaign_report", path.name)
     return path
+
+
+def _audit(ws: Workspace, action: str, note: str) -> None:
+    with ws.session() as s:
+        s.audit(action, note=note)
+        s.commit()
 
 
 def write_matrix(
@@ -285,6 +292,7 @@ def write_matrix(
     xlsx = folder / f"制度推广情况表-{today.isoformat()}.xlsx"
     atomic_write_bytes(pdf, render_matrix(matrix_doc(ws, today, grid=grid)))
     atomic_write_bytes(xlsx, matrix_xlsx_bytes(grid, MATRIX_TITLE, today))
+    _audit(ws, "print_campaign_matrix", f"{pdf.name} {xlsx.name}")
     return pdf, xlsx
 
 
@@ -299,13 +307,11 @@ class CampaignFiles:
 
 
 def write_campaign_report(ws: Workspace, folder: Path, today: date | None = None) -> CampaignFiles:
-    """The progress report PDF and the 制度推广 table (.pdf and .xlsx) in ``folder``; audited."""
+    """The progress report PDF and the 制度推广 table (.pdf and .xlsx) in ``folder``; each
+    printing is audited."""
     today = today_or(today)
     folder.mkdir(parents=True, exist_ok=True)
     grid = matrix(ws)
     report = write_progress_report(ws, folder, today, grid=grid)
     pdf, xlsx = write_matrix(ws, folder, today, grid=grid)
-    with ws.session() as s:
-        s.audit("print_campaign_report", note=f"{report.name} {pdf.name} {xlsx.name}")
-        s.commit()
     return CampaignFiles(report, pdf, xlsx)

@@ -39,6 +39,7 @@ from app.domain.campaign import (
 )
 from app.domain.formats import batch_ordinal
 from app.domain.vocabulary import ProblemCategory, ProblemStatus
+from app.files import atomic_path
 from app.media import ProcessedPhoto
 from app.services.attachments import add_attachment_rows, photos_of, stage_photos
 from app.services.campaign.common import Changed, require_office, today_or, village_places
@@ -46,7 +47,6 @@ from app.services.campaign.xlsx import FORM_HEADER, selfcheck_form_bytes
 from app.services.followup.numbering import own_team
 from app.services.registry.villages import current_round
 from app.services.tabular import TableReadError, read_table
-from app.storage.files import atomic_path
 from app.storage.models import (
     Batch,
     CampaignMember,

@@ -23,7 +23,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from sqlmodel import col, select
 
@@ -77,8 +77,26 @@ from app.storage.models import (
 )
 from app.storage.session import WorkspaceSession
 
-if TYPE_CHECKING:
-    from app.services.demo.build import _Gen
+
+class _Options(Protocol):
+    @property
+    def until(self) -> date: ...
+
+
+class _Gen(Protocol):
+    """What this module uses of the demo generator (``app.services.demo.build``)."""
+
+    s: WorkspaceSession
+    rng: random.Random
+    members: list[str]
+
+    @property
+    def opts(self) -> _Options: ...
+
+    def person_name(self) -> str: ...
+
+    def photo(self, subject: str, *, campaign_progress_id: str | None = None) -> None: ...
+
 
 MEMBER_UNITS = "区委组织部、区委政法委、区民政局、区信访局"
 LINKED_POSTS = ("区人大常委会副主任", "区政协副主席", "副区长", "区委常委、政法委书记")

@@ -1,24 +1,23 @@
-"""The 集中整治 view (集中整治、制度推广、未巡先改) and its registration."""
+"""The 集中整治 view (集中整治、制度推广、未巡先改)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
-    from app.ui.field.context import AppContext
-    from app.ui.main_window import MainWindow
+    from PySide6.QtWidgets import QWidget
+
+    from app.ui.context import AppContext
 
 
-def register(window: MainWindow) -> None:
-    """Add the campaign view to the main window's navigation."""
+TITLE = QT_TRANSLATE_NOOP("Campaign", "Rectification")
+"""The navigation title (listed in ``app/ui/views.py``; marked here for this area's .ts)."""
+
+
+def create(ctx: AppContext) -> QWidget:
+    """The view, for the main window's table of views (``app/ui/views.py``)."""
     from app.ui.campaign.view import CampaignView
 
-    def factory(ctx: AppContext) -> QWidget:
-        view = CampaignView(ctx)
-        view.records_changed.connect(window.report_change)
-        return view
-
-    window.add_view("campaign", QCoreApplication.translate("Campaign", "Rectification"), factory)
+    return CampaignView(ctx)

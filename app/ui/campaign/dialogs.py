@@ -40,7 +40,7 @@ from app.domain.campaign import (
 )
 from app.domain.vocabulary import Tier
 from app.services.campaign.reads import LinkChoices
-from app.ui.field.context import AppContext
+from app.ui.context import AppContext
 from app.ui.field.parts import PhotosEditor
 
 ERROR_STYLE = "color: #c00000"

@@ -6,10 +6,10 @@ progress report). On a team laptop the same view shows the campaigns of the vill
 covers (the office's bundles bring only those) and lets the team add progress with photos, record
 checks and verify what villages reported of themselves.
 
-Every read and write goes through the task runner; a refusal is shown in the dialog that asked
-for it (nothing typed is lost), any other failure in the view's message line.
-
-Signals: ``records_changed(object)`` after a write (the service's result).
+Reads and writes go through the context's operations (``ctx.ops``): a write's ChangeSet is
+broadcast once and the view refreshes from :meth:`CampaignView.on_changes` only. A refusal is
+shown in the dialog that asked for it (nothing typed is lost), any other failure in the view's
+message line.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -52,6 +52,7 @@ from app.services.campaign.reads import (
 from app.services.campaign.report import progress_report_pdf, write_matrix
 from app.services.campaign.selfcheck import ResultRow, SelfCheckVillage
 from app.services.campaign.systems import FocusRow, Matrix, focus_list, matrix
+from app.storage.changes import ChangeSet
 from app.ui.campaign.dialogs import (
     CheckDialog,
     DecideDialog,
@@ -62,7 +63,7 @@ from app.ui.campaign.dialogs import (
     VerifyDialog,
 )
 from app.ui.campaign.models import CampaignModel, MatrixModel, ResultModel, TaskModel
-from app.ui.field.context import AppContext
+from app.ui.context import AppContext
 from app.ui.pdf_preview import PdfPreviewDialog
 
 BAR_COLOURS = (QColor("#70a13f"), QColor("#e5b82b"), QColor("#d9d9d9"))
@@ -128,10 +129,31 @@ class _Overview:
     recommended: list[tuple[str, str]]
 
 
+CAMPAIGN_TABLES = (
+    "campaign_proposal",
+    "campaign_decision",
+    "campaign_village",
+    "campaign_member",
+    "campaign_task",
+    "campaign_progress",
+    "campaign_case",
+    "campaign_cadre_change",
+    "campaign_check",
+    "campaign_evaluation",
+    "village_system",
+    "village_tier_change",
+    "typical_problem_list",
+    "typical_problem",
+    "selfcheck_result",
+    "deadline_extension",
+    "village",
+    "township",
+)
+"""Kinds of record whose change alters what this view shows."""
+
+
 class CampaignView(QWidget):
     """See the module docstring."""
-
-    records_changed = Signal(object)
 
     def __init__(
         self, ctx: AppContext, *, today: date | None = None, parent: QWidget | None = None
@@ -139,7 +161,7 @@ class CampaignView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.ws = ctx.ws
-        self.runner = ctx.runner
+        self.ops = ctx.ops
         self.today = today or date.today()
         self.office = ctx.ws.kind is WorkspaceKind.OFFICE
         self.detail: CampaignDetail | None = None
@@ -312,7 +334,7 @@ class CampaignView(QWidget):
                 [(r.village_id, r.place) for r in rows if r.status is CampaignStatus.RECOMMENDED],
             )
 
-        self.runner.submit(load, self._on_overview_loaded, self._on_failed)
+        self.ops.query(load, self._on_overview_loaded, on_error=self._on_failed)
         if self.grid is not None:
             self.load_systems()
         if self.tabs.currentIndex() == 2:
@@ -358,10 +380,10 @@ class CampaignView(QWidget):
     # -- one village ------------------------------------------------------------------------
     def load_detail(self, campaign_id: str) -> None:
         today = self.today
-        self.runner.submit(
+        self.ops.query(
             lambda: campaign_detail(self.ws, campaign_id, today),
             self._on_detail_loaded,
-            self._on_failed,
+            on_error=self._on_failed,
         )
 
     def _on_detail_loaded(self, d: CampaignDetail) -> None:
@@ -470,7 +492,6 @@ class CampaignView(QWidget):
             self.message.setText(getattr(result, "message", "") or self.tr("Saved."))
             if after is not None:
                 after(result)
-            self.records_changed.emit(result)  # the window sends it back: one reload
 
         def failed(exc: BaseException) -> None:
             if dialog is not None:
@@ -480,7 +501,7 @@ class CampaignView(QWidget):
                     return
             self._on_failed(exc)
 
-        self.runner.submit_write(job, done, failed)
+        self.ops.write(job, done, source="campaign", on_error=failed)
 
     def _open(self, dialog: FormDialog, submit: Callable[[dict[str, Any]], Any]) -> FormDialog:
         self.dialog = dialog
@@ -505,11 +526,7 @@ class CampaignView(QWidget):
             preview = PdfPreviewDialog(data, name, self.tr("Proposal"), self)
             preview.show()
 
-        def done(result: tuple[Any, tuple[bytes, str]]) -> None:
-            shown(result)
-            self.records_changed.emit(result[0])
-
-        self.runner.submit_write(job, done, self._on_failed)
+        self.ops.write(job, shown, source="campaign", on_error=self._on_failed)
 
     def _on_decide_button_clicked(self) -> None:
         self.open_decide()
@@ -533,7 +550,7 @@ class CampaignView(QWidget):
             dialog = TaskDialog(place, choices, self.today, self)
             self._open(dialog, lambda v: plan.add_task(self.ws, cid, **v))
 
-        self.runner.submit(lambda: link_choices(self.ws, vid), ready, self._on_failed)
+        self.ops.query(lambda: link_choices(self.ws, vid), ready, on_error=self._on_failed)
         return self.dialog
 
     def _on_progress_button_clicked(self) -> None:
@@ -589,7 +606,12 @@ class CampaignView(QWidget):
             self.report_button.setEnabled(True)
             PdfPreviewDialog(result[0], result[1], self.tr("Progress report"), self).show()
 
-        self.runner.submit(lambda: progress_report_pdf(self.ws, today), shown, self._on_failed)
+        self.ops.write(  # printing is audited: a write
+            lambda: progress_report_pdf(self.ws, today),
+            shown,
+            source="campaign",
+            on_error=self._on_failed,
+        )
 
     # -- 制度推广 ------------------------------------------------------------------------------
     def _on_tabs_current_changed(self, index: int) -> None:
@@ -599,8 +621,10 @@ class CampaignView(QWidget):
             self.load_selfcheck()
 
     def load_systems(self) -> None:
-        self.runner.submit(
-            lambda: (matrix(self.ws), focus_list(self.ws)), self._on_systems_loaded, self._on_failed
+        self.ops.query(
+            lambda: (matrix(self.ws), focus_list(self.ws)),
+            self._on_systems_loaded,
+            on_error=self._on_failed,
         )
 
     def _on_systems_loaded(self, result: tuple[Matrix, list[FocusRow]]) -> None:
@@ -676,14 +700,19 @@ class CampaignView(QWidget):
                 self.tr("Written: %1").replace("%1", "，".join(str(p) for p in paths))
             )
 
-        self.runner.submit(lambda: write_matrix(self.ws, folder, today), done, self._on_failed)
+        self.ops.write(
+            lambda: write_matrix(self.ws, folder, today),
+            done,
+            source="campaign",
+            on_error=self._on_failed,
+        )
 
     # -- 未巡先改 ------------------------------------------------------------------------------
     def load_selfcheck(self) -> None:
-        self.runner.submit(
+        self.ops.query(
             lambda: (selfcheck.lists(self.ws), selfcheck.selfcheck_villages(self.ws)),
             self._on_selfcheck_loaded,
-            self._on_failed,
+            on_error=self._on_failed,
         )
 
     def _on_selfcheck_loaded(
@@ -728,10 +757,10 @@ class CampaignView(QWidget):
             self._load_results(vid)
 
     def _load_results(self, village_id: str) -> None:
-        self.runner.submit(
+        self.ops.query(
             lambda: selfcheck.village_results(self.ws, village_id),
             self._on_results_loaded,
-            self._on_failed,
+            on_error=self._on_failed,
         )
 
     def _on_results_loaded(self, rows: list[ResultRow]) -> None:
@@ -764,6 +793,12 @@ class CampaignView(QWidget):
         self.report_button.setEnabled(True)
         self.message.setText(str(exc) if str(exc) else self.tr("The work could not be done."))
 
-    def on_records_changed(self, _result: Any) -> None:
-        """Any write reported to the window (this view's own included): reload once."""
-        self.refresh()
+    def on_changes(self, changes: ChangeSet) -> None:
+        """A write (this view's own included) touched what the view shows: reload once."""
+        if changes.touches(*CAMPAIGN_TABLES):
+            self.refresh()
+
+    def close_forms(self) -> None:
+        """The window locks: close an open dialog (its input is not kept)."""
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.reject()
