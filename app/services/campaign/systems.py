@@ -14,6 +14,7 @@ batches of phase ③, the systems adopted but not (or not yet shown to be) carri
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -39,6 +40,7 @@ __all__ = [
     "Matrix",
     "MatrixCell",
     "MatrixRow",
+    "focus_for",
     "focus_list",
     "matrix",
     "set_system",
@@ -255,10 +257,39 @@ class FocusRow:
     """One line per system: 微权四化（已建立，执行不力：…）."""
 
 
+def focus_for(ws: Workspace, village_ids: Collection[str]) -> dict[str, tuple[str, ...]]:
+    """For each of these villages that has one: the systems adopted there whose practice is not
+    shown to be carried out (执行不力 first), one line each — what a phase-③ team looks into."""
+    systems = {d.code: d.label for d in ws_catalogue(ws)}
+    with ws.session() as s:
+        cells = s.exec(
+            select(VillageSystem).where(
+                col(VillageSystem.village_id).in_(list(village_ids)),
+                col(VillageSystem.retired_at).is_(None),
+                VillageSystem.status == SystemStatus.ADOPTED,
+                VillageSystem.practice != Practice.CARRIED_OUT,
+            )
+        ).all()
+    by_village: dict[str, list[VillageSystem]] = {}
+    for c in cells:
+        if c.system in systems:
+            by_village.setdefault(c.village_id, []).append(c)
+    out: dict[str, tuple[str, ...]] = {}
+    for vid, found in by_village.items():
+        found.sort(key=lambda c: (c.practice is not Practice.NOT_CARRIED_OUT, c.system))
+        items = []
+        for c in found:
+            since = f"{c.since.year}年{c.since.month}月起" if c.since else ""
+            note = f"：{c.practice_note}" if c.practice_note else ""
+            state = "待核实执行情况" if c.practice is Practice.UNKNOWN else c.practice.label
+            items.append(f"{systems[c.system]}（{since}已建立，{state}{note}）")
+        out[vid] = tuple(items)
+    return out
+
+
 def focus_list(ws: Workspace, batch_number: int | None = None) -> list[FocusRow]:
     """The inspection focus of phase ③: per village of a phase-③ batch (or of ``batch_number``),
     the systems adopted there whose practice is not shown to be carried out."""
-    systems = {d.code: d.label for d in ws_catalogue(ws)}
     with ws.session() as s:
         batches = {
             b.id: b
@@ -272,31 +303,13 @@ def focus_list(ws: Workspace, batch_number: int | None = None) -> list[FocusRow]
             if v.batch_id in batches
         ]
         places = village_places(s)
-        cells = s.exec(
-            select(VillageSystem).where(
-                col(VillageSystem.village_id).in_([v.id for v in villages]),
-                col(VillageSystem.retired_at).is_(None),
-                VillageSystem.status == SystemStatus.ADOPTED,
-                VillageSystem.practice != Practice.CARRIED_OUT,
-            )
-        ).all()
-    by_village: dict[str, list[VillageSystem]] = {}
-    for c in cells:
-        if c.system in systems:
-            by_village.setdefault(c.village_id, []).append(c)
+    focus = focus_for(ws, [v.id for v in villages])
     out: list[FocusRow] = []
     for v in villages:
-        found = by_village.get(v.id)
-        if not found:
+        items = focus.get(v.id)
+        if not items:
             continue
-        found.sort(key=lambda c: (c.practice is not Practice.NOT_CARRIED_OUT, c.system))
-        items = []
-        for c in found:
-            since = f"{c.since.year}年{c.since.month}月起" if c.since else ""
-            note = f"：{c.practice_note}" if c.practice_note else ""
-            state = "待核实执行情况" if c.practice is Practice.UNKNOWN else c.practice.label
-            items.append(f"{systems[c.system]}（{since}已建立，{state}{note}）")
         town, name, _ = places.get(v.id, ("", v.name, ""))
-        out.append(FocusRow(v.id, town, name, batches[v.batch_id or ""].number, tuple(items)))
+        out.append(FocusRow(v.id, town, name, batches[v.batch_id or ""].number, items))
     out.sort(key=lambda r: (r.batch, r.township, r.village))
     return out

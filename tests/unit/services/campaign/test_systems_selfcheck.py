@@ -12,6 +12,7 @@ import openpyxl
 import pytest
 from sqlmodel import select
 
+from app.documents.batch_plan_doc import render_batch_plan
 from app.domain.campaign import (
     CampaignRefused,
     Practice,
@@ -24,7 +25,10 @@ from app.domain.campaign import (
 from app.domain.vocabulary import Phase
 from app.services.campaign import selfcheck, systems
 from app.services.campaign.report import write_campaign_report
+from app.services.registry.batch_plan import current_plan
 from app.storage.models import Batch, InspectionRound, Village, VillageSystem
+from tests.unit.documents.gb_checks import text_of
+from tests.unit.documents.pdfprobe import read_pages
 from tests.unit.services.campaign.conftest import Office
 from tests.unit.services.followup.followup_seed import INFORMANT
 
@@ -84,6 +88,31 @@ def test_matrix_cells_are_one_row_per_pair_and_feed_the_focus_list(office: Offic
         systems.set_system(
             o.ws, o.good, "two_one", SystemStatus.IN_PROGRESS, practice=Practice.NOT_CARRIED_OUT
         )
+
+
+def test_the_batch_plan_paper_carries_the_third_phase_focus(office: Office) -> None:
+    o = office
+    _batches(o)
+    systems.set_system(
+        o.ws,
+        o.good,
+        "four_two",
+        SystemStatus.ADOPTED,
+        on=date(2026, 10, 1),
+        practice=Practice.NOT_CARRIED_OUT,
+        note="会议记录缺失",
+    )
+    systems.set_system(o.ws, o.poor, "four_two", SystemStatus.ADOPTED, on=date(2026, 10, 1))
+    plan = current_plan(o.ws)
+    assert plan.phase_three_villages() == [o.good]
+    plan.focus = systems.focus_for(o.ws, plan.phase_three_villages())
+    assert plan.focus_rows() == [
+        ("第二批", "城关镇", "李集村", "四议两公开（2026年10月起已建立，执行不力：会议记录缺失）")
+    ]
+    text = text_of(read_pages(render_batch_plan(plan)))
+    assert "重点查看的制度" in text and "会议记录缺失" in text
+    plan.focus = {}
+    assert "重点查看的制度" not in text_of(read_pages(render_batch_plan(plan)))
 
 
 def test_report_files_and_the_matrix_xlsx_keep_text_as_text(office: Office, tmp_path: Path):
