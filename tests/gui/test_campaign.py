@@ -17,7 +17,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlmodel import select
 
-from app.domain.campaign import CampaignStatus, Heading, SystemStatus, TaskStatus, Verdict
+from app.domain.campaign import (
+    CampaignStatus,
+    Heading,
+    OrgIssue,
+    SystemStatus,
+    TaskStatus,
+    Verdict,
+)
 from app.domain.deadlines import WarningColour
 from app.domain.vocabulary import WorkspaceKind
 from app.services.campaign.reads import campaign_rows, task_photos
@@ -25,6 +32,7 @@ from app.services.demo.build import DemoOptions, fill_demo
 from app.storage.models import CampaignProgress, CampaignTask
 from app.storage.workspace import Workspace
 from app.ui.app import build_main_window
+from app.ui.campaign.dialogs import DecideDialog
 from app.ui.campaign.models import COLOURS, CampaignModel, MatrixModel, ResultModel, TaskModel
 from app.ui.campaign.view import CampaignView
 from app.ui.main_window import MainWindow
@@ -32,6 +40,7 @@ from app.ui.tasks import SyncTaskRunner
 from tests.conftest import PASSWORD
 from tests.gui.field_helpers import DAY, LEADER, copy_workspace, photo_file
 from tests.gui.test_field_translation import english_in, visible_texts
+from tests.unit.services.campaign.conftest import all_audit_text
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
@@ -252,6 +261,65 @@ def test_self_check_answers_are_verified_from_the_window(
     _shot(office_window, tmp_path, "campaign_selfcheck.png")
 
 
+def test_work_group_and_a_decision_adding_a_village_without_recommendation(
+    office_window: MainWindow, qtbot
+) -> None:
+    view = _view(office_window)
+    ws = view.ws
+    name = _under_way(view)
+    view.select_village(name)
+    dialog = view.open_work_group()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    dialog.linked.setText("区政协副主席")
+    dialog.issues[OrgIssue.PARALYSED].setChecked(True)
+    dialog.name.setText("上官云舒")
+    dialog.phone.setText("电话号码")
+    dialog.buttons.accepted.emit()
+    assert "电话号码只能包含数字" in dialog.error.text()
+    dialog.phone.setText("13903940000")
+    dialog.buttons.accepted.emit()
+    assert not dialog.isVisible()
+    assert "挂钩领导：区政协副主席" in view.header.text() and "上官云舒" in view.header.text()
+    assert "上官云舒" not in all_audit_text(ws) and "13903940000" not in all_audit_text(ws)
+
+    recommended = {vid for vid, _ in view.recommended}
+    assert recommended
+    decide = view.open_decide()
+    assert isinstance(decide, DecideDialog)
+    qtbot.addWidget(decide)
+    decide.doc_number.setText("淮发〔2026〕40号")
+    decide.added.setCurrentIndex(1)
+    added = decide.added.currentData()
+    decide.buttons.accepted.emit()
+    assert "直接列入的理由" in decide.error.text()
+    decide.added_reason.setPlainText("群众集体反映强烈，区委决定一并整治")
+    decide.buttons.accepted.emit()
+    assert not decide.isVisible()
+    rows = {r.village_id: r for r in view.model.rows()}
+    assert rows[added].status is CampaignStatus.DECIDED
+    assert all(rows[v].status is CampaignStatus.DECIDED for v in recommended)
+    assert not view.decide_button.isEnabled()  # nothing left to decide
+
+
+def test_a_typical_problem_list_drawn_up_and_published_from_the_window(
+    office_window: MainWindow, qtbot, tmp_path: Path
+) -> None:
+    view = _view(office_window)
+    view.tabs.setCurrentIndex(2)
+    before = len(view.lists)
+    dialog = view.open_draft()
+    qtbot.addWidget(dialog)
+    dialog.buttons.accepted.emit()
+    assert not dialog.isVisible()
+    assert len(view.lists) == before + 1 and view.publish_button.isEnabled()
+    view.publish(tmp_path / "packets")
+    packets = sorted((tmp_path / "packets").glob("未巡先改-*.zip"))
+    assert packets and all(str(p) in view.message.text() for p in packets)
+    assert not view.publish_button.isEnabled()
+    assert "印发" in view.lists_label.text()
+
+
 def test_a_team_laptop_sees_its_villages_and_adds_progress_only(window: MainWindow) -> None:
     view = window.show_view("campaign")
     assert isinstance(view, CampaignView)
@@ -270,7 +338,14 @@ def test_every_visible_string_is_chinese(office_window: MainWindow, qtbot) -> No
     for i in range(3):
         view.tabs.setCurrentIndex(i)
         texts += visible_texts(office_window)
-    for opener in (view.open_task, view.open_check, view.open_evaluate, view.open_decide):
+    for opener in (
+        view.open_task,
+        view.open_check,
+        view.open_evaluate,
+        view.open_decide,
+        view.open_work_group,
+        view.open_draft,
+    ):
         dialog = opener()
         assert dialog is not None
         qtbot.addWidget(dialog)

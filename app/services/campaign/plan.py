@@ -16,8 +16,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import Any
 
 from sqlmodel import col, func, select
 
@@ -82,8 +83,12 @@ def set_work_group(
     member_units: Sequence[str] | None = None,
     linked_leader_post: str | None = None,
     org_issues: Sequence[OrgIssue] | None = None,
+    member: Mapping[str, Any] | None = None,
 ) -> Changed:
+    """The work group's units, 挂钩领导 and 软散瘫恶乱 (what is given), and, with ``member``
+    (role, name, unit, post, phone), one more person — in one transaction."""
     require_office(ws, "组建工作组")
+    person = _member_fields(member) if member is not None else None
     out = Changed()
     with ws.session() as s:
         row = live_campaign(s, campaign_id)
@@ -99,8 +104,26 @@ def set_work_group(
         s.add(row)
         if s.is_modified(row):
             out.add(row)
+        if person is not None:
+            new = CampaignMember(campaign_id=row.id, village_id=row.village_id, **person)
+            s.add(new)
+            s.flush()
+            out.add(new)
         s.commit()
     return out
+
+
+def _member_fields(member: Mapping[str, Any]) -> dict[str, Any]:
+    phone = str(member.get("phone", "")).strip()
+    if phone and not all(ch.isdigit() or ch in "-+ " for ch in phone):
+        raise CampaignRefused("电话号码只能包含数字和“-”。", "phone")
+    return {
+        "role": MemberRole(member.get("role", MemberRole.MEMBER)),
+        "name": check_text(str(member.get("name", "")), "姓名", "name", limit=64),
+        "unit": str(member.get("unit", "")).strip()[:100],
+        "post": str(member.get("post", "")).strip()[:64],
+        "phone": phone[:40],
+    }
 
 
 def add_member(
@@ -114,28 +137,8 @@ def add_member(
     phone: str = "",
 ) -> Changed:
     """A person of the work group. Protected: the audit log names the row, never the person."""
-    require_office(ws, "组建工作组")
-    name = check_text(name, "姓名", "name", limit=64)
-    phone = phone.strip()
-    if phone and not all(ch.isdigit() or ch in "-+ " for ch in phone):
-        raise CampaignRefused("电话号码只能包含数字和“-”。", "phone")
-    out = Changed()
-    with ws.session() as s:
-        row = live_campaign(s, campaign_id)
-        member = CampaignMember(
-            campaign_id=row.id,
-            village_id=row.village_id,
-            role=role,
-            name=name,
-            unit=unit.strip()[:100],
-            post=post.strip()[:64],
-            phone=phone[:40],
-        )
-        s.add(member)
-        s.flush()
-        out.add(member)
-        s.commit()
-    return out
+    member = {"role": role, "name": name, "unit": unit, "post": post, "phone": phone}
+    return set_work_group(ws, campaign_id, member=member)
 
 
 def retire_member(ws: Workspace, member_id: str) -> Changed:

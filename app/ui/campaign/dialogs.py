@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -33,13 +35,14 @@ from app.domain.campaign import (
     CheckRating,
     EvaluationKind,
     Heading,
+    MemberRole,
     OrgIssue,
     Outcome,
     TaskStatus,
     Verdict,
 )
 from app.domain.vocabulary import Tier
-from app.services.campaign.reads import LinkChoices
+from app.services.campaign.reads import CampaignDetail, LinkChoices
 from app.ui.context import AppContext
 from app.ui.field.parts import PhotosEditor
 
@@ -99,10 +102,15 @@ def _text(parent: QWidget, height: int = 80) -> QPlainTextEdit:
 
 
 class DecideDialog(FormDialog):
-    """The district committee's decision: 文号, date, the recommended villages it took."""
+    """The district committee's decision: 文号, date, the recommended villages it took, and a
+    village it added without a recommendation (with the reason)."""
 
     def __init__(
-        self, recommended: list[tuple[str, str]], today: date, parent: QWidget | None = None
+        self,
+        recommended: list[tuple[str, str]],
+        today: date,
+        villages: list[tuple[str, str]] = (),  # type: ignore[assignment]
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(self.tr("Record the committee's decision"), parent)
         self.doc_number = QLineEdit(self)
@@ -114,10 +122,17 @@ class DecideDialog(FormDialog):
             item.setData(Qt.ItemDataRole.UserRole, vid)
             item.setCheckState(Qt.CheckState.Checked)
         self.decline_rest = QCheckBox(self.tr("Mark the villages not taken as not included"), self)
+        self.added = QComboBox(self)
+        self.added.addItem(self.tr("(none)"), None)
+        for vid, place in villages:
+            self.added.addItem(place, vid)
+        self.added_reason = _text(self, 50)
         self.form.addRow(self.tr("Document number"), self.doc_number)
         self.form.addRow(self.tr("Date of decision"), self.on)
         self.form.addRow(self.tr("Recommended villages"), self.villages)
         self.form.addRow("", self.decline_rest)
+        self.form.addRow(self.tr("Also added (not recommended)"), self.added)
+        self.form.addRow(self.tr("Why it is added"), self.added_reason)
 
     def value(self) -> dict[str, Any]:
         chosen = [
@@ -125,12 +140,69 @@ class DecideDialog(FormDialog):
             for i in range(self.villages.count())
             if self.villages.item(i).checkState() == Qt.CheckState.Checked
         ]
+        added = self.added.currentData()
         return {
             "doc_number": self.doc_number.text(),
             "decided_on": pydate(self.on.date()),
             "village_ids": chosen,
+            "added": {str(added): self.added_reason.toPlainText()} if added else {},
             "decline_others": self.decline_rest.isChecked(),
         }
+
+
+class WorkGroupDialog(FormDialog):
+    """The work group: lead and member units, the 挂钩领导, 软散瘫恶乱, and one more person."""
+
+    def __init__(self, detail: CampaignDetail, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Work group of %1").replace("%1", detail.place), parent)
+        self.lead = QLineEdit(detail.lead_unit, self)
+        self.units = QLineEdit(detail.member_units, self)
+        self.linked = QLineEdit(detail.linked_leader_post, self)
+        self.issues: dict[OrgIssue, QCheckBox] = {}
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        for issue in OrgIssue:
+            check = QCheckBox(issue.label, box)
+            check.setChecked(issue.label in detail.org_issues)
+            row.addWidget(check)
+            self.issues[issue] = check
+        row.addStretch(1)
+        self.role = QComboBox(self)
+        for r in MemberRole:
+            self.role.addItem(r.label, r.value)
+        self.name = QLineEdit(self)
+        self.member_unit = QLineEdit(self)
+        self.post = QLineEdit(self)
+        self.phone = QLineEdit(self)
+        self.form.addRow(self.tr("Lead unit"), self.lead)
+        self.form.addRow(self.tr("Member units"), self.units)
+        self.form.addRow(self.tr("Linked county leader (post)"), self.linked)
+        self.form.addRow(self.tr("Organisation problems"), box)
+        self.form.addRow(QLabel(self.tr("Add a person (optional; names are protected)"), self))
+        self.form.addRow(self.tr("Role"), self.role)
+        self.form.addRow(self.tr("Name"), self.name)
+        self.form.addRow(self.tr("Unit"), self.member_unit)
+        self.form.addRow(self.tr("Post"), self.post)
+        self.form.addRow(self.tr("Phone"), self.phone)
+
+    def value(self) -> dict[str, Any]:
+        units = self.units.text().replace("，", "、").replace(",", "、")
+        out: dict[str, Any] = {
+            "lead_unit": self.lead.text(),
+            "member_units": [u for u in units.split("、") if u.strip()],
+            "linked_leader_post": self.linked.text(),
+            "org_issues": [i for i, c in self.issues.items() if c.isChecked()],
+        }
+        if self.name.text().strip():
+            out["member"] = {
+                "role": MemberRole(self.role.currentData()),
+                "name": self.name.text(),
+                "unit": self.member_unit.text(),
+                "post": self.post.text(),
+                "phone": self.phone.text(),
+            }
+        return out
 
 
 class TaskDialog(FormDialog):
@@ -318,3 +390,19 @@ class VerifyDialog(FormDialog):
             "note": self.note.toPlainText(),
             "on": pydate(self.on.date()),
         }
+
+
+class DraftListDialog(FormDialog):
+    """Draw up a 典型问题清单 from the problems of the batches inspected so far."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Typical-problem list"), parent)
+        self.after_batch = QSpinBox(self)
+        self.after_batch.setRange(1, 99)
+        self.title = QLineEdit(self)
+        self.title.setPlaceholderText(self.tr("(default title)"))
+        self.form.addRow(self.tr("From the batches up to"), self.after_batch)
+        self.form.addRow(self.tr("Title"), self.title)
+
+    def value(self) -> dict[str, Any]:
+        return {"after_batch": self.after_batch.value(), "title": self.title.text()}

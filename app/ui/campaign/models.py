@@ -70,6 +70,9 @@ class _Rows(QAbstractTableModel, Generic[R]):
             return self._rows.get(self._ids[row])
         return None
 
+    def rows(self) -> list[R]:
+        return [self._rows[k] for k in self._ids]
+
     def row_of(self, key: str) -> int:
         return self._ids.index(key) if key in self._rows else -1
 

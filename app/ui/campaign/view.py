@@ -56,11 +56,13 @@ from app.storage.changes import ChangeSet
 from app.ui.campaign.dialogs import (
     CheckDialog,
     DecideDialog,
+    DraftListDialog,
     EvaluateDialog,
     FormDialog,
     ProgressDialog,
     TaskDialog,
     VerifyDialog,
+    WorkGroupDialog,
 )
 from app.ui.campaign.models import CampaignModel, MatrixModel, ResultModel, TaskModel
 from app.ui.context import AppContext
@@ -208,14 +210,16 @@ class CampaignView(QWidget):
         self.task_model = TaskModel(self)
         self.tasks = _table(page)
         self.tasks.setModel(self.task_model)
+        self.group_button = QPushButton(self.tr("Work group…"), page)
         self.add_task_button = QPushButton(self.tr("New task…"), page)
         self.progress_button = QPushButton(self.tr("Add progress…"), page)
         self.check_button = QPushButton(self.tr("Monthly check…"), page)
         self.evaluate_button = QPushButton(self.tr("Evaluate…"), page)
-        for b in (self.add_task_button, self.evaluate_button):
+        for b in (self.group_button, self.add_task_button, self.evaluate_button):
             b.setVisible(self.office)
         actions = QHBoxLayout()
         for b in (
+            self.group_button,
             self.add_task_button,
             self.progress_button,
             self.check_button,
@@ -246,6 +250,7 @@ class CampaignView(QWidget):
         self.propose_button.clicked.connect(self._on_propose_button_clicked)
         self.decide_button.clicked.connect(self._on_decide_button_clicked)
         self.report_button.clicked.connect(self._on_report_button_clicked)
+        self.group_button.clicked.connect(self._on_group_button_clicked)
         self.add_task_button.clicked.connect(self._on_add_task_button_clicked)
         self.progress_button.clicked.connect(self._on_progress_button_clicked)
         self.check_button.clicked.connect(self._on_check_button_clicked)
@@ -298,6 +303,12 @@ class CampaignView(QWidget):
         page = QWidget(self)
         self.lists_label = QLabel(page)
         self.lists_label.setWordWrap(True)
+        self.draft_button = QPushButton(self.tr("Draw up a typical-problem list…"), page)
+        self.publish_button = QPushButton(self.tr("Publish the list…"), page)
+        self.publish_button.setEnabled(False)
+        for b in (self.draft_button, self.publish_button):
+            b.setVisible(self.office)
+        self.lists: list[selfcheck.ListInfo] = []
         self.selfcheck_villages = QListWidget(page)
         self.result_model = ResultModel(self)
         self.results = _table(page)
@@ -315,9 +326,15 @@ class CampaignView(QWidget):
         split.addWidget(self.selfcheck_villages)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
+        top = QHBoxLayout()
+        top.addWidget(self.lists_label, 1)
+        top.addWidget(self.draft_button)
+        top.addWidget(self.publish_button)
         lay = QVBoxLayout(page)
-        lay.addWidget(self.lists_label)
+        lay.addLayout(top)
         lay.addWidget(split, 1)
+        self.draft_button.clicked.connect(self._on_draft_button_clicked)
+        self.publish_button.clicked.connect(self._on_publish_button_clicked)
         self.selfcheck_villages.currentRowChanged.connect(self._on_selfcheck_villages_row_changed)
         self.results.selectionModel().selectionChanged.connect(self._on_results_selection_changed)
         self.verify_button.clicked.connect(self._on_verify_button_clicked)
@@ -435,7 +452,7 @@ class CampaignView(QWidget):
             self._show_task_history()
 
     def _set_detail_enabled(self, on: bool) -> None:
-        for b in (self.add_task_button, self.check_button, self.evaluate_button):
+        for b in (self.group_button, self.add_task_button, self.check_button, self.evaluate_button):
             b.setEnabled(on)
         self.progress_button.setEnabled(False)
 
@@ -532,8 +549,22 @@ class CampaignView(QWidget):
         self.open_decide()
 
     def open_decide(self) -> FormDialog:
-        dialog = DecideDialog(self.recommended, self.today, self)
+        taken = {r.village_id for r in self.model.rows()}
+        others = [(v.id, f"{v.township}{v.name}") for v in self.ctx.villages if v.id not in taken]
+        dialog = DecideDialog(self.recommended, self.today, others, self)
         return self._open(dialog, lambda v: proposals.decide(self.ws, **v))
+
+    def _on_group_button_clicked(self) -> None:
+        self.open_work_group()
+
+    def open_work_group(self) -> FormDialog | None:
+        d = self.detail
+        if d is None:
+            return None
+        cid = d.campaign_id
+        return self._open(
+            WorkGroupDialog(d, self), lambda v: plan.set_work_group(self.ws, cid, **v)
+        )
 
     def _on_add_task_button_clicked(self) -> None:
         self.open_task()
@@ -719,6 +750,8 @@ class CampaignView(QWidget):
         self, result: tuple[list[selfcheck.ListInfo], list[SelfCheckVillage]]
     ) -> None:
         lists, villages = result
+        self.lists = lists
+        self.publish_button.setEnabled(any(x.published_on is None and x.items for x in lists))
         keep = self._selfcheck_village()
         self.lists_label.setText(
             "<br>".join(
@@ -746,6 +779,39 @@ class CampaignView(QWidget):
         self.selfcheck_villages.setCurrentRow(row)
         if row >= 0:
             self._load_results(ids[row])
+
+    def _on_draft_button_clicked(self) -> None:
+        self.open_draft()
+
+    def open_draft(self) -> FormDialog:
+        return self._open(
+            DraftListDialog(self),
+            lambda v: selfcheck.draft_list(self.ws, v["after_batch"], title=v["title"]),
+        )
+
+    def _on_publish_button_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder"))
+        if folder:
+            self.publish(Path(folder))
+
+    def publish(self, folder: Path) -> None:
+        """Publish the newest unpublished list: one packet per township of later batches."""
+        drafts = [x for x in self.lists if x.published_on is None and x.items]
+        if not drafts:
+            return
+        lid, today = drafts[-1].list_id, self.today
+
+        def done(paths: list[Path]) -> None:
+            self.message.setText(
+                self.tr("Written: %1").replace("%1", "，".join(str(p) for p in paths))
+            )
+
+        self.ops.write(
+            lambda: selfcheck.publish(self.ws, lid, folder, on=today),
+            done,
+            source="campaign",
+            on_error=self._on_failed,
+        )
 
     def _selfcheck_village(self) -> str | None:
         item = self.selfcheck_villages.currentItem()
