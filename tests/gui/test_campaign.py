@@ -198,6 +198,21 @@ def test_adding_progress_with_a_photo(office_window: MainWindow, qtbot, tmp_path
     assert "已完成管网改造" in view.task_history.toPlainText()
     assert view.task_model.row_at(view.task_model.row_of(task.task_id)).status is TaskStatus.DONE  # type: ignore[union-attr]
     assert not view.progress_button.isEnabled()  # a finished task takes no more progress
+    # a case under 抓坏人 from the window
+    catch = next(
+        i
+        for i in range(tm.rowCount())
+        if tm.row_at(i).heading is Heading.CATCH  # type: ignore[union-attr]
+    )
+    view.tasks.selectRow(catch)
+    outcome = view.open_outcome()
+    assert outcome is not None
+    qtbot.addWidget(outcome)
+    outcome.kind.setCurrentIndex(outcome.kind.findData("judicial"))
+    outcome.persons.setValue(2)
+    outcome.buttons.accepted.emit()
+    assert not outcome.isVisible()
+    assert any("移送司法2人" in line for line in view.detail.cases)  # type: ignore[union-attr]
     _shot(office_window, tmp_path, "campaign_after_progress.png")
 
 
@@ -338,7 +353,10 @@ def test_every_visible_string_is_chinese(office_window: MainWindow, qtbot) -> No
     for i in range(3):
         view.tabs.setCurrentIndex(i)
         texts += visible_texts(office_window)
+    view.tabs.setCurrentIndex(0)
+    view.tasks.selectRow(0)  # the plan starts with 抓坏人
     for opener in (
+        view.open_outcome,
         view.open_task,
         view.open_check,
         view.open_evaluate,

@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.campaign import (
     OUTCOMES,
+    CadreChangeKind,
+    CaseStage,
     CheckRating,
     EvaluationKind,
     Heading,
@@ -406,3 +408,49 @@ class DraftListDialog(FormDialog):
 
     def value(self) -> dict[str, Any]:
         return {"after_batch": self.after_batch.value(), "title": self.title.text()}
+
+
+class OutcomeDialog(FormDialog):
+    """What a task brought: a case's stage under 抓坏人, a 班子 change under 强组织."""
+
+    def __init__(self, task: str, heading: Heading, today: date, parent: QWidget | None = None):
+        super().__init__(self.tr("Record for %1").replace("%1", task), parent)
+        self.heading = heading
+        self.kind = QComboBox(self)
+        self.persons = QSpinBox(self)
+        self.persons.setRange(1, 99)
+        self.gang = QCheckBox(self.tr("Gang-related (涉黑涉恶)"), self)
+        self.post = QLineEdit(self)
+        self.note = _text(self, 50)
+        self.on = date_edit(self, today)
+        if heading is Heading.CATCH:
+            for stage in CaseStage:
+                self.kind.addItem(stage.label, stage.value)
+            self.form.addRow(self.tr("Stage"), self.kind)
+            self.form.addRow(self.tr("Persons"), self.persons)
+            self.form.addRow("", self.gang)
+        else:
+            for kind in CadreChangeKind:
+                self.kind.addItem(kind.label, kind.value)
+            self.post.setText(self.tr("Village Party branch secretary"))
+            self.form.addRow(self.tr("Change"), self.kind)
+            self.form.addRow(self.tr("Post"), self.post)
+        self.form.addRow(self.tr("Note"), self.note)
+        self.form.addRow(self.tr("Date"), self.on)
+
+    def value(self) -> dict[str, Any]:
+        on = pydate(self.on.date())
+        if self.heading is Heading.CATCH:
+            return {
+                "stage": CaseStage(self.kind.currentData()),
+                "persons": self.persons.value(),
+                "gang_related": self.gang.isChecked(),
+                "note": self.note.toPlainText(),
+                "on": on,
+            }
+        return {
+            "kind": CadreChangeKind(self.kind.currentData()),
+            "post": self.post.text(),
+            "note": self.note.toPlainText(),
+            "on": on,
+        }

@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.campaign import CampaignRefused, CampaignStatus, SystemStatus
+from app.domain.campaign import CampaignRefused, CampaignStatus, Heading, SystemStatus
 from app.domain.vocabulary import WorkspaceKind
 from app.services.campaign import evaluate, plan, progress, proposals, selfcheck
 from app.services.campaign.reads import (
@@ -59,6 +59,7 @@ from app.ui.campaign.dialogs import (
     DraftListDialog,
     EvaluateDialog,
     FormDialog,
+    OutcomeDialog,
     ProgressDialog,
     TaskDialog,
     VerifyDialog,
@@ -213,6 +214,8 @@ class CampaignView(QWidget):
         self.group_button = QPushButton(self.tr("Work group…"), page)
         self.add_task_button = QPushButton(self.tr("New task…"), page)
         self.progress_button = QPushButton(self.tr("Add progress…"), page)
+        self.outcome_button = QPushButton(self.tr("Case / cadre change…"), page)
+        self.outcome_button.setVisible(self.office)
         self.check_button = QPushButton(self.tr("Monthly check…"), page)
         self.evaluate_button = QPushButton(self.tr("Evaluate…"), page)
         for b in (self.group_button, self.add_task_button, self.evaluate_button):
@@ -222,6 +225,7 @@ class CampaignView(QWidget):
             self.group_button,
             self.add_task_button,
             self.progress_button,
+            self.outcome_button,
             self.check_button,
             self.evaluate_button,
         ):
@@ -253,6 +257,7 @@ class CampaignView(QWidget):
         self.group_button.clicked.connect(self._on_group_button_clicked)
         self.add_task_button.clicked.connect(self._on_add_task_button_clicked)
         self.progress_button.clicked.connect(self._on_progress_button_clicked)
+        self.outcome_button.clicked.connect(self._on_outcome_button_clicked)
         self.check_button.clicked.connect(self._on_check_button_clicked)
         self.evaluate_button.clicked.connect(self._on_evaluate_button_clicked)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
@@ -455,6 +460,7 @@ class CampaignView(QWidget):
         for b in (self.group_button, self.add_task_button, self.check_button, self.evaluate_button):
             b.setEnabled(on)
         self.progress_button.setEnabled(False)
+        self.outcome_button.setEnabled(False)
 
     def current_task_id(self) -> str | None:
         rows = self.tasks.selectionModel().selectedRows()
@@ -483,6 +489,9 @@ class CampaignView(QWidget):
             CampaignStatus.KEPT,
         )
         self.progress_button.setEnabled(bool(running and active))
+        self.outcome_button.setEnabled(
+            task is not None and task.heading in (Heading.CATCH, Heading.ORGANISE)
+        )
         if task is None or d is None:
             self.task_history.clear()
             return
@@ -600,6 +609,21 @@ class CampaignView(QWidget):
             lambda v: progress.add_progress(self.ws, task.task_id, today=today, **v),
         )
         return dialog
+
+    def _on_outcome_button_clicked(self) -> None:
+        self.open_outcome()
+
+    def open_outcome(self) -> FormDialog | None:
+        """A case under 抓坏人 or a 班子 change under 强组织, for the selected task."""
+        tid = self.current_task_id()
+        d = self.detail
+        task = next((t for t in d.tasks if t.task_id == tid), None) if d and tid else None
+        if task is None or task.heading not in (Heading.CATCH, Heading.ORGANISE):
+            return None
+        dialog = OutcomeDialog(f"{task.number} {task.title}", task.heading, self.today, self)
+        if task.heading is Heading.CATCH:
+            return self._open(dialog, lambda v: plan.add_case(self.ws, task.task_id, **v))
+        return self._open(dialog, lambda v: plan.add_cadre_change(self.ws, task.task_id, **v))
 
     def _on_check_button_clicked(self) -> None:
         self.open_check()
