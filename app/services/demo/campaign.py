@@ -176,7 +176,8 @@ def fill_campaigns(gen: _Gen, villages: list[Village]) -> None:
     rest = [v for v in pool if v not in chosen]
     if rest:
         _fresh_campaign(ctx, rest[0])
-        _proposals(ctx, [v for v in rest[1:] if v.tier is Tier.POOR][:2])
+        poor = [v for v in rest[1:] if v.tier is Tier.POOR]
+        _proposals(ctx, (poor or rest[1:])[:2])
     _matrix(ctx, villages)
     _selfcheck(ctx, villages)
 
