@@ -253,14 +253,19 @@ def cmd_plan(args: argparse.Namespace, env: Environment) -> int:
 
     if args.save and not args.suggest:
         raise Refused("--save 需与 --suggest 同用")
+    from app.services.campaign.systems import focus_for
+
     with open_workspace(args, env) as ws:
         plan = suggest_plan(ws) if args.suggest else current_plan(ws)
         if args.save:
             save_plan(ws, plan)
+        plan.focus = focus_for(ws, plan.phase_three_villages())
     for row in plan_rows(plan):
         print("\t".join(str(x) for x in row))
     if plan.unassigned:
         print(f"未排批次：{len(plan.unassigned)} 个村（社区）")
+    for batch, town, village, items in plan.focus_rows():
+        print(f"第三步巡察重点\t{batch}\t{town}{village}\t{items}")
     if args.xlsx:
         export_plan_xlsx(plan, args.xlsx)
         print(f"已导出：{args.xlsx}")

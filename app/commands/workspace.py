@@ -31,6 +31,7 @@ from app.storage.paths import WorkspacePaths
 
 DEMO_TEAM = "淮阳区委第一巡察组"
 DEMO_LEADER = "李明"
+DEMO_OFFICE = "淮阳区委巡察办"
 
 
 def register(sub: Any) -> None:
@@ -46,6 +47,9 @@ def register(sub: Any) -> None:
     demo.add_argument("--until", type=iso_date, default=None, help="最后一天（默认今天）")
     demo.add_argument("--seed", type=int, default=1, help="随机种子，默认 1")
     demo.add_argument("--kit", type=Path, help="用组包生成演示巡察组工作区")
+    demo.add_argument(
+        "--office", action="store_true", help="生成巡察办演示工作区（可办理集中整治的全部环节）"
+    )
 
     stats = sub.add_parser("stats", help="各类记录条数")
     stats.add_argument("--json", action="store_true", help="以 JSON 输出")
@@ -129,6 +133,18 @@ def cmd_demo(args: argparse.Namespace, env: Environment) -> int:
             from app.commands.sync import demo_workspace
 
             made = demo_workspace(args.kit, staging, DEMO_LEADER, password, env)
+        elif args.office:  # the district's inspection office
+            from app.sync.identity import ensure_office_keys
+
+            made = Workspace.create(
+                staging,
+                team_name=DEMO_OFFICE,
+                leader=DEMO_LEADER,
+                password=password,
+                demo=True,
+                kind=WorkspaceKind.OFFICE,
+            )
+            ensure_office_keys(made)
         else:
             made = Workspace.create(
                 staging, team_name=DEMO_TEAM, leader=DEMO_LEADER, password=password, demo=True
@@ -145,7 +161,8 @@ def cmd_demo(args: argparse.Namespace, env: Environment) -> int:
         f"演示工作区：{root}（密码 {password if env.password is None else '见 XUNCHA_PASSWORD'}）\n"
         f"村（社区）{summary.villages} 个，走访 {summary.visits}，意见箱 {summary.entries}，"
         f"谈话 {summary.interviews}，问题 {summary.problems}，通知书 {summary.notices}，"
-        f"线索移交 {summary.clues}，台账 {summary.ledger_items}，照片 {summary.photos}"
+        f"线索移交 {summary.clues}，台账 {summary.ledger_items}，照片 {summary.photos}，"
+        f"集中整治村 {summary.campaigns}，未巡先改自查结果 {summary.selfchecks}"
     )
     return EXIT_OK
 

@@ -16,7 +16,7 @@ from typing import BinaryIO
 from app.documents.builder import DocumentBuilder
 from app.documents.fonts import FontSet
 from app.documents.page import SnapToGrid, render_pdf
-from app.documents.tables import GroupedTable, RowGroup
+from app.documents.tables import CellValue, GroupedTable, RowGroup, table
 from app.domain.batch_plan import (
     PHASE_SHORT,
     PLAN_HEADER,
@@ -92,6 +92,24 @@ def render_batch_plan(
         fonts=doc.fonts,
     )
     doc.add([grid, SnapToGrid()])
+    focus = plan.focus_rows()
+    if focus:
+        doc.blank()
+        doc.body(
+            "第三步巡察从发现典型问题转向查找制度落实，以下村（社区）已建立的制度应作为巡察重点，"
+            "查找制度短板、制度执行不力问题。"
+        )
+        rows2: list[list[CellValue]] = [["批次", "乡镇（街道）", "村（社区）", "重点查看的制度"]]
+        rows2 += [list(r) for r in focus]
+        focus_grid = table(
+            rows2,
+            col_widths=[2.0, 3.0, 3.0, 12.0],
+            size=11,
+            align=["center", "left", "left", "left"],
+            landscape=True,
+            fonts=doc.fonts,
+        )
+        doc.add([focus_grid, SnapToGrid()])
     if issuer:
         doc.signature(issuer, date or dt.date.today())
     return render_pdf(

@@ -19,7 +19,7 @@ from reportlab.pdfbase import pdfmetrics
 from app.documents.fonts import FontRole, FontSet, get_fonts
 from app.documents.page import MM, TEXT_WIDTH
 
-__all__ = ["PALETTE", "bar_chart", "pie_chart"]
+__all__ = ["PALETTE", "bar_chart", "pie_chart", "stacked_bar_chart"]
 
 PALETTE: tuple[Color, ...] = tuple(
     HexColor(h)
@@ -255,6 +255,94 @@ def pie_chart(
         (PALETTE[i % len(PALETTE)], f"{k}  {_fmt(v)}（{v / total:.0%}）")
         for i, (k, v) in enumerate(items)
     ]
+    drawing.add(legend)
+    if title:
+        _title(drawing, title, width, height, fs)
+    return drawing
+
+
+def stacked_bar_chart(
+    categories: Sequence[str],
+    series: Sequence[tuple[str, Sequence[float], Color]],
+    *,
+    title: str | None = None,
+    width: float = TEXT_WIDTH,
+    height: float | None = None,
+    fonts: FontSet | None = None,
+) -> Drawing:
+    """One horizontal bar per category, made of the series' parts (each in its own colour and
+    labelled with its value when there is room), the total at the bar's end, and a legend of the
+    series under the title. For counts split by state, e.g. tasks by warning colour."""
+    fs = fonts or get_fonts()
+    font = fs.name(FontRole.FANGSONG)
+    if not categories:
+        raise ValueError("a chart needs at least one category")
+    if any(len(values) != len(categories) for _, values, _ in series):
+        raise ValueError("every series needs one value per category")
+    totals = [sum(float(values[i]) for _, values, _ in series) for i in range(len(categories))]
+    row_h = 9 * MM
+    top_pad = (_TITLE_SIZE * 2 if title else 6.0) + _LABEL_SIZE * 2
+    if height is None:
+        height = len(categories) * row_h + top_pad + 24
+    drawing = _drawing(width, height, font)
+    label_w = max(pdfmetrics.stringWidth(c, font, _LABEL_SIZE) for c in categories) + 8
+    top = max(totals, default=0.0)
+    step = _nice_step(top)
+    value_max = step * max(math.ceil(top / step), 1)
+    chart = HorizontalBarChart()
+    chart.x = label_w + 4
+    chart.y = 18
+    chart.width = width - chart.x - 30
+    chart.height = height - chart.y - top_pad
+    chart.data = [[float(v) for v in reversed(values)] for _, values, _ in series]
+    chart.categoryAxis.categoryNames = list(reversed(categories))
+    chart.categoryAxis.style = "stacked"
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -4
+    chart.categoryAxis.labels.fontName = font
+    chart.categoryAxis.labels.fontSize = _LABEL_SIZE
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMax = value_max
+    chart.valueAxis.valueStep = step
+    chart.valueAxis.labels.fontName = font
+    chart.valueAxis.labels.fontSize = _LABEL_SIZE
+    chart.valueAxis.labelTextFormat = _fmt
+    unit = chart.width / value_max if value_max else 0.0
+    min_part = pdfmetrics.stringWidth("00", font, _LABEL_SIZE) + 2
+    chart.barLabelFormat = lambda v: _fmt(v) if v and v * unit >= min_part else ""
+    chart.barLabels.fontName = font
+    chart.barLabels.fontSize = _LABEL_SIZE
+    chart.barLabels.boxAnchor = "c"
+    chart.barLabels.fillColor = HexColor("#ffffff")
+    chart.groupSpacing = 6
+    for i, (_, _, colour) in enumerate(series):
+        chart.bars[i].fillColor = colour
+        chart.bars[i].strokeColor = None
+    drawing.add(chart)
+    slot = chart.height / len(categories)
+    for i, total in enumerate(reversed(totals)):
+        drawing.add(
+            String(
+                chart.x + total * unit + 3,
+                chart.y + slot * (i + 0.5) - _LABEL_SIZE / 3,
+                _fmt(total),
+                fontName=font,
+                fontSize=_LABEL_SIZE,
+            )
+        )
+    legend = Legend()
+    step_x = max(pdfmetrics.stringWidth(n, font, _LABEL_SIZE) for n, _, _ in series) + 20
+    legend.x = max(0.0, (width - step_x * len(series)) / 2)
+    legend.y = height - (_TITLE_SIZE * 2 if title else 4.0)
+    legend.boxAnchor = "nw"
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.deltax = step_x
+    legend.dx = 8
+    legend.dy = 8
+    legend.fontName = font
+    legend.fontSize = _LABEL_SIZE
+    legend.colorNamePairs = [(colour, name) for name, _, colour in series]
     drawing.add(legend)
     if title:
         _title(drawing, title, width, height, fs)

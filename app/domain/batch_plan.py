@@ -70,6 +70,26 @@ class BatchPlan:
     batches: list[PlanBatch]
     villages: dict[str, PlanEntry]
     unassigned: list[str] = field(default_factory=list)
+    focus: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Village id → what its phase-③ team looks into (找制度短板: systems adopted there but not
+    shown to be carried out); filled by whoever prints the plan, empty otherwise."""
+
+    def focus_rows(self) -> list[tuple[str, str, str, str]]:
+        """(batch, township, village, systems to look into) for the phase-③ villages with a
+        focus, in batch order."""
+        out: list[tuple[str, str, str, str]] = []
+        for b in self.batches:
+            if b.phase is not Phase.FULL_SPEED:
+                continue
+            for vid in b.village_ids:
+                items = self.focus.get(vid)
+                if items:
+                    e = self.villages[vid]
+                    out.append((b.label, e.township, e.name, "；".join(items)))
+        return out
+
+    def phase_three_villages(self) -> list[str]:
+        return [v for b in self.batches if b.phase is Phase.FULL_SPEED for v in b.village_ids]
 
     def batch(self, number: int) -> PlanBatch:
         for b in self.batches:

@@ -36,14 +36,17 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from app.domain.campaign import RUNNING_TASK, CampaignStatus, TaskStatus
 from app.domain.errors import UserError
-from app.domain.vocabulary import ClueStatus, LedgerStatus, NoticeStatus
+from app.domain.vocabulary import ClueStatus, Labelled, LedgerStatus, NoticeStatus
 
 
 class ItemKind(StrEnum):
     NOTICE = "notice"
     LEDGER = "ledger"
     CLUE = "clue"
+    CAMPAIGN_TASK = "campaign_task"
+    CAMPAIGN_REVIEW = "campaign_review"
 
     @property
     def label(self) -> str:
@@ -54,7 +57,13 @@ _KIND_LABELS = {
     ItemKind.NOTICE: "立行立改通知书",
     ItemKind.LEDGER: "整改台账",
     ItemKind.CLUE: "问题线索移交",
+    ItemKind.CAMPAIGN_TASK: "集中整治任务",
+    ItemKind.CAMPAIGN_REVIEW: "集中整治回头看",
 }
+
+FOLLOWUP_KINDS = (ItemKind.NOTICE, ItemKind.LEDGER, ItemKind.CLUE)
+"""The kinds the follow-up steps move; campaign tasks and 回头看 are moved in 集中整治 and only
+share the due list and its three-colour warnings."""
 
 
 class Action(StrEnum):
@@ -168,12 +177,16 @@ FINAL_STATUS: dict[ItemKind, frozenset[str]] = {
     ItemKind.NOTICE: frozenset({NoticeStatus.CLOSED}),
     ItemKind.LEDGER: frozenset({LedgerStatus.TICKED_OFF}),
     ItemKind.CLUE: frozenset({ClueStatus.CONCLUDED}),
+    ItemKind.CAMPAIGN_TASK: frozenset({TaskStatus.DONE}),
+    ItemKind.CAMPAIGN_REVIEW: frozenset({CampaignStatus.REVIEWED}),
 }
 
 WAITING_ON_DEADLINE: dict[ItemKind, frozenset[str]] = {
     ItemKind.NOTICE: frozenset({NoticeStatus.ISSUED}),
     ItemKind.LEDGER: frozenset({LedgerStatus.OPEN, LedgerStatus.IN_PROGRESS}),
     ItemKind.CLUE: frozenset({ClueStatus.TRANSFERRED}),
+    ItemKind.CAMPAIGN_TASK: RUNNING_TASK,
+    ItemKind.CAMPAIGN_REVIEW: frozenset({CampaignStatus.TRANSFORMED}),
 }
 """Statuses in which the deadline still runs (the item is due / overdue in these only)."""
 
@@ -187,7 +200,13 @@ class TransitionRefused(UserError, ValueError):
 
 
 def status_label(kind: ItemKind, status: str) -> str:
-    enum = {ItemKind.NOTICE: NoticeStatus, ItemKind.LEDGER: LedgerStatus, ItemKind.CLUE: ClueStatus}
+    enum: dict[ItemKind, type[Labelled]] = {
+        ItemKind.NOTICE: NoticeStatus,
+        ItemKind.LEDGER: LedgerStatus,
+        ItemKind.CLUE: ClueStatus,
+        ItemKind.CAMPAIGN_TASK: TaskStatus,
+        ItemKind.CAMPAIGN_REVIEW: CampaignStatus,
+    }
     return enum[kind](status).label
 
 

@@ -26,6 +26,8 @@ OWNER_COLUMNS: dict[str, str] = {
     "ledger_item": "ledger_item_id",
     "rectification_notice": "notice_id",
     "clue_transfer": "clue_transfer_id",
+    "campaign_progress": "campaign_progress_id",
+    "selfcheck_result": "selfcheck_result_id",
 }
 
 

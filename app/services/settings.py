@@ -31,6 +31,13 @@ class Settings:
     concentrate_tiers: list[str] | None = None  # None: ["poor"] (差)
     concentrate_min_clues: int = 3
     concentrate_min_problems: int = 0  # 0: not used
+    # 集中整治 (the district committee the 建议 goes to, the work group's default units, the
+    # months from 验收 to 回头看, systems tracked beyond the built-in five)
+    campaign_committee: str = "区委"
+    campaign_lead_unit: str = "区纪委监委"
+    campaign_member_units: list[str] | None = None  # None: 组织部、政法委、民政局、信访局 + 乡镇
+    campaign_review_months: int = 6
+    campaign_systems: list[str] | None = None
     # documents
     font_files: dict[str, str] | None = None
     # the window (issue 16): dates further back than this need a confirmation (0: never asked)

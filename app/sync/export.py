@@ -51,8 +51,31 @@ SHARED_TO_TEAMS = (
     "village",
     "channel_list",
     "channel_listing",
+    "village_tier_change",
+    "typical_problem_list",
+    "typical_problem",
 )
-"""Registry kinds the office sends every team when they change."""
+"""Registry kinds the office sends every team when they change (with the villages' tier history
+and the 典型问题清单, which name no one)."""
+BY_VILLAGE_TO_TEAM = (
+    "campaign_village",
+    "campaign_task",
+    "campaign_progress",
+    "campaign_case",
+    "campaign_cadre_change",
+    "campaign_check",
+    "campaign_evaluation",
+    "village_system",
+    "selfcheck_result",
+)
+"""集中整治, 制度推广 and self-check rows the office sends a team for the villages the team covers
+(those of its batches, and those where it raised problems); a matrix cell points at the task
+that made it, so it goes only where the task may go. Work-group members (``campaign_member``:
+names and phones) never go to a team; proposals and decisions travel as parents."""
+_EVIDENCE_OF = {
+    "campaign_progress_id": "campaign_progress",
+    "selfcheck_result_id": "selfcheck_result",
+}
 OWN_TO_TEAM = ("team", "problem", "rectification_notice", "clue_transfer", "ledger_item")
 """Follow-up kinds the office sends back only to the team they came from."""
 
@@ -296,7 +319,70 @@ def _select(
             continue
         if rid in owned or (t == "team" and rid == team_id):
             wanted[t].add(rid)
+    changed = None if all_rows else {(t, rid) for t, rid, _o, _v, _m in entries}
+    _by_village(conn, wanted, team_id, changed)
     return wanted
+
+
+def _covered_villages(conn: sa.Connection, team_id: str) -> set[str]:
+    """The villages a team covers: those of its batches and those where it raised problems."""
+    return {
+        str(v)
+        for (v,) in conn.exec_driver_sql(
+            "SELECT v.id FROM village v JOIN batch b ON b.id = v.batch_id WHERE b.team_id = ? "
+            "UNION SELECT p.village_id FROM problem p JOIN sync_row_team r "
+            "ON r.record_id = p.id WHERE r.team_id = ?",
+            (team_id, team_id),
+        )
+    }
+
+
+def _by_village(
+    conn: sa.Connection,
+    wanted: dict[str, set[str]],
+    team_id: str,
+    changed: set[tuple[str, str]] | None,
+) -> None:
+    """Add the campaign rows (and their evidence photos) of the team's villages: all of them, or
+    those among ``changed``."""
+    villages = _covered_villages(conn, team_id)
+    if not villages:
+        return
+    for t in BY_VILLAGE_TO_TEAM:
+        ids = None if changed is None else {rid for tt, rid in changed if tt == t}
+        if ids is not None and not ids:
+            continue
+        for rid, vid in _village_of_rows(conn, t, ids):
+            if vid in villages:
+                wanted[t].add(rid)
+    ids = None if changed is None else {rid for tt, rid in changed if tt == "attachment"}
+    if ids is not None and not ids:
+        return
+    for column, parent in _EVIDENCE_OF.items():
+        query = (
+            f'SELECT a.id, p.village_id FROM attachment a JOIN "{parent}" p ON p.id = a.{column}'
+        )
+        for rid, vid in conn.exec_driver_sql(query):
+            if str(vid) in villages and (ids is None or str(rid) in ids):
+                wanted["attachment"].add(str(rid))
+
+
+def _village_of_rows(
+    conn: sa.Connection, table: str, ids: set[str] | None
+) -> list[tuple[str, str]]:
+    query = f'SELECT id, village_id FROM "{table}"'
+    if ids is None:
+        return [(str(r), str(v)) for r, v in conn.exec_driver_sql(query)]
+    out: list[tuple[str, str]] = []
+    wanted = sorted(ids)
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        out += [
+            (str(r), str(v))
+            for r, v in conn.exec_driver_sql(f"{query} WHERE id IN ({marks})", tuple(chunk))
+        ]
+    return out
 
 
 def _photo_sha(store: MediaStore, name: str) -> str:

@@ -48,6 +48,7 @@ VIEWS: tuple[ViewSpec, ...] = (
     ViewSpec("sync", _tr("Sync", "Sync"), "app.ui.sync"),
     ViewSpec("registry", _tr("RegistryView", "Villages & triage"), "app.ui.registry"),
     ViewSpec("followup", _tr("Followup", "Follow-up"), "app.ui.followup"),
+    ViewSpec("campaign", _tr("Campaign", "Rectification"), "app.ui.campaign"),
     ViewSpec("settings", _tr("SettingsView", "Settings"), "app.ui.settings"),
     ViewSpec("maintenance", _tr("MaintenanceView", "Password & backup"), "app.ui.maintenance"),
     ViewSpec("help", _tr("HelpView", "Help"), "app.ui.help"),

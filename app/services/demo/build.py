@@ -14,8 +14,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlmodel import select
+from sqlmodel import col, select
 
+from app.domain.campaign import CampaignStatus
 from app.domain.vocabulary import (
     CHANNEL_SOURCE,
     STYLE_FOR_TIER,
@@ -39,6 +40,7 @@ from app.domain.vocabulary import (
     WrapupStatus,
 )
 from app.media import intake_bytes, make_demo_photo
+from app.services.demo.campaign import fill_campaigns
 from app.services.demo.text import (
     CLUE_TEXTS,
     GENERAL_TEXTS,
@@ -56,6 +58,7 @@ from app.storage.mediastore import MediaStore
 from app.storage.models import (
     Attachment,
     Batch,
+    CampaignVillage,
     ChannelListing,
     ClueTransfer,
     DailyWrapup,
@@ -67,6 +70,7 @@ from app.storage.models import (
     Problem,
     ProblemSource,
     RectificationNotice,
+    SelfCheckResult,
     Team,
     Township,
     User,
@@ -104,6 +108,8 @@ class DemoSummary:
     clues: int = 0
     ledger_items: int = 0
     photos: int = 0
+    campaigns: int = 0
+    selfchecks: int = 0
 
 
 class _Gen:
@@ -255,6 +261,7 @@ class _Gen:
         visit_id: str | None = None,
         entry_id: str | None = None,
         ledger_item_id: str | None = None,
+        campaign_progress_id: str | None = None,
     ) -> None:
         if len(self.photo_cache) < MAX_PHOTOS:
             raw = make_demo_photo(self.rng.randrange(1 << 30), subject, 1280, 960)
@@ -287,6 +294,7 @@ class _Gen:
                 visit_id=visit_id,
                 entry_id=entry_id,
                 ledger_item_id=ledger_item_id,
+                campaign_progress_id=campaign_progress_id,
             )
         )
         self.summary.photos += 1
@@ -610,4 +618,15 @@ def fill_demo(ws: Workspace, opts: DemoOptions) -> DemoSummary:
             s.commit()
             s.expunge_all()
             gen.team = s.exec(select(Team)).one()
+        # the district in its second year: 集中整治, 制度推广, 未巡先改
+        fill_campaigns(gen, list(s.exec(select(Village).order_by(col(Village.code))).all()))
+        s.commit()
+        gen.summary.campaigns = len(
+            s.exec(
+                select(CampaignVillage.id).where(
+                    CampaignVillage.status != CampaignStatus.RECOMMENDED
+                )
+            ).all()
+        )
+        gen.summary.selfchecks = len(s.exec(select(SelfCheckResult.id)).all())
         return gen.summary

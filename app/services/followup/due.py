@@ -3,7 +3,8 @@
 :func:`due_items` (the ``due`` command): an item is listed while its deadline still runs
 (``WAITING_ON_DEADLINE``: a notice not yet answered, a ledger item not yet ticked off, a clue with
 no feedback yet) and it has a warning colour (三色预警, thresholds from the settings);
-``everything=True`` lists every running item.
+``everything=True`` lists every running item. The tasks of 集中整治 villages and their 回头看
+dates are listed beside them (same three-colour rule, same list).
 
 :func:`followup_items` (the window's list): every item in the chosen state (:class:`Show`), so
 that an answered notice waiting for 核查 stays findable, and finished items (办结, 已销号) show
@@ -26,6 +27,8 @@ from app.domain.deadlines import WarningColour, WarningSettings, days_left, warn
 from app.domain.followup import FINAL_STATUS, WAITING_ON_DEADLINE, ItemKind, status_label
 from app.services.settings import Settings, load_settings
 from app.storage.models import (
+    CampaignTask,
+    CampaignVillage,
     ClueTransfer,
     LedgerItem,
     Problem,
@@ -46,7 +49,13 @@ __all__ = [
     "warning_settings",
 ]
 
-_KIND_ORDER = {ItemKind.NOTICE: 0, ItemKind.CLUE: 1, ItemKind.LEDGER: 2}
+_KIND_ORDER = {
+    ItemKind.NOTICE: 0,
+    ItemKind.CLUE: 1,
+    ItemKind.LEDGER: 2,
+    ItemKind.CAMPAIGN_TASK: 3,
+    ItemKind.CAMPAIGN_REVIEW: 4,
+}
 
 
 @dataclass(frozen=True)
@@ -240,6 +249,36 @@ def _listing(
                 item.supervisor,
                 item.deadline,
                 item.status,
+            )
+        for task in s.exec(
+            select(CampaignTask).where(
+                col(CampaignTask.retired_at).is_(None),
+            )
+        ):
+            add(
+                ItemKind.CAMPAIGN_TASK,
+                task.id,
+                f"{task.heading.label}-{task.seq}",
+                task.village_id,
+                task.owner_unit,
+                task.deadline,
+                task.status,
+            )
+        for cv in s.exec(
+            select(CampaignVillage).where(
+                col(CampaignVillage.retired_at).is_(None),
+                col(CampaignVillage.review_due).is_not(None),
+            )
+        ):
+            assert cv.review_due is not None
+            add(
+                ItemKind.CAMPAIGN_REVIEW,
+                cv.id,
+                "",
+                cv.village_id,
+                cv.lead_unit,
+                cv.review_due,
+                cv.status,
             )
     rows.sort(key=lambda r: (r.days_left, _KIND_ORDER[r.kind], r.number, r.village))
     return rows

@@ -526,6 +526,8 @@ def item_pdf(
     ws: Workspace, kind: ItemKind, item_id: str, today: date | None = None
 ) -> tuple[bytes, str]:
     """The paper of a followed item (a ledger item prints its village's ledger) and a file name."""
+    if kind in (ItemKind.CAMPAIGN_TASK, ItemKind.CAMPAIGN_REVIEW):
+        raise DocRefused("集中整治的材料请在“集中整治”中打印（进展情况报告）。")
     if kind is ItemKind.NOTICE:
         d = notice_doc(ws, item_id)
         return notice_pdf(ws, item_id), notice_file_name(d)

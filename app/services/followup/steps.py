@@ -15,6 +15,7 @@ from datetime import date
 
 from sqlmodel import col, select
 
+from app.domain.deadlines import WarningSettings
 from app.domain.followup import (
     Action,
     ItemKind,
@@ -322,6 +323,8 @@ def item_detail(
 
     today = today or date.today()
     warn = warning_settings(load_settings(ws))
+    if kind not in MODEL_FOR:
+        return _campaign_detail(ws, kind, item_id, today, warn)
     with ws.session() as s:
         item = _load(s, kind, item_id)
         names = protected_names(s)
@@ -386,4 +389,57 @@ def item_detail(
             running=status in WAITING_ON_DEADLINE[kind],
             problems=tuple(scrub(p.description, names) for p in about),
             evidence=count,
+        )
+
+
+def _campaign_detail(
+    ws: Workspace, kind: ItemKind, item_id: str, today: date, warn: WarningSettings
+) -> ItemDetail:
+    """A 集中整治 task or 回头看 on the due list: shown here, moved in the 集中整治 view."""
+    from app.domain.deadlines import days_left
+    from app.domain.followup import WAITING_ON_DEADLINE
+    from app.services.followup.due import item_colour
+    from app.storage.models import CampaignProgress, CampaignTask, CampaignVillage, Village
+
+    with ws.session() as s:
+        history: list[str] = []
+        if kind is ItemKind.CAMPAIGN_TASK:
+            task = s.get(CampaignTask, item_id)
+            if task is None or task.retired_at is not None:
+                raise TransitionRefused("找不到这项集中整治任务。")
+            village_id, unit, status = task.village_id, task.owner_unit, str(task.status)
+            number, deadline = f"{task.heading.label}-{task.seq}", task.deadline
+            text = f"{task.title}\n{task.progress}".strip()
+            for p in s.exec(
+                select(CampaignProgress)
+                .where(CampaignProgress.task_id == task.id)
+                .order_by(col(CampaignProgress.reported_on), col(CampaignProgress.created_at))
+            ).all():
+                d = p.reported_on
+                history.append(f"{d.year}年{d.month}月{d.day}日 {p.status_after.label}：{p.text}")
+        else:
+            row = s.get(CampaignVillage, item_id)
+            if row is None or row.retired_at is not None or row.review_due is None:
+                raise TransitionRefused("找不到这项集中整治回头看。")
+            village_id, unit, status = row.village_id, row.lead_unit, str(row.status)
+            number, deadline, text = "", row.review_due, "验收后的“回头看”"
+        village = s.get(Village, village_id)
+        colour = item_colour(kind, status, deadline, today, warn)
+        return ItemDetail(
+            kind=kind,
+            item_id=item_id,
+            number=number,
+            village=village.name if village else "",
+            unit=unit,
+            status=status,
+            status_label=status_label(kind, status),
+            deadline=deadline,
+            days_left=days_left(deadline, today),
+            colour=colour.value,
+            colour_label=colour.label,
+            text=text,
+            actions=[],
+            history=[*history, "请在“集中整治”中登记进展或评估。"],
+            has_evidence=False,
+            running=status in WAITING_ON_DEADLINE[kind],
         )

@@ -8,6 +8,7 @@ settings (``concentrate_tiers``, ``concentrate_min_clues``, ``concentrate_min_pr
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from app.documents.village_report import (
     render_village_report,
     village_report_file_name,
 )
-from app.domain.deadlines import WarningColour
+from app.domain.deadlines import WarningColour, WarningSettings
 from app.domain.followup import (
     FINAL_STATUS,
     ConcentrationRule,
@@ -56,12 +57,19 @@ from app.storage.models import (
     Problem,
     RectificationNotice,
     Township,
+    Village,
     Visit,
     WorkingPaper,
 )
+from app.storage.session import WorkspaceSession
 from app.storage.workspace import Workspace
 
-__all__ = ["concentration_rule", "village_report_data", "write_village_report"]
+__all__ = [
+    "concentration_facts",
+    "concentration_rule",
+    "village_report_data",
+    "write_village_report",
+]
 
 _TRACKS = (Track.FIX_NOW, Track.FAST_INVESTIGATION, Track.LEDGER, Track.VERIFY)
 
@@ -73,6 +81,80 @@ def concentration_rule(settings: Settings) -> ConcentrationRule:
         min_clues=settings.concentrate_min_clues,
         min_problems=settings.concentrate_min_problems,
     )
+
+
+def concentration_facts(
+    s: WorkspaceSession,
+    today: date,
+    warn: WarningSettings,
+    village_ids: Collection[str] | None = None,
+) -> dict[str, VillageFacts]:
+    """What the 集中整治 rule looks at, for every live village (or those named), in a few queries:
+    the effective tier, live clues, live problems (merged ones left out) and red (overdue) items.
+
+    The village report asks this for its own village, the office's 建议 for all of them, so both
+    always agree.
+    """
+    wanted = None if village_ids is None else set(village_ids)
+    villages = [
+        v
+        for v in s.exec(select(Village).where(col(Village.retired_at).is_(None))).all()
+        if wanted is None or v.id in wanted
+    ]
+    live_problem = (
+        col(Problem.retired_at).is_(None),
+        Problem.status != ProblemStatus.MERGED,
+    )
+    problems = dict(
+        s.exec(
+            select(Problem.village_id, func.count())
+            .where(*live_problem)
+            .group_by(Problem.village_id)
+        ).all()
+    )
+    clue_rows = s.exec(
+        select(
+            col(Problem.village_id),
+            col(ClueTransfer.status),
+            col(ClueTransfer.feedback_deadline),
+        )
+        .join(ClueTransfer, col(ClueTransfer.problem_id) == col(Problem.id))
+        .where(*live_problem, col(ClueTransfer.retired_at).is_(None))
+    ).all()
+    clues: Counter[str] = Counter()
+    overdue: Counter[str] = Counter()
+
+    def red(kind: ItemKind, status: str, deadline: date) -> bool:
+        return item_colour(kind, status, deadline, today, warn) is WarningColour.RED
+
+    for vid, c_status, c_deadline in clue_rows:
+        clues[vid] += 1
+        overdue[vid] += red(ItemKind.CLUE, c_status, c_deadline)
+    for vid, n_status, n_deadline in s.exec(
+        select(
+            col(RectificationNotice.village_id),
+            col(RectificationNotice.status),
+            col(RectificationNotice.deadline),
+        ).where(col(RectificationNotice.retired_at).is_(None))
+    ).all():
+        overdue[vid] += red(ItemKind.NOTICE, n_status, n_deadline)
+    for vid, l_status, l_deadline in s.exec(
+        select(col(LedgerItem.village_id), col(LedgerItem.status), col(LedgerItem.deadline)).where(
+            col(LedgerItem.retired_at).is_(None)
+        )
+    ).all():
+        overdue[vid] += red(ItemKind.LEDGER, l_status, l_deadline)
+    out: dict[str, VillageFacts] = {}
+    for v in villages:
+        tier = v.tier_override or v.tier
+        out[v.id] = VillageFacts(
+            tier_label=tier.label if tier else "",
+            tier=tier.value if tier else None,
+            clues=clues[v.id],
+            problems=int(problems.get(v.id, 0)),
+            overdue=overdue[v.id],
+        )
+    return out
 
 
 def _handler(p: Problem, town: Township, settings: Settings) -> str:
@@ -182,17 +264,9 @@ def village_report_data(
         state("整改台账事项", ItemKind.LEDGER, [(i.status, i.deadline) for i in items]),
         state("移交问题线索", ItemKind.CLUE, [(c.status, c.feedback_deadline) for c in clues]),
     ]
-    overdue = sum(st.overdue for st in states)
-    reasons = concentration_reasons(
-        concentration_rule(settings),
-        VillageFacts(
-            tier_label=tier.label if tier else "",
-            tier=tier.value if tier else None,
-            clues=len(clues),
-            problems=len(problems),
-            overdue=overdue,
-        ),
-    )
+    with ws.session() as s:
+        facts = concentration_facts(s, today, warn, [v.id])[v.id]
+    reasons = concentration_reasons(concentration_rule(settings), facts)
     recs = _recommendations(tracks, states, len(clues))
     return VillageReportData(
         team=team.name,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
@@ -21,11 +22,12 @@ from sqlmodel import col, or_, select
 
 from app.domain.triage import DEFAULT_RULE, ManualOverride, TriageResult, TriageRule, triage
 from app.domain.vocabulary import STYLE_FOR_TIER, Channel, Tier
+from app.services.registry.tier_history import effective_tier, record_tier_change
 from app.services.registry.villages import RegistryError, current_round
 from app.services.settings import Settings, load_settings
-from app.storage.bulk import bulk_update
+from app.storage.bulk import bulk_insert, bulk_update
 from app.storage.locks import job
-from app.storage.models import Batch, ChannelListing, Township, Village
+from app.storage.models import Batch, ChannelListing, Township, Village, VillageTierChange
 from app.storage.session import WorkspaceSession
 from app.storage.workspace import Workspace
 
@@ -106,9 +108,13 @@ def _live_villages(s: WorkspaceSession) -> list[Village]:
     return list(s.exec(select(Village).where(col(Village.retired_at).is_(None))).all())
 
 
-def run_triage(ws: Workspace, rule: TriageRule | None = None) -> TriageRun:
-    """Sort every live village; write only the villages whose tier or style changed."""
+def run_triage(
+    ws: Workspace, rule: TriageRule | None = None, today: date | None = None
+) -> TriageRun:
+    """Sort every live village; write only the villages whose tier or style changed (and a tier
+    history row for each village whose effective tier changed)."""
     rule = rule or load_rule(ws)
+    today = today or date.today()
     with job("分类研判"), ws.session(write=True) as s:
         listings = _listings(s)
         counts = dict.fromkeys(Tier, 0)
@@ -123,6 +129,7 @@ def run_triage(ws: Workspace, rule: TriageRule | None = None) -> TriageRun:
             .all()
         )
         updates: list[tuple[str, int, dict[str, Any]]] = []
+        history: list[dict[str, Any]] = []
         for vid, version, tier, style, override, reason in villages:
             manual = ManualOverride(override, reason or "（未写理由）") if override else None
             result = triage(listings.get(vid, ()), rule, manual)
@@ -130,7 +137,20 @@ def run_triage(ws: Workspace, rule: TriageRule | None = None) -> TriageRun:
             new_style = STYLE_FOR_TIER[result.tier]
             if tier != result.rule_tier or style != new_style:
                 updates.append((vid, version, {"tier": result.rule_tier, "style": new_style}))
+                before = override or tier
+                if before != result.tier:
+                    history.append(
+                        {
+                            "village_id": vid,
+                            "changed_on": today,
+                            "from_tier": before,
+                            "to_tier": result.tier,
+                            "reason": result.reason_zh[:2000],
+                            "source": "triage",
+                        }
+                    )
         bulk_update(s, Village, updates)
+        bulk_insert(s, VillageTierChange, history)
         changed = [u[0] for u in updates]
         if changed:
             s.audit("triage", note=f"{len(changed)} 个村（社区）分类有变化")
@@ -186,30 +206,60 @@ class OverrideChange:
     tier: Tier
     rule_tier: Tier
     overridden: bool
+    tier_change_id: str | None = None
+    """The tier-history row written (None: the effective tier did not change)."""
 
 
-def set_override(ws: Workspace, village_id: str, tier: Tier, reason: str) -> OverrideChange:
-    """A person sets the village's tier, with a written reason (audited)."""
+def set_override(
+    ws: Workspace,
+    village_id: str,
+    tier: Tier,
+    reason: str,
+    *,
+    on: date | None = None,
+    source: str = "override",
+) -> OverrideChange:
+    """A person sets the village's tier, with a written reason (audited, and kept in the tier
+    history with the date ``on``; ``source`` says what decided it, e.g. a 集中整治 evaluation)."""
+    rule = load_rule(ws)
+    with ws.session() as s:
+        change = apply_override(s, village_id, tier, reason, rule, on=on, source=source)
+        s.commit()
+        return change
+
+
+def apply_override(
+    s: WorkspaceSession,
+    village_id: str,
+    tier: Tier,
+    reason: str,
+    rule: TriageRule,
+    *,
+    on: date | None = None,
+    source: str = "override",
+) -> OverrideChange:
+    """:func:`set_override` in the caller's transaction (not committed)."""
     try:
         override = ManualOverride(tier, reason)
     except ValueError as exc:
         raise RegistryError(str(exc)) from None
-    rule = load_rule(ws)
-    with ws.session() as s:
-        v = s.get(Village, village_id)
-        if v is None or v.retired_at is not None:
-            raise RegistryError("该村（社区）不存在或已作废")
-        result = triage(_listings(s).get(v.id, ()), rule, override)
-        v.tier_override = tier
-        v.tier_override_reason = override.reason.strip()
-        v.tier = result.rule_tier
-        v.style = STYLE_FOR_TIER[tier]
-        s.add(v)
-        # The reason stays on the village row; the log names the tier only (a reason may name
-        # a person, and no name ever goes to the audit log).
-        s.audit("tier_override", v, note=tier.value)
-        s.commit()
-        return OverrideChange(v.id, tier, result.rule_tier, True)
+    v = s.get(Village, village_id)
+    if v is None or v.retired_at is not None:
+        raise RegistryError("该村（社区）不存在或已作废")
+    result = triage(_listings(s).get(v.id, ()), rule, override)
+    before = effective_tier(v)
+    v.tier_override = tier
+    v.tier_override_reason = override.reason.strip()
+    v.tier = result.rule_tier
+    v.style = STYLE_FOR_TIER[tier]
+    s.add(v)
+    change = record_tier_change(
+        s, v.id, before, tier, on or date.today(), v.tier_override_reason, source
+    )
+    # The reason stays on the village row; the log names the tier only (a reason may name
+    # a person, and no name ever goes to the audit log).
+    s.audit("tier_override", v, note=tier.value)
+    return OverrideChange(v.id, tier, result.rule_tier, True, change.id if change else None)
 
 
 def clear_override(ws: Workspace, village_id: str) -> OverrideChange:
@@ -220,11 +270,21 @@ def clear_override(ws: Workspace, village_id: str) -> OverrideChange:
         if v is None or v.retired_at is not None:
             raise RegistryError("该村（社区）不存在或已作废")
         result = triage(_listings(s).get(v.id, ()), rule)
+        before = effective_tier(v)
         v.tier_override = None
         v.tier_override_reason = ""
         v.tier = result.rule_tier
         v.style = STYLE_FOR_TIER[result.rule_tier]
         s.add(v)
+        record_tier_change(
+            s,
+            v.id,
+            before,
+            result.rule_tier,
+            date.today(),
+            result.rule_reason_zh,
+            "override_cleared",
+        )
         s.audit("tier_override_cleared", v, note=result.rule_tier.value)
         s.commit()
         return OverrideChange(v.id, result.rule_tier, result.rule_tier, False)

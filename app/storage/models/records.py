@@ -155,3 +155,5 @@ class Attachment(Synced, table=True):
     # evidence of a follow-up step on a notice or a clue transfer (整改佐证, 反馈材料)
     notice_id: str | None = fk("rectification_notice.id")
     clue_transfer_id: str | None = fk("clue_transfer.id")
+    campaign_progress_id: str | None = fk("campaign_progress.id")
+    selfcheck_result_id: str | None = fk("selfcheck_result.id")

@@ -51,8 +51,11 @@ FOLLOWUP_TABLES = (
     "problem",
     "village",
     "daily_wrapup",
+    "campaign_task",
+    "campaign_village",
 )
-"""Kinds of record whose change alters the list or an item's detail."""
+"""Kinds of record whose change alters the list or an item's detail (集中整治 tasks and 回头看
+dates share the due list)."""
 
 __all__ = ["FOLLOWUP_TABLES", "FollowupView", "StepForm"]
 
