@@ -21,6 +21,9 @@ Who may write what (:func:`refusal`), the same rule for a bundle at import and f
   of 巡察办, never a new team row from a team. A team receives from the office only its own users
   and the team rows of others (as the office relays them), never a change the office made to them.
 
+- 集中整治, 制度推广 and 未巡先改 (:data:`CAMPAIGN`) are the office's: a team adds progress to the
+  tasks of the villages it covers and updates those tasks (:data:`CAMPAIGN_FIELD`), nothing else.
+
 Keys and workspace settings are not synced at all: a bundle cannot carry them.
 """
 
@@ -52,13 +55,37 @@ RECORDS = frozenset(
         "problem_source",
         "wrapup_amendment",
         "attachment",
+        "working_paper",
+        "paper_copy",
     }
 )
 FOLLOWUP = frozenset({"rectification_notice", "clue_transfer", "ledger_item", "deadline_extension"})
 PLAN = frozenset(
     {"township", "inspection_round", "batch", "village", "channel_list", "channel_listing"}
 )
-KINDS_OF_WORK = RECORDS | FOLLOWUP | PLAN
+CAMPAIGN = frozenset(
+    {
+        "village_tier_change",
+        "campaign_proposal",
+        "campaign_decision",
+        "campaign_village",
+        "campaign_member",
+        "campaign_task",
+        "campaign_progress",
+        "campaign_case",
+        "campaign_cadre_change",
+        "campaign_check",
+        "campaign_evaluation",
+        "village_system",
+        "typical_problem_list",
+        "typical_problem",
+        "selfcheck_result",
+    }
+)
+"""集中整治, 制度推广 and 未巡先改: the office's work. A team only adds progress to the tasks of its
+villages (:data:`CAMPAIGN_FIELD`) and updates those tasks."""
+CAMPAIGN_FIELD = frozenset({"campaign_task", "campaign_progress"})
+KINDS_OF_WORK = RECORDS | FOLLOWUP | PLAN | CAMPAIGN
 
 _ITEM_TABLES = {
     "notice": "rectification_notice",
@@ -218,7 +245,7 @@ class Facts:
 
     def village_of(self, table: str, values: Mapping[str, Any]) -> str | None:
         """The village a follow-up row is about."""
-        if table in ("rectification_notice", "ledger_item"):
+        if table in ("rectification_notice", "ledger_item") or table in CAMPAIGN:
             v = values.get("village_id")
             return None if v is None else str(v)
         if table == "clue_transfer":
@@ -308,9 +335,14 @@ def refusal(
         return "这类数据不能同步"
     if writer == OFFICE:
         return None  # the office's plan, decisions and feedback, on its rows and the teams'
+    if table in CAMPAIGN and table not in CAMPAIGN_FIELD:
+        return "集中整治的建议、决定、工作组和制度由巡察办填写"
     if owner == writer:
-        pass
-    elif owner == OFFICE and table in FOLLOWUP:
+        if table in CAMPAIGN_FIELD:
+            village = facts.village_of(table, values)
+            if not (village and writer in facts.village_parties(village)):
+                return "不是本组所巡村的集中整治任务"
+    elif owner == OFFICE and (table in FOLLOWUP or table in CAMPAIGN_FIELD):
         villages = [facts.village_of(table, values)]
         if stored is not None:
             villages.append(facts.village_of(table, stored))
