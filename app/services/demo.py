@@ -50,7 +50,6 @@ from app.services.demo_text import (
     TOWNSHIP_NAMES,
     VISIT_NOTES,
 )
-from app.storage.mediastore import MediaStore
 from app.storage.models import (
     Attachment,
     Batch,
@@ -109,7 +108,7 @@ class _Gen:
         self.opts = opts
         self.rng = random.Random(opts.seed)
         self.summary = DemoSummary()
-        self.store = MediaStore(ws.paths.media, ws.db_key)
+        self.store = ws.media_store()
         self.photo_cache: list[tuple[str, str, int, int, int, str]] = []
         self.serial: dict[int, int] = defaultdict(int)
         self.team = s.exec(select(Team)).one()

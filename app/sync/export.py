@@ -24,6 +24,7 @@ import sqlalchemy as sa
 from sqlmodel import select
 
 from app.domain.vocabulary import WorkspaceKind
+from app.storage.dialect import settle_change_log
 from app.storage.mediastore import MediaStore
 from app.storage.models import SyncState, new_id, utcnow
 from app.storage.workspace import Workspace
@@ -154,22 +155,25 @@ def export_bundle(
     last = 0 if all_rows or state is None else state.last_exported_seq
 
     with ws.engine.connect() as conn, conn.begin():
+        settle_change_log(conn)
         seq_to = int(
             conn.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM sync_change").scalar_one()
         )
         entries = [
             (str(t), str(r), str(o), int(v), bool(m))
-            for t, r, o, v, m in conn.exec_driver_sql(
-                "SELECT table_name, record_id, base_origin, base_version, merged "
-                "FROM sync_change WHERE seq > ? ORDER BY seq",
-                (0 if all_rows else last,),
+            for t, r, o, v, m in conn.execute(
+                sa.text(
+                    "SELECT table_name, record_id, base_origin, base_version, merged "
+                    "FROM sync_change WHERE seq > :last ORDER BY seq"
+                ),
+                {"last": 0 if all_rows else last},
             )
         ]
         wanted = _select(conn, entries, direction=direction, team_id=team_id, all_rows=all_rows)
         got = _with_parents(conn, wanted)
         bases = _bases([e for e in entries if e[0] in rows.MODELS])
     report(30, "正在打包照片…")
-    store = MediaStore(ws.paths.media, ws.db_key)
+    store = ws.media_store()
     members, counts, media = _members(store, got, bases)
     bundle_id = new_id()
     created = utcnow().isoformat()
@@ -247,8 +251,9 @@ def _select(
             wanted[t] = {str(i) for (i,) in conn.exec_driver_sql(f'SELECT id FROM "{t}"')}
         candidates = {
             (str(t), str(r))
-            for t, r in conn.exec_driver_sql(
-                "SELECT table_name, record_id FROM sync_row_team WHERE team_id = ?", (team_id,)
+            for t, r in conn.execute(
+                sa.text("SELECT table_name, record_id FROM sync_row_team WHERE team_id = :t"),
+                {"t": team_id},
             )
         }
         candidates.add(("team", team_id))
@@ -261,8 +266,8 @@ def _select(
                 candidates.add((t, rid))
     owned = {
         str(r)
-        for (r,) in conn.exec_driver_sql(
-            "SELECT record_id FROM sync_row_team WHERE team_id = ?", (team_id,)
+        for (r,) in conn.execute(
+            sa.text("SELECT record_id FROM sync_row_team WHERE team_id = :t"), {"t": team_id}
         )
     }
     for t, rid in candidates:

@@ -34,6 +34,7 @@ from sqlmodel import select
 
 from app.domain.vocabulary import WorkspaceKind
 from app.storage.bulk import write_audit_events, write_change_log
+from app.storage.dialect import defer_foreign_keys, insert_ignoring_duplicates, serialize_on
 from app.storage.mediastore import MediaStore
 from app.storage.models import (
     SyncBundle,
@@ -207,7 +208,7 @@ def import_bundle(ws: Workspace, path: Path, progress: Progress | None = None) -
     report_progress(0, "正在校验签名与完整性…")
     header, contents, file_sha = verify_bundle(ws, path)
     incoming, media = _parse(contents, header)
-    store = MediaStore(ws.paths.media, ws.db_key)
+    store = ws.media_store()
     for inc in incoming:
         _normalise(inc, store, media)
     report = ImportReport(
@@ -254,11 +255,12 @@ def _ancestry(conn: sa.Connection, ids: list[str]) -> dict[str, dict[str, int]]:
     out: dict[str, dict[str, int]] = defaultdict(dict)
     for i in range(0, len(ids), 500):
         chunk = ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        for rid, origin, version in conn.exec_driver_sql(
-            f"SELECT record_id, base_origin, max(base_version) FROM sync_change "
-            f"WHERE record_id IN ({marks}) GROUP BY record_id, base_origin",
-            tuple(chunk),
+        for rid, origin, version in conn.execute(
+            sa.text(
+                "SELECT record_id, base_origin, max(base_version) FROM sync_change "
+                "WHERE record_id IN :ids GROUP BY record_id, base_origin"
+            ).bindparams(sa.bindparam("ids", expanding=True)),
+            {"ids": chunk},
         ):
             out[str(rid)][str(origin)] = int(version)
     return out
@@ -299,7 +301,8 @@ def _merge(
     with ws.session() as s:
         s.info[SYNC_MERGE_KEY] = True
         conn = s.connection()
-        conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        defer_foreign_keys(conn)
+        serialize_on(conn, f"bundle:{header.bundle_id}")
         already = s.get(SyncBundle, header.bundle_id) is not None
         report.already_imported = already
         wrote = False
@@ -344,7 +347,7 @@ def _merge(
             _insert_new(conn, inc.table, fresh, s.actor)
         if office and new_rows:
             conn.execute(
-                sa.insert(SyncRowTeam.__table__).prefix_with("OR IGNORE"),  # type: ignore[attr-defined]
+                insert_ignoring_duplicates(conn, SyncRowTeam.__table__),  # type: ignore[attr-defined]
                 [{"record_id": r, "table_name": t, "team_id": header.team_id} for t, r in new_rows],
             )
         if office and s.get(SyncDevice, header.device_id) is None:

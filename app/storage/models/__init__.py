@@ -11,6 +11,7 @@ from app.storage.models.followup import (
     SyncState,
 )
 from app.storage.models.followup_history import DeadlineExtension, DocSeries
+from app.storage.models.office import MediaBlob, OfficeAccess, RowOrigin
 from app.storage.models.org import (
     Batch,
     ChannelListing,
@@ -85,11 +86,14 @@ __all__ = [
     "InspectionRound",
     "Interview",
     "LedgerItem",
+    "MediaBlob",
+    "OfficeAccess",
     "OpinionEntry",
     "Person",
     "Problem",
     "ProblemSource",
     "RectificationNotice",
+    "RowOrigin",
     "SyncBundle",
     "SyncChange",
     "SyncConflict",

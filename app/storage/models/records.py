@@ -18,6 +18,7 @@ from app.domain.vocabulary import (
     VisitMethod,
 )
 from app.storage.models.base import Synced, enum_field, fk, local_field, text_field
+from app.storage.protect import Protected, protected_field
 
 
 class Person(Synced, table=True):
@@ -25,10 +26,10 @@ class Person(Synced, table=True):
 
     __tablename__ = "person"
 
-    name: str = Field(max_length=64, nullable=False)
+    name: str = Field(sa_type=Protected("person.name", 64), nullable=False)
     post: str = Field(default="", max_length=64, nullable=False)
     unit: str = Field(default="", max_length=100, nullable=False)
-    phone: str = Field(default="", max_length=40, nullable=False)
+    phone: str = protected_field("person.phone", max_length=40)
     village_id: str | None = fk("village.id")
     protected: bool = Field(default=False, nullable=False)
 
