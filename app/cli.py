@@ -179,7 +179,7 @@ def cmd_init(args: argparse.Namespace, env: Environment) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, env: Environment) -> int:
-    from app.services.demo import DemoOptions, fill_demo
+    from app.services.demo.build import DemoOptions, fill_demo
 
     own_folder = args.data_dir is None
     root = Path(args.data_dir) if args.data_dir is not None else default_demo_dir()

@@ -9,7 +9,7 @@
 
 ``due`` lists what is due soon and overdue (kind, number, village, unit, deadline, days left,
 colour). ``numbering`` shows and sets this device's numbering role (see
-:mod:`app.services.numbering`); ``--check`` exits 1 when a series has a gap or a duplicate.
+:mod:`app.services.followup.numbering`); ``--check`` exits 1 when a series has a gap or a duplicate.
 """
 
 from __future__ import annotations
@@ -71,7 +71,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_due(args: argparse.Namespace, env: Environment) -> int:
-    from app.services.due import due_items
+    from app.services.followup.due import due_items
 
     with open_workspace(args, env) as ws:
         rows = due_items(ws, args.today, everything=args.all)
@@ -91,7 +91,7 @@ def cmd_due(args: argparse.Namespace, env: Environment) -> int:
 
 
 def cmd_numbering(args: argparse.Namespace, env: Environment) -> int:
-    from app.services import numbering as nb
+    from app.services.followup import numbering as nb
 
     if (args.last is None) != (args.year is None):
         raise Refused("--last 和 --year 须同时给出。")
@@ -141,7 +141,7 @@ def _find(ws: object, model: type, key: str) -> str:
 
 
 def cmd_print_notice(args: argparse.Namespace, env: Environment) -> int:
-    from app.services.followup_docs import write_notice
+    from app.services.followup.papers import write_notice
     from app.storage.models import RectificationNotice
 
     with open_workspace(args, env) as ws:
@@ -155,7 +155,7 @@ def cmd_print_notice(args: argparse.Namespace, env: Environment) -> int:
 
 
 def cmd_print_transfer(args: argparse.Namespace, env: Environment) -> int:
-    from app.services.followup_docs import write_transfer
+    from app.services.followup.papers import write_transfer
     from app.storage.models import ClueTransfer
 
     with open_workspace(args, env) as ws:
@@ -192,7 +192,7 @@ def _village_id(ws: object, name: str) -> str:
 def cmd_print_ledger(args: argparse.Namespace, env: Environment) -> int:
     from sqlmodel import select
 
-    from app.services.followup_docs import LedgerScope, write_ledger_files
+    from app.services.followup.papers import LedgerScope, write_ledger_files
     from app.storage.models import Township
 
     if args.out.exists() and not args.out.is_dir():
@@ -213,7 +213,7 @@ def cmd_print_ledger(args: argparse.Namespace, env: Environment) -> int:
 
 
 def cmd_print_village_report(args: argparse.Namespace, env: Environment) -> int:
-    from app.services.village_report import write_village_report
+    from app.services.followup.village_report import write_village_report
 
     with open_workspace(args, env) as ws:
         vid = _village_id(ws, args.village)

@@ -24,7 +24,7 @@ from app.cli import EXIT_FAILED, EXIT_OK, Refused, open_workspace
 from app.config import Environment
 from app.domain.channels import recognise_channel
 from app.domain.names import clean_name, village_key
-from app.services.channel_import import (
+from app.services.registry.channels import (
     ChannelImportError,
     ImportOptions,
     ImportPlan,
@@ -33,7 +33,7 @@ from app.services.channel_import import (
     list_history,
     plan_channel_import,
 )
-from app.services.villages import RegistryError
+from app.services.registry.villages import RegistryError
 
 _CHOICE_HELP = "为有歧义的第 ROW 行选定村（填村代码），可重复"
 
@@ -170,7 +170,7 @@ def cmd_channels_history(args: argparse.Namespace, env: Environment) -> int:
 
 
 def cmd_villages_import(args: argparse.Namespace, env: Environment) -> int:
-    from app.services.villages import apply_village_import, plan_village_import
+    from app.services.registry.villages import apply_village_import, plan_village_import
 
     with open_workspace(args, env) as ws:
         try:
@@ -190,8 +190,8 @@ def cmd_villages_import(args: argparse.Namespace, env: Environment) -> int:
 
 
 def cmd_triage(args: argparse.Namespace, env: Environment) -> int:
-    from app.documents.formats import batch_ordinal
-    from app.services.triage import run_triage, triage_rows
+    from app.domain.formats import batch_ordinal
+    from app.services.registry.triage import run_triage, triage_rows
 
     with open_workspace(args, env) as ws:
         run = run_triage(ws)
@@ -232,10 +232,10 @@ def cmd_triage(args: argparse.Namespace, env: Environment) -> int:
 
 def cmd_plan(args: argparse.Namespace, env: Environment) -> int:
     from app.documents.batch_plan_doc import render_batch_plan
-    from app.services.batch_plan import (
+    from app.domain.batch_plan import plan_rows
+    from app.services.registry.batch_plan import (
         current_plan,
         export_plan_xlsx,
-        plan_rows,
         save_plan,
         suggest_plan,
     )
@@ -276,8 +276,8 @@ def _find_villages(names: list[str], rows: list[Any]) -> list[str]:
 
 def cmd_notice(args: argparse.Namespace, env: Environment) -> int:
     from app.documents.public_notice import render_public_notices
-    from app.services.notices import notice_data
-    from app.services.villages import registry_rows
+    from app.services.registry.public_notice import notice_data
+    from app.services.registry.villages import registry_rows
 
     with open_workspace(args, env) as ws:
         rows = registry_rows(ws)

@@ -25,9 +25,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_wrapup(args: argparse.Namespace, env: Environment) -> int:
     from app.cli import Refused, open_workspace
-    from app.services.followup_docs import write_day_documents
-    from app.services.wrapup_files import write_daily_report
-    from app.services.wrapup_report import day_has_records
+    from app.services.followup.papers import write_day_documents
+    from app.services.wrapup.files import write_daily_report
+    from app.services.wrapup.report import day_has_records
 
     day: date = args.date
     out: Path = args.out

@@ -7,6 +7,6 @@ No Qt here. The main entry points:
 - :class:`app.documents.builder.DocumentBuilder` — assemble and render a document;
 - :mod:`app.documents.elements` — flowable factories (title, heading, body, addressee, …);
 - :func:`app.documents.page.render_pdf` — lay flowables out on GB/T 9704 pages;
-- :mod:`app.documents.formats` — dates, document numbers, Chinese numerals;
+- :mod:`app.domain.formats` — dates, document numbers, Chinese numerals;
 - :mod:`app.documents.tables`, :mod:`app.documents.charts` — tables and charts.
 """

@@ -13,11 +13,17 @@ from typing import BinaryIO
 
 from app.documents.builder import DocumentBuilder
 from app.documents.fonts import FontSet
-from app.documents.formats import chinese_numeral
 from app.documents.page import SnapToGrid, render_pdf
 from app.documents.tables import CellValue, table
+from app.domain.batch_plan import (
+    PHASE_SHORT,
+    PLAN_HEADER,
+    BatchPlan,
+    phase_counts,
+    plan_rows,
+)
+from app.domain.formats import chinese_numeral
 from app.domain.vocabulary import Phase
-from app.services.batch_plan import PHASE_SHORT, PLAN_HEADER, BatchPlan, phase_counts, plan_rows
 
 __all__ = ["render_batch_plan"]
 

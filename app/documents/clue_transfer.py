@@ -7,8 +7,8 @@ date. The register follows on its own page: 编号, source, the person concerned
 summary, attachments with page counts, sending and receiving body, date, handler and receiver
 signature lines, feedback deadline, classification. The 版记 closes the last page.
 
-The data (:class:`TransferDoc`) is prepared by :mod:`app.services.followup_docs`: informants' names
-are in it only when a user with the right chose to include them.
+The data (:class:`TransferDoc`) is prepared by :mod:`app.services.followup.papers`:
+informants' names are in it only when a user with the right chose to include them.
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from app.documents import elements
 from app.documents.builder import DocumentBuilder
 from app.documents.elements import body_style
 from app.documents.fonts import FontRole, FontSet
-from app.documents.formats import chinese_date
 from app.documents.page import LINE_PITCH, MM
 from app.documents.paragraph import CJKParagraph
 from app.documents.tables import CellValue
+from app.domain.formats import chinese_date
 
 __all__ = ["TransferDoc", "build_transfer", "render_transfer", "transfer_file_name"]
 

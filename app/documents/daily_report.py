@@ -1,6 +1,6 @@
 """巡察日报 (昼巡夜结情况): the daily report of the evening wrap-up, on the GB/T 9704 page.
 
-The data (:class:`DailyReportData`) is gathered by :mod:`app.services.wrapup_report`, which has
+The data (:class:`DailyReportData`) is gathered by :mod:`app.services.wrapup.report`, which has
 already masked every protected name; this module only lays it out: title and date, the day's work,
 the problems by category and track with a chart, the list under each track, amendments since the
 last report, items due tomorrow or overdue, and the leader's sign-off. A day not yet signed off
@@ -19,10 +19,10 @@ from app.documents import charts
 from app.documents.builder import DocumentBuilder
 from app.documents.elements import body_style
 from app.documents.fonts import FontRole, FontSet
-from app.documents.formats import chinese_date
 from app.documents.page import MM, SnapToGrid
 from app.documents.paragraph import Align, CJKParagraph
 from app.documents.tables import CellValue
+from app.domain.formats import chinese_date
 from app.domain.vocabulary import Track
 
 __all__ = [

@@ -13,7 +13,6 @@ from typing import Any
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Spacer
 
 from app.documents.fonts import FontRole, FontSet, get_fonts
-from app.documents.formats import chinese_date, heading_number
 from app.documents.page import (
     BODY_CHAR_SPACE,
     BODY_SIZE,
@@ -26,6 +25,7 @@ from app.documents.page import (
     TITLE_SIZE,
 )
 from app.documents.paragraph import CJKParagraph, Run, TextStyle, draw_text, text_width
+from app.domain.formats import chinese_date, heading_number
 
 __all__ = [
     "Imprint",

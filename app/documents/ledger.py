@@ -2,7 +2,7 @@
 
 Columns: 序号 / 问题 / 整改要求 / 责任单位 / 时限 / 进展 / 销号情况. An item whose deadline was
 extended shows the reason and the new deadline in 进展 (never dropped); an overdue item says so
-in 时限. The same rows feed the .xlsx (:mod:`app.services.ledger_xlsx`).
+in 时限. The same rows feed the .xlsx (:mod:`app.services.followup.ledger_xlsx`).
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from typing import BinaryIO
 from app.documents.builder import DocumentBuilder
 from app.documents.elements import body_style
 from app.documents.fonts import FontRole, FontSet
-from app.documents.formats import chinese_date
 from app.documents.page import render_pdf
 from app.documents.paragraph import CJKParagraph
 from app.documents.tables import CellValue
+from app.domain.formats import chinese_date
 
 __all__ = [
     "LEDGER_COLUMNS",

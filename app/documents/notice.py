@@ -6,7 +6,7 @@ itemised, the requirements and deadline, the written-feedback requirement with i
 contact person and phone, the 附件 line, the issuing body and date; then, on its own page, the
 回执 below a cut line (received by, date, phone), and the 版记 (抄送/印发) at its foot.
 
-The data (:class:`NoticeDoc`) comes from :mod:`app.services.followup_docs`, which has already
+The data (:class:`NoticeDoc`) comes from :mod:`app.services.followup.papers`, which has already
 replaced every protected name: this module prints what it is given.
 """
 
@@ -23,9 +23,9 @@ from reportlab.platypus import Flowable
 from app.documents.builder import DocumentBuilder
 from app.documents.elements import body_style
 from app.documents.fonts import FontRole, FontSet, get_fonts
-from app.documents.formats import chinese_date
 from app.documents.page import CELL, LINE_PITCH
 from app.documents.paragraph import CJKParagraph, TextStyle, draw_text, text_width
+from app.domain.formats import chinese_date
 
 __all__ = ["CutLine", "NoticeDoc", "build_notice", "notice_file_name", "render_notice"]
 

@@ -26,8 +26,8 @@ from reportlab.platypus.doctemplate import NextPageTemplate
 from reportlab.platypus.flowables import PageBreakIfNotEmpty
 
 from app.documents.fonts import FontRole, FontSet, get_fonts
-from app.documents.formats import page_number
 from app.documents.paragraph import TextStyle, draw_text
+from app.domain.formats import page_number
 
 __all__ = [
     "BODY_CHAR_SPACE",

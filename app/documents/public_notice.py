@@ -18,9 +18,9 @@ from typing import BinaryIO
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from app.documents.fonts import FontRole, FontSet, get_fonts
-from app.documents.formats import chinese_date
 from app.documents.page import MM, RED, render_pdf
 from app.documents.paragraph import CJKParagraph, TextStyle
+from app.domain.formats import chinese_date
 
 __all__ = ["NoticeData", "period_text", "render_public_notices"]
 

@@ -5,8 +5,8 @@ track with their status (counts, a chart, and every problem in a table), how rec
 stands, and recommendations — among them a recommendation for centralised rectification
 (集中整治) with its reasons printed, when the village meets the configured rule.
 
-The data (:class:`VillageReportData`) comes from :mod:`app.services.village_report` with every
-protected name already replaced.
+The data (:class:`VillageReportData`) comes from
+:mod:`app.services.followup.village_report` with every protected name already replaced.
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ from app.documents import charts
 from app.documents.builder import DocumentBuilder
 from app.documents.cells import line_cell
 from app.documents.fonts import FontSet
-from app.documents.formats import chinese_date
 from app.documents.page import MM, SnapToGrid
 from app.documents.paragraph import Align
 from app.documents.tables import CellValue
+from app.domain.formats import chinese_date
 
 __all__ = [
     "ProblemLine",

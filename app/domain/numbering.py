@@ -4,8 +4,9 @@ A *series* is one 机关代字 (the team's ``doc_prefix``) and one year. 立行�
 问题线索移交 of a team share the series (one register of outgoing papers), numbered from 1 in the
 order they are issued. The year is the year of the issue (transfer) date.
 
-Who issues numbers (see :mod:`app.services.numbering` for how it is enforced): only the team's
-numbering device — the leader's laptop, where the evening wrap-up is signed off — issues numbers.
+Who issues numbers (see :mod:`app.services.followup.numbering` for how it is enforced): only
+the team's numbering device — the leader's laptop, where the evening wrap-up is signed off —
+issues numbers.
 This module holds the pure rules: formatting, reading a number back, the next serial, and the
 check that a series has no gap and no duplicate.
 """

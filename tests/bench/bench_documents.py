@@ -21,10 +21,10 @@ from sqlmodel import select
 from app.documents.notice import render_notice
 from app.documents.village_report import render_village_report
 from app.domain.vocabulary import ProblemCategory, Subcategory, Tier, Track
-from app.services.demo_text import CLUE_TEXTS, GENERAL_TEXTS, LIVELIHOOD_TEXTS
-from app.services.followup_docs import notice_doc, notice_pdf
-from app.services.numbering import number_pending
-from app.services.village_report import village_report_data
+from app.services.demo.text import CLUE_TEXTS, GENERAL_TEXTS, LIVELIHOOD_TEXTS
+from app.services.followup.numbering import number_pending
+from app.services.followup.papers import notice_doc, notice_pdf
+from app.services.followup.village_report import village_report_data
 from app.storage.models import Problem, RectificationNotice, Team, Township, Village
 from app.storage.workspace import Workspace
 

@@ -27,9 +27,9 @@ from PIL import Image
 
 from app.domain.vocabulary import VisitMethod
 from app.media import intake_photo
-from app.services.field import search_records, village_lists
-from app.services.field_forms import save_form
-from app.services.registry import village_tree
+from app.services.field.forms import save_form
+from app.services.field.navigator import village_tree
+from app.services.field.reads import search_records, village_lists
 from app.services.stats import row_counts
 from app.storage.workspace import Workspace
 

@@ -15,12 +15,12 @@ import time
 from pathlib import Path
 
 from app.domain.vocabulary import Channel
-from app.services.batch_plan import save_plan, suggest_plan
-from app.services.channel_import import RowOutcome, apply_channel_import, plan_channel_import
-from app.services.triage import run_triage
-from app.services.villages import apply_village_import
+from app.services.registry.batch_plan import save_plan, suggest_plan
+from app.services.registry.channels import RowOutcome, apply_channel_import, plan_channel_import
+from app.services.registry.triage import run_triage
+from app.services.registry.villages import apply_village_import
 from app.storage.workspace import Workspace
-from tests.unit.services.channel_files import write_csv, write_xlsx
+from tests.unit.services.registry.channel_files import write_csv, write_xlsx
 
 VILLAGES = 5_000
 TOWNS = 50

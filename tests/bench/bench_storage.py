@@ -17,8 +17,8 @@ from datetime import datetime
 from pathlib import Path
 
 from app.domain.vocabulary import VisitMethod
-from app.services import records
-from app.services.demo_text import CLUE_TEXTS, GENERAL_TEXTS, LIVELIHOOD_TEXTS, VISIT_NOTES
+from app.services.demo.text import CLUE_TEXTS, GENERAL_TEXTS, LIVELIHOOD_TEXTS, VISIT_NOTES
+from app.services.field import records
 from app.storage.models import Township, Village
 from app.storage.workspace import Workspace
 

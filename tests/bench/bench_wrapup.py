@@ -20,11 +20,11 @@ from sqlmodel import select
 
 from app.documents.daily_report import render_daily_report
 from app.domain.vocabulary import VisitMethod
-from app.services.demo_text import CLUE_TEXTS, GENERAL_TEXTS, LIVELIHOOD_TEXTS
+from app.services.demo.text import CLUE_TEXTS, GENERAL_TEXTS, LIVELIHOOD_TEXTS
 from app.services.settings import load_settings
-from app.services.wrapup import default_decision, load_board, merge_candidates
-from app.services.wrapup_close import close_day
-from app.services.wrapup_report import daily_report_data
+from app.services.wrapup.board import default_decision, load_board, merge_candidates
+from app.services.wrapup.close import close_day
+from app.services.wrapup.report import daily_report_data
 from app.storage.models import Problem, ProblemSource, Township, Village, Visit
 from app.storage.workspace import Workspace
 

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from app.domain.vocabulary import SourceKind, VisitMethod
-from app.services import records
+from app.services.field import records
 from app.storage.workspace import Workspace
 
 

@@ -10,7 +10,7 @@ import pytest
 from app.cli import main
 from tests.conftest import snapshot
 from tests.e2e.cli_helpers import run_app
-from tests.unit.services.channel_files import REGISTRY, write_csv, write_xlsx
+from tests.unit.services.registry.channel_files import REGISTRY, write_csv, write_xlsx
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from sqlmodel import func, select
 
 import app.sync.kit as kitmod
 from app import cli
-from app.services.demo import DemoOptions, fill_demo
+from app.services.demo.build import DemoOptions, fill_demo
 from app.storage import keyfile
 from app.storage.check import check_workspace
 from app.storage.models import SyncBundle, Visit

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from app.services.demo import DemoOptions, fill_demo
+from app.services.demo.build import DemoOptions, fill_demo
 from app.storage.workspace import Workspace
 from tests.conftest import PASSWORD
 

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app.domain.vocabulary import Role, VisitMethod
-from app.services import drafts
-from app.services.field import record_detail, search_records
-from app.services.field_forms import save_form
-from app.services.registry import village_tree
+from app.services.field import drafts
+from app.services.field.forms import save_form
+from app.services.field.navigator import village_tree
+from app.services.field.reads import record_detail, search_records
 from app.storage.workspace import Workspace
 from app.ui.app import build_main_window
 from app.ui.field.view import FieldView

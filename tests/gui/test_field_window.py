@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app.services import field
+from app.services.field import reads as field
 from app.storage.workspace import Workspace
 from app.ui.field.forms import VisitForm
 from app.ui.field.view import FieldView

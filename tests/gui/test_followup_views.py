@@ -13,15 +13,15 @@ from PySide6.QtWidgets import QApplication
 from app.domain.deadlines import WarningColour
 from app.domain.followup import Action
 from app.domain.vocabulary import NoticeStatus
-from app.services.due import due_items
-from app.services.numbering import number_pending
+from app.services.followup.due import due_items
+from app.services.followup.numbering import number_pending
 from app.storage.models import RectificationNotice
 from app.storage.workspace import Workspace
 from app.ui.followup.model import COLOURS, DueModel
 from app.ui.followup.view import FollowupView
 from app.ui.i18n import install_translations
 from app.ui.tasks import SyncTaskRunner
-from tests.unit.services.followup_seed import Seeded, seed
+from tests.unit.services.followup.followup_seed import Seeded, seed
 
 TODAY = date(2026, 12, 1)
 SHOTS = Path("/tmp/followup")

@@ -13,15 +13,15 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from sqlmodel import select
 
 from app.domain.vocabulary import Tier
-from app.services.channel_import import RowOutcome, apply_channel_import, plan_channel_import
-from app.services.triage import run_triage
-from app.services.villages import registry_rows
+from app.services.registry.channels import RowOutcome, apply_channel_import, plan_channel_import
+from app.services.registry.triage import run_triage
+from app.services.registry.villages import registry_rows
 from app.storage.models import ChannelListing
 from app.storage.workspace import Workspace
 from app.ui.app import setup_application
 from app.ui.registry.view import RegistryView
 from app.ui.tasks import SyncTaskRunner
-from tests.unit.services.channel_files import make_registry, write_csv, write_xlsx
+from tests.unit.services.registry.channel_files import make_registry, write_csv, write_xlsx
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 SHOTS = Path("/tmp/registry")

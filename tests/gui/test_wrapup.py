@@ -17,7 +17,7 @@ from app.ui.app import build_main_window, setup_application
 from app.ui.tasks import SyncTaskRunner
 from app.ui.wrapup.view import WrapupView
 from tests.conftest import PASSWORD
-from tests.unit.services.test_wrapup import DAY, PROTECTED, Field, make_field
+from tests.unit.services.wrapup.test_wrapup import DAY, PROTECTED, Field, make_field
 
 SHOTS = Path("/tmp/wrapup")
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -113,7 +113,7 @@ def test_merge_dialog_merges_alike_problems(view: WrapupView, field: Field) -> N
 
 
 def test_signing_off_with_the_leaders_password(view: WrapupView, field: Field, qtbot) -> None:
-    from tests.unit.services.test_wrapup import sort_all
+    from tests.unit.services.wrapup.test_wrapup import sort_all
 
     sort_all(view.ws)
     view.load()

@@ -4,7 +4,7 @@
   deadline (延期, or 核查未通过 sent back with a new deadline), the old and new deadline and the
   reason. The item keeps its row; nothing is dropped.
 - ``doc_series`` (not synced, this device only): the last document serial this device issued
-  per 机关代字 and year — see :mod:`app.services.numbering`.
+  per 机关代字 and year — see :mod:`app.services.followup.numbering`.
 """
 
 from __future__ import annotations

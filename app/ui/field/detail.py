@@ -13,7 +13,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from app.services.attachments import read_blob
-from app.services.field import RecordDetail, record_detail
+from app.services.field.reads import RecordDetail, record_detail
 from app.ui.field.context import AppContext
 from app.ui.field.models import kind_labels
 

@@ -1,6 +1,6 @@
 """The three field forms (visit, opinion-box entry, interview) and the dialog that holds them.
 
-Each form edits a payload (see ``app.services.field_forms``); it validates as the user saves and
+Each form edits a payload (see ``app.services.field.forms``); it validates as the user saves and
 shows each Chinese message under its field; it stores a draft as the user types; it raises
 problems inline and takes photos in off the GUI thread.
 
@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.vocabulary import EntryChannel, VisitMethod
-from app.services.drafts import discard_draft, save_draft
-from app.services.field import village_problems
-from app.services.field_forms import FormInvalid, SaveResult, save_form, validate
+from app.services.field.drafts import discard_draft, save_draft
+from app.services.field.forms import FormInvalid, SaveResult, save_form, validate
+from app.services.field.reads import village_problems
 from app.ui.field.context import AppContext
 from app.ui.field.parts import (
     ErrorLabel,

@@ -21,9 +21,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from app.services.field import RecordKey, RecordRow, SearchRow
-from app.services.records import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
-from app.services.registry import TownshipNode, VillageRow
+from app.services.field.navigator import TownshipNode, VillageRow
+from app.services.field.reads import RecordKey, RecordRow, SearchRow
+from app.services.field.records import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
 
 TIER_COLOURS = {"good": "#2e7d32", "middle": "#b26a00", "poor": "#c62828"}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.domain.classify import suggest
 from app.domain.vocabulary import ProblemCategory
 from app.media import ProcessedPhoto, intake_photo
-from app.services.field import LinkedProblem
+from app.services.field.reads import LinkedProblem
 from app.ui.field.context import AppContext, VillageChoice
 
 TIME_FORMAT = "yyyy-MM-dd HH:mm"

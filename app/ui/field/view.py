@@ -40,8 +40,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.drafts import Draft, discard_draft, pending_drafts
-from app.services.field import (
+from app.services.field.drafts import Draft, discard_draft, pending_drafts
+from app.services.field.forms import FormInvalid, SaveResult, load_payload
+from app.services.field.navigator import TownshipNode, village_tree
+from app.services.field.reads import (
     KINDS,
     SearchRow,
     VillageLists,
@@ -50,8 +52,6 @@ from app.services.field import (
     search_records,
     village_lists,
 )
-from app.services.field_forms import FormInvalid, SaveResult, load_payload
-from app.services.registry import TownshipNode, village_tree
 from app.ui.field.context import AppContext, VillageChoice
 from app.ui.field.detail import DetailPane
 from app.ui.field.forms import FormDialog

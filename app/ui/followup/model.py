@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.deadlines import WarningColour, days_left_zh
-from app.services.due import DueRow
+from app.services.followup.due import DueRow
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.followup import Action, ItemKind, Need, StepInput, TransitionRefused
-from app.services.due import DueRow, due_items
-from app.services.followup import ItemDetail, StepResult, apply_step, item_detail
-from app.services.followup_docs import item_pdf
+from app.services.followup.due import DueRow, due_items
+from app.services.followup.papers import item_pdf
+from app.services.followup.steps import ItemDetail, StepResult, apply_step, item_detail
 from app.storage.workspace import Workspace
 from app.ui.followup.model import COLOURS, DueModel
 from app.ui.pdf_preview import PdfPreview

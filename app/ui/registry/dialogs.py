@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.vocabulary import STYLE_FOR_TIER, Channel, Tier
-from app.services.channel_import import (
+from app.services.registry.channels import (
     ImportOptions,
     ImportPlan,
     ImportResult,
@@ -39,8 +39,8 @@ from app.services.channel_import import (
     apply_channel_import,
     plan_channel_import,
 )
-from app.services.triage import OverrideChange, VillageTriage, clear_override, set_override
-from app.services.villages import (
+from app.services.registry.triage import OverrideChange, VillageTriage, clear_override, set_override
+from app.services.registry.villages import (
     RegistryChange,
     RegistryRow,
     TownshipRow,

@@ -9,10 +9,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from app.documents.formats import batch_ordinal
-from app.services.batch_plan import BatchPlan
-from app.services.channel_import import ImportPlan, ImportRow, RowOutcome
-from app.services.villages import RegistryRow
+from app.domain.batch_plan import BatchPlan
+from app.domain.formats import batch_ordinal
+from app.services.registry.channels import ImportPlan, ImportRow, RowOutcome
+from app.services.registry.villages import RegistryRow
 
 TIER_COLOURS = {"good": "#2e7d32", "middle": "#b26a00", "poor": "#c62828"}
 OUTCOME_COLOURS = {

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.documents.batch_plan_doc import render_batch_plan
+from app.domain.batch_plan import BatchPlan
 from app.domain.vocabulary import Phase
-from app.services.batch_plan import (
-    BatchPlan,
+from app.services.registry.batch_plan import (
     PlanChange,
     current_plan,
     export_plan_xlsx,

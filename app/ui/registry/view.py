@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.documents.public_notice import render_public_notices
-from app.services.notices import notice_data
-from app.services.triage import TriageRun, VillageTriage, explain, load_rule, run_triage
-from app.services.villages import (
+from app.services.registry.public_notice import notice_data
+from app.services.registry.triage import TriageRun, VillageTriage, explain, load_rule, run_triage
+from app.services.registry.villages import (
     VillageImportReport,
     apply_village_import,
     plan_village_import,

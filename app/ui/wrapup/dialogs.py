@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.wrapup import MergeCandidate, SourceText
+from app.services.wrapup.board import MergeCandidate, SourceText
 
 ERROR_STYLE = "color: #b00020"
 

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from app.services.wrapup import Board, ProblemRow
+from app.services.wrapup.board import Board, ProblemRow
 
 Index = QModelIndex | QPersistentModelIndex
 PROBLEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -35,7 +35,7 @@ from app.domain.vocabulary import (
     Urgency,
 )
 from app.services.settings import Settings
-from app.services.wrapup import Decision, ProblemRow, default_decision, validate_decision
+from app.services.wrapup.board import Decision, ProblemRow, default_decision, validate_decision
 
 ERROR_STYLE = "color: #b00020"
 _TRACK_PAGES = (Track.FIX_NOW, Track.FAST_INVESTIGATION, Track.LEDGER, Track.VERIFY)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.documents.daily_report import report_file_name
 from app.services.settings import Settings, load_settings
-from app.services.wrapup import (
+from app.services.wrapup.board import (
     Board,
     Decision,
     SourceRef,
@@ -38,8 +38,8 @@ from app.services.wrapup import (
     merge_problems,
     source_text,
 )
-from app.services.wrapup_close import CloseResult, close_day, sort_problem
-from app.services.wrapup_files import daily_report_pdf
+from app.services.wrapup.close import CloseResult, close_day, sort_problem
+from app.services.wrapup.files import daily_report_pdf
 from app.storage.errors import WorkspaceError
 from app.storage.workspace import Workspace
 from app.ui.pdf_preview import PdfPreviewDialog

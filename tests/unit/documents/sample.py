@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from app.documents.builder import DocumentBuilder
-from app.documents.formats import document_number
+from app.domain.formats import document_number
 
 DATE = dt.date(2026, 11, 27)
 ISSUER = "中共某某区委巡察工作领导小组办公室"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from app.documents.batch_plan_doc import render_batch_plan
+from app.domain.batch_plan import BatchPlan, PlanBatch, PlanEntry
 from app.domain.vocabulary import STYLE_FOR_TIER, Channel, Phase, Tier
-from app.services.batch_plan import BatchPlan, PlanBatch, PlanEntry
 from tests.unit.documents.pdfprobe import font_embedding, read_pages
 
 

@@ -13,8 +13,8 @@ from sqlmodel import select
 
 from app.domain.followup import TransitionRefused
 from app.domain.vocabulary import Role
-from app.services.followup_docs import transfer_pdf
-from app.services.numbering import number_pending
+from app.services.followup.numbering import number_pending
+from app.services.followup.papers import transfer_pdf
 from app.storage.models import AuditEvent
 from app.storage.workspace import Workspace
 from tests.conftest import LEADER, PASSWORD
@@ -26,7 +26,7 @@ from tests.unit.documents.gb_checks import (
 )
 from tests.unit.documents.pdfprobe import Page, read_pages
 from tests.unit.documents.test_page import LEFT, TOL, TOP
-from tests.unit.services.followup_seed import INFORMANT, Seeded, seed
+from tests.unit.services.followup.followup_seed import INFORMANT, Seeded, seed
 
 
 @dataclass

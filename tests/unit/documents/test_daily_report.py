@@ -14,9 +14,9 @@ from sqlmodel import col, select
 from app.documents.daily_report import render_daily_report
 from app.documents.linebreak import CLOSING, OPENING
 from app.domain.vocabulary import EntryChannel, SourceKind, Track
-from app.services.demo import DemoOptions, fill_demo
-from app.services.records import add_entry, add_problem
-from app.services.wrapup_report import daily_report_data
+from app.services.demo.build import DemoOptions, fill_demo
+from app.services.field.records import add_entry, add_problem
+from app.services.wrapup.report import daily_report_data
 from app.storage.models import (
     DailyWrapup,
     Interview,

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from app.domain.followup import Action, ItemKind, StepInput
-from app.services.followup import apply_step
-from app.services.followup_docs import LedgerScope, ledger_doc, ledger_pdf
+from app.services.followup.papers import LedgerScope, ledger_doc, ledger_pdf
+from app.services.followup.steps import apply_step
 from app.storage.workspace import Workspace
 from tests.unit.documents.gb_checks import check_fonts_embedded, check_page_number, text_of
 from tests.unit.documents.pdfprobe import read_pages
 from tests.unit.documents.test_page import TOL
-from tests.unit.services.followup_seed import seed
+from tests.unit.services.followup.followup_seed import seed
 
 # landscape 版心: 225 × 156 mm, binding margin at the top (28 mm), left 37 mm
 L_LEFT, L_RIGHT, L_TOP, L_BOTTOM = 37.0, 262.0, 28.0, 184.0

@@ -12,8 +12,8 @@ import pytest
 from sqlmodel import select
 
 from app.documents.notice import render_notice
-from app.services.followup_docs import notice_doc, notice_pdf
-from app.services.numbering import number_pending
+from app.services.followup.numbering import number_pending
+from app.services.followup.papers import notice_doc, notice_pdf
 from app.storage.models import AuditEvent, Problem
 from app.storage.workspace import Workspace
 from tests.conftest import LEADER, PASSWORD
@@ -27,7 +27,7 @@ from tests.unit.documents.gb_checks import (
 )
 from tests.unit.documents.pdfprobe import Page, read_pages
 from tests.unit.documents.test_page import LEFT, RIGHT, TOL, TOP
-from tests.unit.services.followup_seed import INFORMANT, Seeded, seed
+from tests.unit.services.followup.followup_seed import INFORMANT, Seeded, seed
 
 
 @dataclass

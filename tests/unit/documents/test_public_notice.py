@@ -69,12 +69,12 @@ def test_nothing_to_print_is_an_error() -> None:
 
 
 def test_notice_data_comes_from_settings_batch_and_team(ws: Workspace, tmp_path: Path) -> None:
-    from app.services.batch_plan import save_plan, suggest_plan
-    from app.services.notices import notice_data
+    from app.services.registry.batch_plan import save_plan, suggest_plan
+    from app.services.registry.public_notice import notice_data
+    from app.services.registry.villages import RegistryError, registry_rows
     from app.services.settings import load_settings, save_settings
-    from app.services.villages import RegistryError, registry_rows
     from app.storage.models import Batch, Team
-    from tests.unit.services.channel_files import make_registry
+    from tests.unit.services.registry.channel_files import make_registry
 
     make_registry(ws, tmp_path)
     save_plan(ws, suggest_plan(ws))

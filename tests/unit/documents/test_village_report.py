@@ -7,8 +7,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from app.domain.vocabulary import VisitMethod
+from app.services.followup.village_report import village_report_data, write_village_report
 from app.services.settings import load_settings, save_settings
-from app.services.village_report import village_report_data, write_village_report
 from app.storage.models import Visit
 from app.storage.workspace import Workspace
 from tests.unit.documents.gb_checks import (
@@ -19,7 +19,7 @@ from tests.unit.documents.gb_checks import (
     text_of,
 )
 from tests.unit.documents.pdfprobe import read_pages
-from tests.unit.services.followup_seed import INFORMANT, seed
+from tests.unit.services.followup.followup_seed import INFORMANT, seed
 
 TODAY = date(2026, 12, 1)
 

@@ -10,7 +10,7 @@ from PIL import Image
 
 from app.domain.vocabulary import VisitMethod
 from app.media import intake_bytes
-from app.services import records
+from app.services.field import records
 from app.storage.backup import backup_database
 from app.storage.mediastore import MediaStore
 from app.storage.models import Attachment, Person, Township, Village

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlmodel import select
 
 from app.domain.vocabulary import Role, SourceKind, VisitMethod
-from app.services import records
+from app.services.field import records
 from app.storage.check import check_workspace
 from app.storage.errors import (
     DatabaseDamaged,
