@@ -19,12 +19,16 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from app import __version__
 from app.config import DEMO_PASSWORD, Environment, default_data_dir, default_demo_dir
 from app.domain.vocabulary import WorkspaceKind
 from app.storage.errors import WorkspaceError, WorkspaceExists
 from app.storage.workspace import Workspace, WorkspacePaths
+
+if TYPE_CHECKING:
+    from app.storage.pg.server import PasswordSource
 
 _STARTED = time.perf_counter()
 """When the program started (``--smoke`` reports the time to a ready window from here)."""
@@ -82,6 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--leader", required=True, help="组长姓名（即登录用户名）")
     init.add_argument("--office", action="store_true", help="新建巡察办工作区")
     init.add_argument("--kit", type=Path, help="巡察办签发的组包（密码见 XUNCHA_KIT_PASSWORD）")
+    init.add_argument(
+        "--db",
+        metavar="URL",
+        help="巡察办：记录存放在 PostgreSQL 服务器（postgresql://用户@主机:端口/库名；"
+        "密码见 XUNCHA_DB_PASSWORD 或 .pgpass，不写在地址里）",
+    )
 
     demo = sub.add_parser("demo", help="生成演示工作区（密码 demo）")
     demo.add_argument("--villages", type=_positive, default=40, help="村（社区）数，默认 40")
@@ -110,6 +120,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.registry",
     "app.commands.wrapup",
     "app.commands.followup",
+    "app.commands.server",
 )
 """Modules that add commands: each has ``register(sub)``, which adds its parsers and sets
 ``handler=function(args, env) -> int`` on them with ``set_defaults``. Add one line per module."""
@@ -146,9 +157,34 @@ def _data_dir(args: argparse.Namespace) -> Path:
     return default_demo_dir() if args.demo else default_data_dir()
 
 
+def db_password(env: Environment) -> PasswordSource:
+    """The database server's password (an office on PostgreSQL): ``XUNCHA_DB_PASSWORD``, else
+    asked for only when the server wants one and libpq found none in ``.pgpass``."""
+    if env.db_password is not None:
+        return env.db_password
+
+    def ask() -> str:
+        if not sys.stdin or not sys.stdin.isatty():
+            raise Refused(
+                "数据库服务器要求密码：请设置 XUNCHA_DB_PASSWORD，或在终端中运行以便输入，"
+                "或使用 .pgpass 文件。"
+            )
+        return getpass.getpass("数据库密码：")
+
+    return ask
+
+
 def open_workspace(args: argparse.Namespace, env: Environment) -> Workspace:
-    """Open the workspace the arguments name, with the password from the environment or asked."""
-    return Workspace.open(_data_dir(args), _password(env), args.user or env.user)
+    """Open the workspace the arguments name, with the password from the environment or asked.
+
+    On a database server whose link is not encrypted, says so on stderr (one line).
+    """
+    ws = Workspace.open(
+        _data_dir(args), _password(env), args.user or env.user, db_password=db_password(env)
+    )
+    if ws.server_notice:
+        print(ws.server_notice, file=sys.stderr)
+    return ws
 
 
 _open = open_workspace
@@ -165,16 +201,33 @@ def cmd_init(args: argparse.Namespace, env: Environment) -> int:
     if not args.team:
         print("用法错误：需要 --team NAME（或 --kit FILE）", file=sys.stderr)
         return EXIT_USAGE
+    server = None
+    if args.db is not None:
+        if not args.office:
+            print("用法错误：--db 只用于巡察办工作区（--office）", file=sys.stderr)
+            return EXIT_USAGE
+        from app.storage.pg.server import ServerSettings
+
+        server = ServerSettings.parse(args.db)
     password = _new_password(env.password, "为新工作区设置密码：")
     kind = WorkspaceKind.OFFICE if args.office else WorkspaceKind.TEAM
     with Workspace.create(
-        root, team_name=args.team, leader=args.leader, password=password, kind=kind
+        root,
+        team_name=args.team,
+        leader=args.leader,
+        password=password,
+        kind=kind,
+        server=server,
+        db_password=db_password(env),
     ) as ws:
         if kind is WorkspaceKind.OFFICE:  # the office's key pair for sync bundles
             from app.sync.identity import ensure_office_keys
 
             ensure_office_keys(ws)
-    print(f"已新建{kind.label}工作区：{root}")
+        where = "" if server is None else f"，记录存放在 {server.display()}"
+        if ws.server_notice:
+            print(ws.server_notice, file=sys.stderr)
+    print(f"已新建{kind.label}工作区：{root}{where}")
     return EXIT_OK
 
 
@@ -256,7 +309,12 @@ def cmd_backup(args: argparse.Namespace, env: Environment) -> int:
     if out.exists():
         raise Refused(f"备份文件已存在，不会覆盖：{out}")
     with _open(args, env) as ws:
-        result = backup_database(ws.paths.db, ws.db_key, out)
+        if ws.on_server:
+            from app.storage.pg.backup import backup_server
+
+            result: Any = backup_server(ws.engine, ws.db_key, out)
+        else:
+            result = backup_database(ws.paths.db, ws.db_key, out)
         with ws.session() as s:
             s.audit("backup", note=out.name)
             s.commit()
@@ -266,7 +324,9 @@ def cmd_backup(args: argparse.Namespace, env: Environment) -> int:
 
 def cmd_passwd(args: argparse.Namespace, env: Environment) -> int:
     old = _password(env)
-    with Workspace.open(_data_dir(args), old, args.user or env.user) as ws:
+    with Workspace.open(
+        _data_dir(args), old, args.user or env.user, db_password=db_password(env)
+    ) as ws:
         new = _new_password(env.new_password)
         ws.change_password(ws.username, old, new)
     print("密码已修改（数据库未重新加密，旧备份仍可用当前密钥文件打开）。")

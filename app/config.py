@@ -18,6 +18,8 @@ from app import APP_NAME
 PASSWORD_ENV = "XUNCHA_PASSWORD"
 NEW_PASSWORD_ENV = "XUNCHA_NEW_PASSWORD"
 USER_ENV = "XUNCHA_USER"
+DB_PASSWORD_ENV = "XUNCHA_DB_PASSWORD"
+"""The database server's password, for an office on PostgreSQL (else a prompt, or .pgpass)."""
 
 DEMO_PASSWORD = "demo"
 """Password of demo workspaces unless XUNCHA_PASSWORD says otherwise."""
@@ -40,6 +42,7 @@ class Environment:
     password: str | None
     new_password: str | None
     user: str | None
+    db_password: str | None = None
 
     @classmethod
     def read(cls) -> Environment:
@@ -47,4 +50,5 @@ class Environment:
             password=os.environ.get(PASSWORD_ENV),
             new_password=os.environ.get(NEW_PASSWORD_ENV),
             user=os.environ.get(USER_ENV) or None,
+            db_password=os.environ.get(DB_PASSWORD_ENV),
         )

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlmodel import select
 
 from app.domain.vocabulary import WorkspaceKind
@@ -46,12 +46,12 @@ from app.storage.models import (
 )
 from app.storage.session import SYNC_MERGE_KEY, Actor
 from app.storage.workspace import Workspace
-from app.sync import identity, rows
+from app.sync import identity, rows, upward
 from app.sync.container import Contents
 from app.sync.errors import BundleRefused
 from app.sync.export import CONTENTS_FORMAT, CONTENTS_VERSION
 from app.sync.keys import PublicIdentity
-from app.sync.seal import TO_OFFICE, TO_TEAM, Header, open_sealed
+from app.sync.seal import TO_CITY, TO_OFFICE, TO_TEAM, Header, open_sealed
 
 KINDS = ("new", "updated", "unchanged", "conflict")
 _SHA = re.compile(r"[0-9a-f]{64}")
@@ -94,6 +94,8 @@ class _Incoming:
 def _signer_of(ws: Workspace) -> Callable[[Header], PublicIdentity]:
     def signer_of(h: Header) -> PublicIdentity:
         if ws.kind is WorkspaceKind.OFFICE:
+            if h.direction == TO_CITY:
+                return upward.signer_at_city(ws, h)
             if h.direction != TO_OFFICE:
                 raise BundleRefused("这个同步包是发给巡察组的，不能在巡察办导入。")
             found = identity.peer(ws, h.sender)
@@ -110,7 +112,9 @@ def _signer_of(ws: Workspace) -> Callable[[Header], PublicIdentity]:
     return signer_of
 
 
-def _parse(contents: Contents, header: Header) -> tuple[list[_Incoming], dict[str, str]]:
+def _parse(
+    contents: Contents, header: Header
+) -> tuple[list[_Incoming], dict[str, str], dict[str, tuple[str, str]] | None]:
     m = contents.manifest
     expect = {
         "format": CONTENTS_FORMAT,
@@ -126,8 +130,11 @@ def _parse(contents: Contents, header: Header) -> tuple[list[_Incoming], dict[st
     incoming: list[_Incoming] = []
     media: dict[str, str] = {}
     tables: dict[str, str] = {}
+    origins: dict[str, tuple[str, str]] | None = None
     for name in contents.names():
-        if (rm := _ROW_MEMBER.fullmatch(name)) and rm.group(1) in rows.MODELS:
+        if name == upward.ORIGIN_MEMBER and header.direction == TO_CITY:
+            origins = upward.parse_origins(bytes(contents.read(name)))
+        elif (rm := _ROW_MEMBER.fullmatch(name)) and rm.group(1) in rows.MODELS:
             tables[rm.group(1)] = name
         elif mm := _MEDIA_MEMBER.fullmatch(name):
             media[mm.group(1)] = name
@@ -164,7 +171,9 @@ def _parse(contents: Contents, header: Header) -> tuple[list[_Incoming], dict[st
     for sha, name in media.items():
         if contents.sha256(name) != sha:
             raise BundleRefused(f"照片与其名称中的校验值不符，已拒绝：{name}")
-    return incoming, media
+    if header.direction == TO_CITY and origins is None:
+        raise BundleRefused("上报包缺少来源记录，已拒绝。")
+    return incoming, media, origins
 
 
 def _int(v: Any) -> int:
@@ -207,7 +216,7 @@ def import_bundle(ws: Workspace, path: Path, progress: Progress | None = None) -
 
     report_progress(0, "正在校验签名与完整性…")
     header, contents, file_sha = verify_bundle(ws, path)
-    incoming, media = _parse(contents, header)
+    incoming, media, origins = _parse(contents, header)
     store = ws.media_store()
     for inc in incoming:
         _normalise(inc, store, media)
@@ -229,10 +238,21 @@ def import_bundle(ws: Workspace, path: Path, progress: Progress | None = None) -
         list(pool.map(lambda n: store.put(bytes(contents.read(n))), missing))
     report.media_new = len(missing)
     report_progress(60, "正在合并记录…")
-    try:
-        _merge(ws, header, file_sha, incoming, report)
-    except IntegrityError as exc:  # the session has rolled back: nothing was written
-        raise BundleRefused(_integrity_reason(exc)) from exc
+    for attempt in range(1, MERGE_ATTEMPTS + 1):
+        try:
+            _merge(ws, header, file_sha, incoming, report, origins)
+            break
+        except (IntegrityError, OperationalError) as exc:  # rolled back: nothing was written
+            if ws.on_server and attempt < MERGE_ATTEMPTS and _concurrent(exc):
+                report.counts.clear()  # another clerk's import got there first: go again
+                continue
+            if isinstance(exc, OperationalError) and not _concurrent(exc):
+                raise
+            raise BundleRefused(_integrity_reason(exc)) from exc
+        except DataError as exc:
+            raise BundleRefused(
+                "同步包中有超出长度或格式不对的值，已拒绝（未写入任何数据）。"
+            ) from exc
     report_progress(100, "导入完成")
     return report
 
@@ -296,6 +316,7 @@ def _merge(
     file_sha: str,
     incoming: list[_Incoming],
     report: ImportReport,
+    origins: dict[str, tuple[str, str]] | None = None,
 ) -> None:
     office = ws.kind is WorkspaceKind.OFFICE
     with ws.session() as s:
@@ -305,8 +326,18 @@ def _merge(
         serialize_on(conn, f"bundle:{header.bundle_id}")
         already = s.get(SyncBundle, header.bundle_id) is not None
         report.already_imported = already
+        city = header.direction == TO_CITY
+        # at the city a district writes only its own rows, never another's or the city's
+        mine = (
+            upward.district_rows(
+                conn, header.team_id, (str(v[0]) for i in incoming for v in i.rows)
+            )
+            if city
+            else set()
+        )
         wrote = False
         new_rows: list[tuple[str, str]] = []
+        devices: dict[str, str] = {}
         for inc in incoming:
             model = rows.MODELS[inc.table]
             decode = rows.decoders(inc.table)
@@ -320,6 +351,8 @@ def _merge(
             for values, base in zip(inc.rows, inc.bases, strict=True):
                 rid = str(values[0])
                 current = stored.get(rid)
+                if city and current is not None and rid not in mine:
+                    raise upward.refuse_foreign_row(inc.table, rid)
                 what = (
                     "new"
                     if current is None
@@ -337,6 +370,7 @@ def _merge(
                 if what == "new":
                     fresh.append(data)
                     new_rows.append((inc.table, rid))
+                    devices[rid] = str(data["origin"])
                 else:
                     obj = s.get(model, rid)
                     assert isinstance(obj, Synced)
@@ -349,6 +383,14 @@ def _merge(
             conn.execute(
                 insert_ignoring_duplicates(conn, SyncRowTeam.__table__),  # type: ignore[attr-defined]
                 [{"record_id": r, "table_name": t, "team_id": header.team_id} for t, r in new_rows],
+            )
+            upward.record_origins(
+                conn,
+                new_rows,
+                district_id=header.team_id if city else "",
+                team_id=header.team_id,
+                devices=devices,
+                origins=origins if city else None,
             )
         if office and s.get(SyncDevice, header.device_id) is None:
             s.add(SyncDevice(device_id=header.device_id, team_id=header.team_id))
@@ -385,7 +427,25 @@ def _insert_new(conn: sa.Connection, table: str, fresh: list[dict[str, Any]], ac
     write_change_log(conn, table, [(r, "", 0) for r, _ in items], merged=True)
 
 
-def _integrity_reason(exc: IntegrityError) -> str:
+MERGE_ATTEMPTS = 3
+"""On a server, a merge that collided with another clerk's (the same new row inserted by both, a
+deadlock) is rolled back and run again; by then the other's rows are there to compare with."""
+
+
+def _concurrent(exc: IntegrityError | OperationalError) -> bool:
+    return getattr(exc.orig, "sqlstate", None) in ("23505", "40001", "40P01")
+
+
+def _integrity_reason(exc: IntegrityError | OperationalError) -> str:
+    if getattr(exc.orig, "sqlstate", None) in ("40001", "40P01"):
+        return "与另一位同事的导入冲突，请稍后再导入一次（未写入任何数据）。"
+    state = getattr(exc.orig, "sqlstate", None)
+    if state == "23503":
+        return "同步包中的记录引用了不存在的记录，已拒绝（未写入任何数据）。"
+    if state == "23505":  # the constraint's name, never the values (they may be names)
+        diag = getattr(exc.orig, "diag", None)
+        what = getattr(diag, "constraint_name", None) or "唯一约束"
+        return f"同步包中的记录与已有记录重复（{what}），已拒绝（未写入任何数据）。"
     text = str(exc.orig)
     if "FOREIGN KEY" in text:
         return "同步包中的记录引用了不存在的记录，已拒绝（未写入任何数据）。"
