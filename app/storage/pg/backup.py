@@ -161,21 +161,29 @@ def _pump(
 
 def _restore_output(path: Path, db_key: bytes, *args: str) -> str:
     """Feed the sealed backup to ``pg_restore ARGS`` and return what it prints."""
-    proc = subprocess.Popen(
+    errors: list[BaseException] = []
+    err_chunks: list[bytes] = []
+    with subprocess.Popen(
         [find_tool("pg_restore"), *args],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-    )
-    errors: list[BaseException] = []
-    feeder = threading.Thread(target=_pump, args=(proc, open_stream(path, db_key), errors))
-    feeder.start()
-    out, err = proc.communicate()
-    feeder.join()
+    ) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        stderr = proc.stderr
+        feeder = threading.Thread(target=_pump, args=(proc, open_stream(path, db_key), errors))
+        drain = threading.Thread(target=lambda: err_chunks.append(stderr.read()))
+        feeder.start()
+        drain.start()
+        out = proc.stdout.read()
+        proc.wait()
+        feeder.join()
+        drain.join()
     if errors:
         raise errors[0]
     if proc.returncode != 0:
-        raise DatabaseDamaged("备份校验失败：pg_restore 无法读取备份（" + err.decode()[:200] + "）")
+        err = b"".join(err_chunks).decode("utf-8", "replace")
+        raise DatabaseDamaged("备份校验失败：pg_restore 无法读取备份（" + err[:200] + "）")
     return out.decode("utf-8", "replace")
 
 
@@ -222,20 +230,23 @@ def backup_server(engine: Engine, db_key: bytes, out: Path) -> ServerBackup:
                 for t in tables
             }
             with atomic_path(out) as tmp:
-                with tmp.open("wb") as fh:
-                    proc = subprocess.Popen(
+                with (
+                    tmp.open("wb") as fh,
+                    subprocess.Popen(
                         [
                             find_tool("pg_dump"),
                             "--format=custom",
                             "--compress=6",
                             f"--snapshot={snapshot}",
                             "--no-owner",
+                            "--enable-row-security",
                             *args,
                         ],
                         stdout=subprocess.PIPE,
                         stderr=subprocess.PIPE,
                         env=env,
-                    )
+                    ) as proc,
+                ):
                     assert proc.stdout is not None and proc.stderr is not None
                     seal_stream(proc.stdout, fh, db_key)
                     err = proc.stderr.read()
