@@ -234,13 +234,14 @@ class LinkStatus:
 
 
 def link_status(engine: Engine) -> LinkStatus:
+    """Asked of the server itself (``pg_stat_ssl``): whether this session's link is TLS."""
     with engine.connect() as conn:
         raw: Any = conn.connection.dbapi_connection
-        pgconn = raw.pgconn
         host = raw.info.host or ""
-        tls = bool(pgconn.ssl_in_use)
-        cipher = ""
-        if tls:
-            value = pgconn.ssl_attribute(b"cipher")
-            cipher = value.decode() if isinstance(value, bytes) else ""
-        return LinkStatus(tls=tls, local_socket=host.startswith("/"), cipher=cipher)
+        row = conn.exec_driver_sql(
+            "SELECT ssl, coalesce(version, ''), coalesce(cipher, '') FROM pg_stat_ssl "
+            "WHERE pid = pg_backend_pid()"
+        ).first()
+    tls = bool(row and row[0])
+    cipher = f"{row[1]} {row[2]}".strip() if row and tls else ""
+    return LinkStatus(tls=tls, local_socket=host.startswith("/"), cipher=cipher)
