@@ -42,7 +42,8 @@ def _team(office: Workspace, tmp_path: Path, name: str, *, team: str = "第一�
 def test_office_commands_work_on_the_store(
     store: OfficeStore, run_cli: Callable[..., Any], tmp_path: Path
 ) -> None:
-    """init, team-kit, import-bundle (twice), stats, check, due, triage, print, conflicts, backup."""
+    """init, team-kit, import-bundle (twice), stats, check, due, triage, print, conflicts,
+    backup."""
     db = store.new_database()
     try:
         folder = tmp_path / "office"

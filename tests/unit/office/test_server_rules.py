@@ -12,7 +12,7 @@ from typing import Any
 
 import psycopg
 import pytest
-from sqlmodel import select
+from sqlmodel import col, select
 
 from app.services.demo.build import DemoOptions, fill_demo
 from app.storage.models import AuditEvent, ClueTransfer, Person, SyncKey, Village
@@ -126,9 +126,8 @@ def test_protected_names_never_reach_the_server_in_plain(
             assert secret not in everything, secret
         # the program itself reads them back whole
         with office.session() as s:
-            assert sorted(
-                p.name for p in s.exec(select(Person).where(Person.protected == True))
-            ) == sorted(names)  # noqa: E712
+            got = s.exec(select(Person.name).where(col(Person.protected))).all()
+            assert sorted(got) == sorted(names)
         assert [str(c.incoming.get("person_name")) for c in list_conflicts(office)] == ["张改乙"]
     finally:
         team.close()
