@@ -1,13 +1,16 @@
-"""Commands of an office on a database server: ``server-info`` and ``db-user add|list|remove``.
+"""Commands of an office on a database server (``server-info``, ``db-user add|list|remove``) and
+of district → city 汇总 (``district-kit``, ``district-join``, ``report-up``).
 
 A new database user's password comes from ``XUNCHA_NEW_DB_PASSWORD`` when set, else it is asked
-for twice (never an argument).
+for twice; a district kit's password, like a team kit's, from ``XUNCHA_KIT_PASSWORD`` (never an
+argument).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+from pathlib import Path
 from typing import Any
 
 from app.config import Environment
@@ -79,7 +82,60 @@ def cmd_db_user(args: argparse.Namespace, env: Environment) -> int:
     return 0
 
 
+def cmd_district_kit(args: argparse.Namespace, env: Environment) -> int:
+    from app.cli import Refused, open_workspace
+    from app.commands.sync import _kit_password
+    from app.sync.upward import issue_district_kit
+
+    if args.out.exists():
+        raise Refused(f"文件已存在，不会覆盖：{args.out}")
+    with open_workspace(args, env) as ws:
+        kit = issue_district_kit(ws, args.district, _kit_password(confirm=True), args.out)
+    print(f"已为“{kit.team_name}”写出上报身份包：{args.out}（密码请另行告知该区县巡察办）")
+    return 0
+
+
+def cmd_district_join(args: argparse.Namespace, env: Environment) -> int:
+    from app.cli import open_workspace
+    from app.commands.sync import _kit_password
+    from app.sync.upward import adopt_district_kit
+
+    with open_workspace(args, env) as ws:
+        kit = adopt_district_kit(ws, args.kit, _kit_password(confirm=False))
+    print(f"本办已取得上报身份：{kit.team_name}（上报给 {kit.office.name}）")
+    return 0
+
+
+def cmd_report_up(args: argparse.Namespace, env: Environment) -> int:
+    from app.cli import Refused, open_workspace
+    from app.sync.upward import export_upward
+
+    if args.out.exists():
+        raise Refused(f"文件已存在，不会覆盖：{args.out}")
+    with open_workspace(args, env) as ws:
+        result = export_upward(ws, args.out, all_rows=args.all)
+    print(
+        f"已导出上报包：{args.out}（{result.rows} 条记录，{result.media} 张照片，"
+        f"{result.size_bytes // 1024} KB）"
+    )
+    return 0
+
+
 def register(sub: Any) -> None:
+    kit = sub.add_parser("district-kit", help="市巡察办为区县签发上报身份包")
+    kit.add_argument("--district", required=True, help="区县名称")
+    kit.add_argument("--out", type=Path, required=True, help="身份包文件")
+    kit.set_defaults(handler=cmd_district_kit)
+
+    join = sub.add_parser("district-join", help="区县巡察办使用市巡察办签发的上报身份包")
+    join.add_argument("--kit", type=Path, required=True, help="上报身份包")
+    join.set_defaults(handler=cmd_district_join)
+
+    up = sub.add_parser("report-up", help="向市巡察办上报（导出上报包）")
+    up.add_argument("--out", type=Path, required=True, help="上报包文件")
+    up.add_argument("--all", action="store_true", help="上报全部记录")
+    up.set_defaults(handler=cmd_report_up)
+
     info = sub.add_parser("server-info", help="巡察办数据库服务器：地址、登录角色、连接是否加密")
     info.set_defaults(handler=cmd_server_info)
 

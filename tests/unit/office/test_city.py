@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
@@ -164,3 +165,51 @@ def test_a_district_cannot_write_the_citys_rows_or_report_unprovisioned(
 def d1_team_id(ws: Workspace) -> str:
     with ws.session() as s:
         return s.exec(select(Team.id).where(Team.name == "淮阳区委巡察办")).one()
+
+
+def test_district_to_city_on_the_command_line(
+    store: OfficeStore, run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    dbs = [store.new_database(), store.new_database()]
+    try:
+        city, district = tmp_path / "city", tmp_path / "district"
+        for folder, name, db in ((city, "市委巡察办", dbs[0]), (district, "区委巡察办", dbs[1])):
+            made = run_cli(
+                "--data-dir",
+                folder,
+                "init",
+                "--office",
+                "--team",
+                name,
+                "--leader",
+                "王",
+                *store.init_args(db),
+            )
+            assert made.returncode == 0, made.stderr
+        kit = tmp_path / "d.dkit"
+        issued = run_cli(
+            "--data-dir",
+            city,
+            "district-kit",
+            "--district",
+            "淮阳区",
+            "--out",
+            kit,
+            XUNCHA_KIT_PASSWORD=KIT_PASSWORD,
+        )
+        assert issued.returncode == 0, issued.stderr
+        joined = run_cli(
+            "--data-dir", district, "district-join", "--kit", kit, XUNCHA_KIT_PASSWORD=KIT_PASSWORD
+        )
+        assert joined.returncode == 0 and "市委巡察办" in joined.stdout, joined.stderr
+        up = tmp_path / "up.xdsb"
+        sent = run_cli("--data-dir", district, "report-up", "--out", up, "--all")
+        assert sent.returncode == 0 and "已导出上报包" in sent.stdout, sent.stderr
+        got = run_cli("--data-dir", city, "import-bundle", up)
+        assert got.returncode == 0 and "新增" in got.stdout, got.stderr
+        again = run_cli("--data-dir", district, "report-up", "--out", up)
+        assert again.returncode == 1 and "已存在" in again.stderr
+    finally:
+        for db in dbs:
+            if db is not None:
+                store.cluster.drop_database(db)
