@@ -20,6 +20,7 @@ NEW_PASSWORD_ENV = "XUNCHA_NEW_PASSWORD"
 USER_ENV = "XUNCHA_USER"
 DB_PASSWORD_ENV = "XUNCHA_DB_PASSWORD"
 """The database server's password, for an office on PostgreSQL (else a prompt, or .pgpass)."""
+KIT_PASSWORD_ENV = "XUNCHA_KIT_PASSWORD"
 
 DEMO_PASSWORD = "demo"
 """Password of demo workspaces unless XUNCHA_PASSWORD says otherwise."""
@@ -43,6 +44,7 @@ class Environment:
     new_password: str | None
     user: str | None
     db_password: str | None = None
+    kit_password: str | None = None
 
     @classmethod
     def read(cls) -> Environment:
@@ -51,4 +53,5 @@ class Environment:
             new_password=os.environ.get(NEW_PASSWORD_ENV),
             user=os.environ.get(USER_ENV) or None,
             db_password=os.environ.get(DB_PASSWORD_ENV),
+            kit_password=os.environ.get(KIT_PASSWORD_ENV),
         )

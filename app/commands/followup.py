@@ -18,7 +18,7 @@ import argparse
 import json
 from pathlib import Path
 
-from app.cli import EXIT_FAILED, EXIT_OK, Refused, iso_date, open_workspace
+from app.commands.common import EXIT_FAILED, EXIT_OK, Refused, iso_date, open_workspace
 from app.config import Environment
 from app.domain.deadlines import days_left_zh
 from app.domain.followup import TransitionRefused

@@ -20,7 +20,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from app.cli import EXIT_FAILED, EXIT_OK, Refused, open_workspace
+from app.commands.common import EXIT_OK, Refused, open_workspace
 from app.config import Environment
 from app.domain.channels import recognise_channel
 from app.domain.names import clean_name, village_key
@@ -275,8 +275,7 @@ def _find_villages(names: list[str], rows: list[Any]) -> list[str]:
 
 
 def cmd_notice(args: argparse.Namespace, env: Environment) -> int:
-    from app.documents.public_notice import render_public_notices
-    from app.services.registry.public_notice import notice_data
+    from app.services.registry.public_notice import print_public_notices
     from app.services.registry.villages import registry_rows
 
     with open_workspace(args, env) as ws:
@@ -289,13 +288,8 @@ def cmd_notice(args: argparse.Namespace, env: Environment) -> int:
                 raise Refused(f"第 {args.batch} 批没有村（社区）")
         else:
             ids = _find_villages(args.village, rows)
-        try:
-            notices = notice_data(ws, ids)
-        except RegistryError as exc:
-            raise Refused(str(exc)) from None
-        render_public_notices(notices, args.out)
-        with ws.session() as s:
-            s.audit("print_notice", note=f"{len(notices)} 页")
-            s.commit()
-    print(f"已打印巡察公告 {len(notices)} 页：{args.out}")
-    return EXIT_OK if notices else EXIT_FAILED
+        if not ids:
+            raise Refused("没有要打印公告的村（社区）")
+        printed = print_public_notices(ws, ids, args.out)
+    print(f"已打印巡察公告 {printed.pages} 页：{args.out}")
+    return EXIT_OK

@@ -13,13 +13,13 @@ import os
 from pathlib import Path
 from typing import Any
 
+from app.commands.common import Refused, kit_password, new_password, open_workspace
 from app.config import Environment
 
 NEW_DB_PASSWORD_ENV = "XUNCHA_NEW_DB_PASSWORD"
 
 
 def _server_workspace(args: argparse.Namespace, env: Environment) -> Any:
-    from app.cli import Refused, open_workspace
 
     ws = open_workspace(args, env)
     if not ws.on_server:
@@ -41,7 +41,6 @@ def cmd_server_info(args: argparse.Namespace, env: Environment) -> int:
 
 
 def _district_id(ws: Any, name: str) -> str:
-    from app.cli import Refused
     from app.sync.upward import find_district
 
     found = find_district(ws, name)
@@ -51,7 +50,6 @@ def _district_id(ws: Any, name: str) -> str:
 
 
 def cmd_db_user(args: argparse.Namespace, env: Environment) -> int:
-    from app.cli import _new_password
     from app.storage.pg.roles import add_role, list_roles, remove_role
 
     with _server_workspace(args, env) as ws:
@@ -72,7 +70,7 @@ def cmd_db_user(args: argparse.Namespace, env: Environment) -> int:
             print(f"已删除数据库用户：{args.role}")
             return 0
         district = _district_id(ws, args.district) if args.district else ""
-        password = _new_password(os.environ.get(NEW_DB_PASSWORD_ENV), "新数据库用户的密码：")
+        password = new_password(os.environ.get(NEW_DB_PASSWORD_ENV), "新数据库用户的密码：")
         with ws.engine.begin() as conn:
             role = add_role(conn, args.role, password, args.access, district)
         with ws.session() as s:
@@ -83,31 +81,26 @@ def cmd_db_user(args: argparse.Namespace, env: Environment) -> int:
 
 
 def cmd_district_kit(args: argparse.Namespace, env: Environment) -> int:
-    from app.cli import Refused, open_workspace
-    from app.commands.sync import _kit_password
     from app.sync.upward import issue_district_kit
 
     if args.out.exists():
         raise Refused(f"文件已存在，不会覆盖：{args.out}")
     with open_workspace(args, env) as ws:
-        kit = issue_district_kit(ws, args.district, _kit_password(confirm=True), args.out)
+        kit = issue_district_kit(ws, args.district, kit_password(env, confirm=True), args.out)
     print(f"已为“{kit.team_name}”写出上报身份包：{args.out}（密码请另行告知该区县巡察办）")
     return 0
 
 
 def cmd_district_join(args: argparse.Namespace, env: Environment) -> int:
-    from app.cli import open_workspace
-    from app.commands.sync import _kit_password
     from app.sync.upward import adopt_district_kit
 
     with open_workspace(args, env) as ws:
-        kit = adopt_district_kit(ws, args.kit, _kit_password(confirm=False))
+        kit = adopt_district_kit(ws, args.kit, kit_password(env, confirm=False))
     print(f"本办已取得上报身份：{kit.team_name}（上报给 {kit.office.name}）")
     return 0
 
 
 def cmd_report_up(args: argparse.Namespace, env: Environment) -> int:
-    from app.cli import Refused, open_workspace
     from app.sync.upward import export_upward
 
     if args.out.exists():

@@ -1,55 +1,35 @@
 """Sync commands: ``team-kit``, ``export-bundle``, ``import-bundle``, ``conflicts``.
 
 The kit password comes from ``XUNCHA_KIT_PASSWORD`` when set, else it is asked for (never an
-argument), like the workspace password.
+argument), like the workspace password (:func:`app.commands.common.kit_password`).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
+from app.commands.common import Refused, kit_password, new_password, open_workspace
 from app.config import Environment
 from app.storage.workspace import Workspace
 
-KIT_PASSWORD_ENV = "XUNCHA_KIT_PASSWORD"
-
-
-def _kit_password(confirm: bool) -> str:
-    from app.cli import Refused, _ask
-
-    value = os.environ.get(KIT_PASSWORD_ENV)
-    if value is not None:
-        if not value:
-            raise Refused("组包密码不能为空。")
-        return value
-    first = _ask("组包密码：")
-    if not first:
-        raise Refused("组包密码不能为空。")
-    if confirm and _ask("再次输入：") != first:
-        raise Refused("两次输入的密码不一致。")
-    return first
-
 
 def cmd_team_kit(args: argparse.Namespace, env: Environment) -> int:
-    from app.cli import Refused, open_workspace
     from app.sync.identity import issue_team_kit
 
     out: Path = args.out
     if out.exists():
         raise Refused(f"文件已存在，不会覆盖：{out}")
     with open_workspace(args, env) as ws:
-        kit = issue_team_kit(ws, args.team, _kit_password(confirm=True), out)
+        kit = issue_team_kit(ws, args.team, kit_password(env, confirm=True), out)
     print(f"已为“{kit.team_name}”写出组包：{out}（组包密码请另行告知该组）")
     return 0
 
 
 def cmd_export(args: argparse.Namespace, env: Environment) -> int:
-    from app.cli import Refused, open_workspace
     from app.sync.export import export_bundle
 
     out: Path = args.out
@@ -75,7 +55,6 @@ def _report_line(path: Path, report: Any) -> str:
 
 
 def cmd_import(args: argparse.Namespace, env: Environment) -> int:
-    from app.cli import open_workspace
     from app.storage.errors import WorkspaceError
     from app.sync.merge import import_bundle
 
@@ -98,7 +77,6 @@ def cmd_import(args: argparse.Namespace, env: Environment) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace, env: Environment) -> int:
-    from app.cli import open_workspace
     from app.sync.conflicts import decide, list_conflicts
 
     with open_workspace(args, env) as ws:
@@ -116,22 +94,23 @@ def cmd_conflicts(args: argparse.Namespace, env: Environment) -> int:
 
 def init_with_kit(args: argparse.Namespace, env: Environment, root: Path) -> int:
     """``init --kit FILE --leader NAME``: a team workspace provisioned by the kit."""
-    from app.cli import _new_password
     from app.sync.identity import join_with_kit
 
-    kit_password = _kit_password(confirm=False)
-    password = _new_password(env.password, "为新工作区设置密码：")
-    with join_with_kit(root, args.kit, kit_password, leader=args.leader, password=password) as ws:
+    kit_pw = kit_password(env, confirm=False)
+    password = new_password(env.password, "为新工作区设置密码：")
+    with join_with_kit(root, args.kit, kit_pw, leader=args.leader, password=password) as ws:
         print(f"已用组包新建巡察组工作区：{root}（{ws.workspace_id[:8]}，本机为独立设备）")
     return 0
 
 
-def demo_workspace(kit: Path, root: Path, leader: str, password: str) -> Workspace:
+def demo_workspace(
+    kit: Path, root: Path, leader: str, password: str, env: Environment
+) -> Workspace:
     """``demo --kit FILE``: an empty demo workspace provisioned by the kit (to be filled)."""
     from app.sync.identity import join_with_kit
 
     return join_with_kit(
-        root, kit, _kit_password(confirm=False), leader=leader, password=password, demo=True
+        root, kit, kit_password(env, confirm=False), leader=leader, password=password, demo=True
     )
 
 

@@ -10,7 +10,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from app.cli import iso_date
+from app.commands.common import Refused, iso_date, open_workspace
 from app.config import Environment
 
 EXIT_OK = 0
@@ -24,7 +24,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_wrapup(args: argparse.Namespace, env: Environment) -> int:
-    from app.cli import Refused, open_workspace
     from app.services.followup.papers import write_day_documents
     from app.services.wrapup.files import write_daily_report
     from app.services.wrapup.report import day_has_records

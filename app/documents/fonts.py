@@ -28,6 +28,7 @@ from app.documents.fontfiles import (
     discover_system_fonts,
     read_font_faces,
 )
+from app.domain.errors import UserError
 
 __all__ = [
     "FontCandidate",
@@ -77,7 +78,7 @@ INSTALL_HINT = (
 )
 
 
-class FontError(Exception):
+class FontError(UserError):
     """Base class of font problems; the message is Chinese and meant for the user."""
 
 

@@ -11,10 +11,7 @@ the top, so the 版心 is 225 × 156 mm.
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -28,6 +25,7 @@ from reportlab.platypus.flowables import PageBreakIfNotEmpty
 from app.documents.fonts import FontRole, FontSet, get_fonts
 from app.documents.paragraph import TextStyle, draw_text
 from app.domain.formats import page_number
+from app.files import atomic_write_bytes
 
 __all__ = [
     "BODY_CHAR_SPACE",
@@ -50,7 +48,6 @@ __all__ = [
     "begin_landscape",
     "end_landscape",
     "render_pdf",
-    "write_atomically",
 ]
 
 MM = 72.0 / 25.4
@@ -237,24 +234,6 @@ def end_landscape() -> list[Flowable]:
     return [NextPageTemplate(PORTRAIT), PageBreakIfNotEmpty()]
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temp file beside ``path``, flush it to disk, then rename it over."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        tmp.replace(path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
-
-
 def render_pdf(
     flowables: Sequence[Flowable],
     out: str | Path | BinaryIO | None = None,
@@ -288,7 +267,7 @@ def render_pdf(
     doc.build(list(flowables))
     data = buffer.getvalue()
     if isinstance(out, str | Path):
-        write_atomically(Path(out), data)
+        atomic_write_bytes(Path(out), data)
     elif out is not None:
         out.write(data)
     return data

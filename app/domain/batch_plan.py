@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from app.domain.errors import UserError
 from app.domain.formats import batch_ordinal
 from app.domain.vocabulary import Channel, InspectionStyle, Phase, Tier
 
 
-class PlanError(ValueError):
+class PlanError(UserError, ValueError):
     """A change the plan cannot take (one line of Chinese)."""
 
 

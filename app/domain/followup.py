@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from app.domain.errors import UserError
 from app.domain.vocabulary import ClueStatus, LedgerStatus, NoticeStatus
 
 
@@ -177,7 +178,7 @@ WAITING_ON_DEADLINE: dict[ItemKind, frozenset[str]] = {
 """Statuses in which the deadline still runs (the item is due / overdue in these only)."""
 
 
-class TransitionRefused(ValueError):
+class TransitionRefused(UserError, ValueError):
     """A change the rules do not allow, or one missing what it needs (Chinese message)."""
 
     def __init__(self, message: str, field: str = "") -> None:

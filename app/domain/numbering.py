@@ -18,11 +18,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from app.domain.errors import UserError
+
 NUMBER_RE = re.compile(r"^(?P<prefix>.+?)\u3014(?P<year>\d{4})\u3015(?P<serial>[1-9]\d*)号$")
 """机关代字〔YYYY〕N号 with U+3014/U+3015, a four-digit year and no leading zero."""
 
 
-class NumberingError(ValueError):
+class NumberingError(UserError, ValueError):
     """A number that cannot be issued or read (Chinese message)."""
 
 

@@ -21,14 +21,6 @@ class Labelled(StrEnum):
         member.label = label
         return member
 
-    @classmethod
-    def from_label(cls, label: str) -> Labelled:
-        """Find the member whose Chinese label is ``label`` (exact match)."""
-        for member in cls:
-            if member.label == label:
-                return member
-        raise ValueError(f"{cls.__name__}: no member labelled {label!r}")
-
 
 class WorkspaceKind(Labelled):
     TEAM = "team", "巡察组"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from app.domain.errors import UserError
+
 
 class RejectReason(StrEnum):
     """A machine-readable reason for refusing a photo; ``label`` is what the user reads."""
@@ -34,7 +36,7 @@ _LABELS: dict[RejectReason, str] = {
 }
 
 
-class PhotoRejected(Exception):
+class PhotoRejected(UserError):
     """A photo that cannot be taken in.
 
     ``str(exc)`` is a complete sentence in Simplified Chinese naming the file (its name only,

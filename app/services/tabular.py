@@ -30,6 +30,8 @@ from pathlib import Path
 import openpyxl
 from openpyxl.utils.exceptions import InvalidFileException
 
+from app.domain.errors import UserError
+
 TEXT_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
 EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm"})
 OLD_SUFFIXES = frozenset({".xls", ".et", ".ett", ".xlt"})
@@ -39,7 +41,7 @@ _SNIFF_LINES = 50
 _HEADER_SEARCH_ROWS = 20
 
 
-class TableReadError(Exception):
+class TableReadError(UserError):
     """A table could not be read; ``str(error)`` is a Chinese message naming the file."""
 
     def __init__(self, path: Path, reason: str) -> None:

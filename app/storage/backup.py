@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.files import atomic_path
 from app.storage.engine import connect_raw
 from app.storage.errors import DatabaseDamaged
-from app.storage.files import atomic_path
 
 
 @dataclass(frozen=True)

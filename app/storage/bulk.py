@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from app.storage.changes import note_change
 from app.storage.models import AuditEvent, SyncChange, Synced, new_id, utcnow
 from app.storage.session import Actor, WorkspaceSession
 
@@ -65,6 +66,7 @@ def write_change_log(
     ]
     if rows:
         conn.execute(_CHANGE.insert(), rows)
+        note_change(table, (str(r["record_id"]) for r in rows))
 
 
 def bulk_insert(s: WorkspaceSession, model: type[Synced], rows: list[dict[str, Any]]) -> list[str]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from app.domain.errors import UserError
 
-class WorkspaceError(Exception):
+
+class WorkspaceError(UserError):
     """A refusal the user must read: the message is one line of Simplified Chinese."""
 
     def __init__(self, message: str) -> None:

@@ -28,8 +28,8 @@ from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from app.files import atomic_write_bytes
 from app.storage.errors import KeyFileDamaged, WrongPassword
-from app.storage.files import atomic_write_bytes
 
 FORMAT = "xunchadesk-keyfile"
 VERSION = 1

@@ -19,8 +19,8 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from app.files import atomic_write_bytes
 from app.storage.errors import WorkspaceError
-from app.storage.files import atomic_write_bytes
 
 MAGIC = b"XDM1"
 NONCE_BYTES = 12

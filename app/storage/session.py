@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import UOWTransaction
 from sqlmodel import Session
 
+from app.storage.changes import note_change
 from app.storage.errors import RecordError
 from app.storage.models import AuditEvent, SyncChange, Synced, utcnow
 
@@ -115,6 +116,20 @@ def _stamp_and_audit(session: OrmSession, _ctx: UOWTransaction, _instances: Any)
     for ev in events:
         session.add(ev)
     session.add_all(changes)
+    _note_written(session)
+
+
+def _note_written(session: OrmSession) -> None:
+    """Tell the open change scope (if any) which rows this flush writes, synced or not."""
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        table = getattr(type(obj), "__tablename__", None)
+        if not isinstance(table, str):
+            continue
+        key = getattr(obj, "id", None) or getattr(obj, "key", None)
+        if key is not None and (
+            obj in session.new or session.is_modified(obj) or obj in session.deleted
+        ):
+            note_change(table, (str(key),))
 
 
 def _stamp_before(obj: Synced) -> tuple[str, int]:

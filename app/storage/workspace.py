@@ -40,7 +40,7 @@ from app.storage.errors import (
 )
 from app.storage.keyfile import KeyFile, new_database_key, user_tag
 from app.storage.mediastore import MediaStore
-from app.storage.models import SYNCED_MODELS, Team, User, WorkspaceMeta, new_id, utcnow
+from app.storage.models import SYNCED_MODELS, Team, User, new_id, utcnow
 from app.storage.session import ACTOR_KEY, Actor, WorkspaceSession
 
 if TYPE_CHECKING:
@@ -52,11 +52,14 @@ MEDIA_DIR = "media"
 BACKUPS_DIR = "backups"
 SERVER_NAME = "server.json"
 
-META_WORKSPACE_ID = "workspace_id"
-META_DEVICE_ID = "device_id"
-META_KIND = "kind"
-META_CREATED_AT = "created_at"
-META_DEMO = "demo"
+from app.storage.meta import (  # noqa: E402  (the facts every workspace records)
+    META_CREATED_AT,
+    META_DEMO,
+    META_DEVICE_ID,
+    META_KIND,
+    META_WORKSPACE_ID,
+    seed_workspace,
+)
 
 SYNCED_TABLES: tuple[str, ...] = tuple(str(m.__tablename__) for m in SYNCED_MODELS)
 
@@ -257,7 +260,8 @@ class Workspace:
         if paths.server.exists():
             from app.storage.pg.workspace import open_on_server
 
-            return open_on_server(cls, paths, password, user, upgrade, db_password)
+            opened: Workspace = open_on_server(cls, paths, password, user, upgrade, db_password)
+            return opened
         if not paths.db.exists():
             raise WorkspaceMissing(f"工作区缺少数据库文件 {DB_NAME}：{paths.root}")
         keyfile = KeyFile.load(paths.key)
@@ -391,31 +395,3 @@ def _build(
             p.chmod(0o700)
         for p in (paths.db, paths.key):
             p.chmod(0o600)
-
-
-def seed_workspace(
-    engine: Engine,
-    meta: dict[str, str],
-    *,
-    team_name: str,
-    leader: str,
-    kind: WorkspaceKind,
-    team_id: str | None = None,
-) -> None:
-    """The first rows of a new workspace: its facts, its own team (or office), its leader."""
-    actor = Actor(username=leader, device=meta[META_DEVICE_ID])
-    with WorkspaceSession(engine) as s:
-        s.info[ACTOR_KEY] = actor
-        for key, value in meta.items():
-            s.add(WorkspaceMeta(key=key, value=value))
-        team = Team(name=team_name, kind=kind, id=team_id or new_id())  # team_id: from a kit
-        s.add(team)
-        s.flush()
-        role = Role.OFFICE if kind is WorkspaceKind.OFFICE else Role.LEADER
-        s.add(User(username=leader, display_name=leader, role=role, team_id=team.id))
-        s.commit()
-
-
-def read_meta(ws: Workspace) -> dict[str, str]:
-    with ws.session() as s:
-        return {m.key: m.value for m in s.exec(select(WorkspaceMeta)).all()}

@@ -31,7 +31,6 @@ from app.storage.workspace import Workspace
 from app.sync import identity, rows
 from app.sync.container import Member, build, member_sha
 from app.sync.errors import SyncError
-from app.sync.keys import PublicIdentity
 from app.sync.photos import assert_clean_jpeg
 from app.sync.seal import TO_OFFICE, TO_TEAM, write_sealed
 
@@ -330,13 +329,3 @@ def _members(
     for sha in sorted(media):
         members.append(Member(f"media/{sha}.jpg", media[sha], sha256=sha))
     return members, counts, len(media)
-
-
-def recipient_for(ws: Workspace, team: str | None) -> PublicIdentity:  # pragma: no cover - UI aid
-    if ws.kind is WorkspaceKind.OFFICE:
-        row = identity.find_team(ws, team or "")
-        found = None if row is None else identity.peer(ws, row.id)
-        if found is None:
-            raise SyncError(f"没有为这个巡察组签发过组包：{team}")
-        return found
-    return identity.office_identity(ws)

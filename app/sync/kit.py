@@ -18,7 +18,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from app.storage.files import atomic_write_bytes
+from app.files import atomic_write_bytes
 from app.storage.keyfile import KdfParams
 from app.sync.errors import KitRefused
 from app.sync.keys import KeyPair, PublicIdentity, b64, unb64

@@ -26,7 +26,7 @@ import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -35,7 +35,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from app.storage.files import fsync_dir
+from app.files import fsync_dir
 from app.sync.errors import BundleRefused
 from app.sync.keys import KeyPair, PublicIdentity, b64, unb64
 
@@ -306,10 +306,3 @@ def open_sealed(
         raise BundleRefused(f"无法读取同步包：{path.name}") from exc
     with fh:
         return _open(fh, size, signer_of, me)
-
-
-def read_header(path: Path) -> dict[str, Any]:
-    """The unverified header of a bundle (for showing what a file claims to be)."""
-    with path.open("rb") as fh:
-        _magic, _version, head_len = _PRE.unpack(_read_exact(fh, _PRE.size))
-        return dict(Header.parse(_read_exact(fh, min(head_len, MAX_HEADER))).__dict__)

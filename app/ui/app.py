@@ -1,58 +1,38 @@
-"""The composition root of the window: builds the services' context, the task runner, the main
-window and its views, and wires the signals — in this one place.
+"""The composition root of the window: builds the context (workspace, task runner, operations,
+settings, fonts), the main window and its views, and wires the signals — in this one place.
 
-How a view registers
---------------------
-Each area has a module with ``register(window: MainWindow) -> None`` that calls
-``window.add_view(key, title, factory)``; ``factory(ctx: AppContext) -> QWidget`` builds the view
-(``ctx.ws`` the open workspace, ``ctx.runner`` the task runner, ``ctx.settings``). Add the module's
-dotted name to :data:`VIEW_MODULES` (one line), e.g.::
-
-    # app/ui/wrapup/__init__.py
-    def register(window: MainWindow) -> None:
-        window.add_view("wrapup", QCoreApplication.translate("Wrapup", "Evening wrap-up"),
-                        lambda ctx: WrapupView(ctx))
-
-Views are listed in the left navigation in the order registered (the field view first). A view
-widget may define ``close_forms()`` (called before the window locks) and
-``on_records_changed(result)`` (called with what any view reports through
-``window.report_change``; the field view reports every saved form). Strings go through ``tr()``;
-put the area's ``<area>_zh_CN.qm`` in resources/translations/ and it is loaded with the others.
+The views are listed in one table, ``app/ui/views.py``; each is built when first shown, from
+``create(ctx)`` in its area's package, and follows :class:`app.ui.context.View`: it gets every
+:class:`~app.storage.changes.ChangeSet` the operations broadcast (``on_changes``) and closes its
+forms before the window locks (``close_forms``). Strings go through ``tr()``; put the area's
+``<area>_zh_CN.qm`` in resources/translations/ and it is loaded with the others.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
 
 from app.config import Environment
-from app.services.settings import load_settings
 from app.storage.errors import WorkspaceError
 from app.storage.workspace import Workspace, WorkspacePaths
-from app.ui.field.context import AppContext
-from app.ui.field.view import FieldView
+from app.ui.context import AppContext, make_context
 from app.ui.i18n import choose_ui_font, install_qt_translation, install_translations
 from app.ui.idle import IdleWatcher
 from app.ui.login import CreateWorkspaceDialog, LoginDialog
 from app.ui.main_window import MainWindow
+from app.ui.ops import install_excepthook, show_failure
 from app.ui.tasks import TaskRunner
 
-VIEW_MODULES: tuple[str, ...] = (
-    "app.ui.wrapup",
-    "app.ui.sync",
-    "app.ui.registry",
-    "app.ui.followup",
-)
-"""Modules with ``register(window)`` adding their views after the field view. One line each."""
+FONT_WARM_UP_DELAY_MS = 800
+"""Fonts are resolved in the background this long after a workspace opens (off start-up's path)."""
 
 __all__ = [
-    "VIEW_MODULES",
     "AppContext",
     "LoginDialog",
     "MainWindow",
@@ -76,10 +56,6 @@ def setup_application() -> QApplication:
     return app
 
 
-def make_context(ws: Workspace, runner: TaskRunner) -> AppContext:
-    return AppContext(ws=ws, runner=runner, settings=load_settings(ws), root=ws.paths.root)
-
-
 def build_main_window(
     ws: Workspace,
     runner: TaskRunner | None = None,
@@ -87,31 +63,32 @@ def build_main_window(
     idle_lock: bool = True,
     offer_drafts: bool = True,
 ) -> MainWindow:
-    """The main window with every view registered and its signals wired."""
+    """The main window with every view listed and its signals wired; the first view shown."""
     runner = runner or TaskRunner()
     root, username = ws.paths.root, ws.username
 
-    def unlock(password: str) -> AppContext:
-        return make_context(Workspace.open(root, password, username), runner)
+    def context(opened: Workspace) -> AppContext:
+        ctx = make_context(opened, runner, warm=False)
+        ctx.offer_drafts = offer_drafts
+        ctx.villages.reload()
+        QTimer.singleShot(FONT_WARM_UP_DELAY_MS, lambda: ctx.fonts.start(runner))
+        return ctx
 
-    ctx = make_context(ws, runner)
-    window = MainWindow(ctx, unlock)
+    def unlock(password: str) -> AppContext:
+        return context(Workspace.open(root, password, username))
+
+    window = MainWindow(context(ws), unlock)
     runner.setParent(window)
 
-    def field_factory(c: AppContext) -> QWidget:
-        view = FieldView(c)
-        view.record_saved.connect(window.report_change)
-        view.load()
-        if offer_drafts:
-            view.offer_drafts()
-        return view
+    def unhandled(exc: BaseException) -> None:
+        show_failure(window, exc)
 
-    window.add_view("field", QCoreApplication.translate("MainWindow", "Field work"), field_factory)
-    for name in VIEW_MODULES:
-        importlib.import_module(name).register(window)
+    runner.unhandled = unhandled
+    window.start()
 
     if idle_lock:
-        watcher = IdleWatcher(ctx.settings.idle_lock_minutes, window)
+        assert window.ctx is not None
+        watcher = IdleWatcher(window.ctx.settings.idle_lock_minutes, window)
         watcher.idle.connect(window.lock)
         window.locked.connect(watcher.stop)
 
@@ -153,6 +130,7 @@ def run_gui(root: Path, env: Environment) -> int:
     ws = _ask_workspace(root, env)
     if ws is None:
         return 0
+    install_excepthook()
     window = build_main_window(ws)
     window.show()
     return int(app.exec())
@@ -175,6 +153,8 @@ def run_smoke(root: Path, env: Environment, started: float | None = None) -> int
         print(f"错误：{exc.message}", file=sys.stderr)
         return 1
     window = build_main_window(ws, idle_lock=False, offer_drafts=False)
+    from app.ui.field.view import FieldView
+
     field = window.view("field")
     if not isinstance(field, FieldView):
         print("错误：主窗口没有外业视图。", file=sys.stderr)

@@ -1,18 +1,19 @@
 """The main window: a thin shell with a left navigation of views, a lock, and the status bar.
 
-Views plug in with :meth:`MainWindow.add_view` (see ``app/ui/app.py`` for where to register).
-A view is built from its factory the first time it is shown, and again after every unlock: when
-the window locks, every view is destroyed and the database is closed.
+The views come from the one table in ``app/ui/views.py``. A view is built from its spec the first
+time it is shown, and again after every unlock: when the window locks, every view is destroyed
+and the database is closed. Each built view receives every :class:`ChangeSet` the context's
+operations broadcast (its ``on_changes``), and decides itself whether to refresh.
 
 Signals: ``locked()`` after the views are gone and the workspace closed; ``unlocked(AppContext)``
-after a successful unlock; ``records_changed(object)`` when a view reports a write (a view
-connects to it through ``MainWindow.records_changed`` if it wants to refresh).
+after a successful unlock; ``view_built(str)`` after a view's widget was built (its key).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -27,29 +28,37 @@ from PySide6.QtWidgets import (
 )
 
 from app.storage.errors import WorkspaceError
-from app.ui.field.context import AppContext
+from app.ui.context import AppContext, View
 from app.ui.login import LockPage
+from app.ui.views import VIEWS, ViewSpec
 
-ViewFactory = Callable[[AppContext], QWidget]
 Unlocker = Callable[[str], AppContext]
 """password → a fresh context (the workspace reopened), or a WorkspaceError."""
 
 
 @dataclass
 class _View:
-    key: str
-    title: str
-    factory: ViewFactory
+    spec: ViewSpec
     holder: QWidget
     widget: QWidget | None = None
+
+    @property
+    def view(self) -> View:
+        return cast(View, self.widget)
 
 
 class MainWindow(QMainWindow):
     locked = Signal()
     unlocked = Signal(object)
-    records_changed = Signal(object)
+    view_built = Signal(str)
 
-    def __init__(self, ctx: AppContext, unlocker: Unlocker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        unlocker: Unlocker,
+        views: Sequence[ViewSpec] = VIEWS,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx: AppContext | None = ctx
         self._username = ctx.ws.username
@@ -92,6 +101,8 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
         self.resize(1360, 820)
+        for spec in views:
+            self._add_view(spec)
 
     def _show_user(self) -> None:
         if self.ctx is not None:
@@ -101,24 +112,16 @@ class MainWindow(QMainWindow):
             )
 
     # -- views ----------------------------------------------------------------------------
-    def add_view(self, key: str, title: str, factory: ViewFactory) -> None:
-        """Add a view: ``title`` in the left navigation, ``factory(ctx)`` builds its widget.
-
-        The factory runs when the view is first shown and after every unlock; the widget is
-        destroyed when the window locks. A widget with a ``close_forms()`` method has it called
-        before locking; one with ``on_records_changed(result)`` gets every reported write.
-        """
-        if key in self._views:
-            raise ValueError(f"view {key!r} already added")
+    def _add_view(self, spec: ViewSpec) -> None:
+        if spec.key in self._views:
+            raise ValueError(f"view {spec.key!r} listed twice")
         holder = QWidget(self)
         QHBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-        self._views[key] = _View(key, title, factory, holder)
+        self._views[spec.key] = _View(spec, holder)
         self.pages.addWidget(holder)
-        item = QListWidgetItem(title, self.nav)
-        item.setData(Qt.ItemDataRole.UserRole, key)
+        item = QListWidgetItem(spec.title(), self.nav)
+        item.setData(Qt.ItemDataRole.UserRole, spec.key)
         item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-        if self.nav.count() == 1:
-            self.nav.setCurrentRow(0)
 
     def view(self, key: str) -> QWidget | None:
         """The built widget of a view (None while locked or not yet shown)."""
@@ -126,8 +129,12 @@ class MainWindow(QMainWindow):
         return None if v is None else v.widget
 
     def show_view(self, key: str) -> QWidget | None:
+        """Show a view (building it if needed) and return its widget."""
         keys = list(self._views)
-        self.nav.setCurrentRow(keys.index(key))
+        if self.nav.currentRow() == keys.index(key):
+            self._on_nav_current_row_changed(keys.index(key))
+        else:
+            self.nav.setCurrentRow(keys.index(key))
         return self.view(key)
 
     def view_keys(self) -> list[str]:
@@ -143,17 +150,17 @@ class MainWindow(QMainWindow):
     def _build(self, v: _View) -> None:
         if v.widget is not None or self.ctx is None:
             return
-        v.widget = v.factory(self.ctx)
+        v.widget = v.spec.build(self.ctx)
         layout = v.holder.layout()
         assert layout is not None
         layout.addWidget(v.widget)
-        slot = getattr(v.widget, "on_records_changed", None)
-        if callable(slot):
-            self.records_changed.connect(slot)
+        self.ctx.ops.changed.connect(v.view.on_changes)
+        self.view_built.emit(v.spec.key)
 
-    def report_change(self, result: object) -> None:
-        """Views call this (or connect their signal to it) after a write."""
-        self.records_changed.emit(result)
+    def start(self) -> None:
+        """Show the first view (call once, after the window is set up)."""
+        if self.nav.currentRow() < 0 and self.nav.count():
+            self.nav.setCurrentRow(0)
 
     # -- lock -----------------------------------------------------------------------------
     @property
@@ -167,12 +174,8 @@ class MainWindow(QMainWindow):
         for v in self._views.values():
             if v.widget is None:
                 continue
-            close_forms = getattr(v.widget, "close_forms", None)
-            if callable(close_forms):
-                close_forms()
-            slot = getattr(v.widget, "on_records_changed", None)
-            if callable(slot):
-                self.records_changed.disconnect(slot)
+            v.view.close_forms()
+            self.ctx.ops.changed.disconnect(v.view.on_changes)
             v.widget.hide()
             v.widget.setParent(None)
             v.widget.deleteLater()
@@ -208,9 +211,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.ctx is not None:
             for v in self._views.values():
-                close_forms = getattr(v.widget, "close_forms", None)
-                if callable(close_forms):
-                    close_forms()
+                if v.widget is not None:
+                    v.view.close_forms()
             self.ctx.runner.wait()
             self.ctx.ws.close()
         super().closeEvent(event)

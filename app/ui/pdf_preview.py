@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.documents.page import write_atomically
+from app.files import atomic_write_bytes
 
 PRINT_DPI = 300
 
@@ -118,7 +118,7 @@ class PdfPreview(QWidget):
     # -- save -----------------------------------------------------------------------------
     def save_to(self, path: Path) -> None:
         """Write the PDF to ``path`` (temp file, then rename)."""
-        write_atomically(Path(path), self._data)
+        atomic_write_bytes(Path(path), self._data)
         self.message.setText(self.tr("Saved: %1").replace("%1", str(path)))
         self.saved.emit(str(path))
 

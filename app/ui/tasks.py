@@ -1,15 +1,23 @@
 """The one task runner: long work off the GUI thread, results back on it by signal.
 
-Widgets never call a service that touches the disk directly from a slot; they hand a callable to
-the runner. ``submit`` runs reads and other work on a thread pool; ``submit_write`` runs database
-writes one at a time on a single serialized worker. ``SyncTaskRunner`` runs everything at once on
-the calling thread, for tests that want deterministic order.
+Widgets never call a service that touches the disk from a slot; they hand a callable to the
+runner (through :class:`app.ui.ops.Operations`, which adds change broadcasting and the default
+error message). ``submit`` runs reads and other work on a thread pool; ``submit_write`` runs
+database writes one at a time on a single serialized worker.
+
+:class:`SyncTaskRunner` is the test double: it runs the very same job and relay objects, but at
+once on the calling thread, so tests are deterministic and still exercise the real code path
+(as Picard's fake thread pool runs the real runnables).
+
+A task without its own error callback goes to the runner's ``unhandled`` callback (set by the
+composition root to log and show a message); nothing is ever re-raised into a Qt slot.
 
 Signals: none public; each task's callbacks are invoked on the GUI thread.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -19,35 +27,37 @@ T = TypeVar("T")
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
+log = logging.getLogger(__name__)
+
+
+def _log_unhandled(exc: BaseException) -> None:
+    log.error("background task failed", exc_info=exc)
+
 
 class _Relay(QObject):
     """Carries a finished task's outcome back to the thread that owns the relay (the GUI)."""
 
     finished = Signal(object, object)  # result, exception
 
-    def __init__(
-        self, on_done: Done, on_error: Failed | None, keep: set[_Relay] | None = None
-    ) -> None:
+    def __init__(self, on_done: Done, on_error: Failed, keep: set[_Relay]) -> None:
         super().__init__()
         self._on_done = on_done
         self._on_error = on_error
         # The relay must outlive its job: the pool deletes a finished job (and with it the last
         # Python reference to the relay) before the queued signal is delivered.
         self._keep = keep
-        if keep is not None:
-            keep.add(self)
+        keep.add(self)
         self.finished.connect(self._on_finished)
 
     def _on_finished(self, result: object, error: object) -> None:
-        if self._keep is not None:
-            self._keep.discard(self)
+        self._keep.discard(self)
         try:
             if isinstance(error, BaseException):
-                if self._on_error is None:
-                    raise error
                 self._on_error(error)
             else:
                 self._on_done(result)
+        except Exception as exc:  # a callback's own failure must not escape into Qt
+            log.error("task callback failed", exc_info=exc)
         finally:
             self.deleteLater()
 
@@ -77,16 +87,37 @@ class TaskRunner(QObject):
         self._writer = QThreadPool(self)
         self._writer.setMaxThreadCount(1)
         self._pending: set[_Relay] = set()
+        self.unhandled: Failed = _log_unhandled
+        """Called with a task's exception when the task has no error callback of its own."""
+
+    def _job(
+        self, fn: Callable[[], T], on_done: Callable[[T], None], on_error: Failed | None
+    ) -> _Job:
+        relay = _Relay(on_done, on_error or self._unhandled, self._pending)
+        return _Job(fn, relay)
+
+    def _unhandled(self, exc: BaseException) -> None:
+        self.unhandled(exc)
 
     def submit(
         self, fn: Callable[[], T], on_done: Callable[[T], None], on_error: Failed | None = None
     ) -> None:
-        self._pool.start(_Job(fn, _Relay(on_done, on_error, self._pending)))
+        """Run ``fn`` on the read pool; ``on_done(result)`` or ``on_error(exc)`` on the GUI."""
+        self._start(self._pool, self._job(fn, on_done, on_error))
 
     def submit_write(
         self, fn: Callable[[], T], on_done: Callable[[T], None], on_error: Failed | None = None
     ) -> None:
-        self._writer.start(_Job(fn, _Relay(on_done, on_error, self._pending)))
+        """Run ``fn`` on the single writer (writes never run side by side)."""
+        self._start(self._writer, self._job(fn, on_done, on_error))
+
+    def _start(self, pool: QThreadPool, job: _Job) -> None:
+        pool.start(job)
+
+    @property
+    def pending(self) -> int:
+        """Tasks whose outcome has not yet been delivered."""
+        return len(self._pending)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until all work is done (shutdown, tests)."""
@@ -94,18 +125,7 @@ class TaskRunner(QObject):
 
 
 class SyncTaskRunner(TaskRunner):
-    """Runs each task at once on the calling thread (tests)."""
+    """Runs each task's real job at once on the calling thread (tests)."""
 
-    def submit(
-        self, fn: Callable[[], T], on_done: Callable[[T], None], on_error: Failed | None = None
-    ) -> None:
-        try:
-            result = fn()
-        except Exception as exc:
-            if on_error is None:
-                raise
-            on_error(exc)
-        else:
-            on_done(result)
-
-    submit_write = submit
+    def _start(self, pool: QThreadPool, job: _Job) -> None:
+        job.run()

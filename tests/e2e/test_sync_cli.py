@@ -103,6 +103,9 @@ def _office_flow(tmp_path: Path, run_app: Any) -> None:
     )
     _one_line_error(wrong, "组包密码不正确")
     assert not team_a.exists()
+    no_kit_pw = run_app("--data-dir", team_a, "init", "--kit", kit, "--leader", "李组长")
+    _one_line_error(no_kit_pw, "组包密码", "XUNCHA_KIT_PASSWORD")  # not the workspace's variable
+    assert not team_a.exists()
     joined = run_app(
         "--data-dir", team_a, "init", "--kit", kit, "--leader", "李组长", XUNCHA_KIT_PASSWORD=KIT_PW
     )

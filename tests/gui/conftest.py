@@ -38,3 +38,14 @@ def window(app: QApplication, demo_root: Path, qtbot) -> Iterator[MainWindow]:
     qtbot.addWidget(win)
     yield win
     win.close()
+
+
+def standalone(make, ws: Workspace, **kwargs):  # type: ignore[no-untyped-def]
+    """A view built outside the main window, wired to its context's change broadcast as the
+    main window wires it (``make(ctx, **kwargs)``)."""
+    from app.ui.context import make_context
+
+    ctx = make_context(ws, SyncTaskRunner())
+    view = make(ctx, **kwargs)
+    ctx.ops.changed.connect(view.on_changes)
+    return view

@@ -20,7 +20,7 @@ from app.storage.workspace import Workspace
 from app.ui.followup.model import COLOURS, DueModel
 from app.ui.followup.view import FollowupView
 from app.ui.i18n import install_translations
-from app.ui.tasks import SyncTaskRunner
+from tests.gui.conftest import standalone
 from tests.unit.services.followup.followup_seed import Seeded, seed
 
 TODAY = date(2026, 12, 1)
@@ -30,7 +30,7 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
 def _view(ws: Workspace, qtbot) -> FollowupView:  # type: ignore[no-untyped-def]
-    view = FollowupView(ws, SyncTaskRunner(), today=TODAY)
+    view = standalone(FollowupView, ws, today=TODAY)
     qtbot.addWidget(view)
     view.resize(1400, 800)
     view.show()
@@ -84,7 +84,7 @@ def _steps_through_the_window(ws: Workspace, ids: Seeded, qtbot) -> None:  # typ
     assert "请填写反馈内容" in view.form.errors["text"].text()
 
     view.form.text.setPlainText("已更换水泵，恢复供水。")
-    with qtbot.waitSignal(view.records_changed):
+    with qtbot.waitSignal(view.ops.changed):
         view.apply_button.click()
     with ws.session() as s:
         assert (

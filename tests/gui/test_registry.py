@@ -19,8 +19,10 @@ from app.services.registry.villages import registry_rows
 from app.storage.models import ChannelListing
 from app.storage.workspace import Workspace
 from app.ui.app import setup_application
+from app.ui.registry.dialogs import VillageEditDialog
 from app.ui.registry.view import RegistryView
 from app.ui.tasks import SyncTaskRunner
+from tests.gui.conftest import standalone
 from tests.unit.services.registry.channel_files import make_registry, write_csv, write_xlsx
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -43,7 +45,7 @@ def view(qapp: QApplication, ws: Workspace, tmp_path: Path, qtbot) -> Iterator[R
     )
     apply_channel_import(ws, listing, plan_channel_import(ws, listing))
     run_triage(ws)
-    widget = RegistryView(ws, SyncTaskRunner())
+    widget = standalone(RegistryView, ws)
     qtbot.addWidget(widget)
     widget.resize(1280, 720)
     widget.show()
@@ -219,7 +221,9 @@ def test_registry_import_and_edit_in_the_window(
     )
     assert view.model.rowCount() == 7
     vid = _id(ws, "王店乡刘湾村")
-    dialog = view.open_editor(vid)
+    view.open_editor(vid)
+    dialog = view.dialog
+    assert isinstance(dialog, VillageEditDialog)
     assert dialog.name.text() == "刘湾村" and dialog.township.currentText() == "王店乡"
     dialog.code.setText("411602001")
     dialog._on_buttons_accepted()

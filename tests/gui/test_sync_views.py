@@ -22,8 +22,10 @@ from app.storage.workspace import Workspace
 from app.sync.export import export_bundle
 from app.sync.identity import issue_team_kit, join_with_kit
 from app.sync.merge import import_bundle
+from app.ui.context import make_context
 from app.ui.sync.panels import ConflictsPanel, ExportPanel, ImportPanel, OverviewPanel, SyncView
 from app.ui.tasks import SyncTaskRunner
+from tests.gui.conftest import standalone
 from tests.unit.sync.conftest import (
     KIT_PASSWORD,
     PASSWORD,
@@ -102,7 +104,7 @@ def _drop(widget, paths: list[Path]) -> None:
 def test_export_button_with_progress(app: QApplication, qtbot, pair, tmp_path: Path):
     _office, team = pair
     add_visit(team, add_village(team, "东村").id, "走访")
-    panel = ExportPanel(team, SyncTaskRunner())
+    panel = ExportPanel(make_context(team, SyncTaskRunner()))
     qtbot.addWidget(panel)
     seen: list[int] = []
     panel.progress.valueChanged.connect(seen.append)
@@ -125,7 +127,7 @@ def test_import_by_drop_reports_per_kind_and_refusals(
     bundle = export_bundle(team, tmp_path / "b.xdsb").path
     bad = tmp_path / "bad.xdsb"
     bad.write_bytes(bundle.read_bytes()[:-10])
-    panel = ImportPanel(office, SyncTaskRunner())
+    panel = ImportPanel(make_context(office, SyncTaskRunner()))
     qtbot.addWidget(panel)
     _drop(panel.drop, [bundle, bad])
     text = panel.message.text()
@@ -150,7 +152,7 @@ def test_conflicts_side_by_side_and_decision(
     edit(office, Visit, visit.id, notes="巡察办修改")
     edit(team, Visit, visit.id, notes="组里修改")
     import_bundle(office, export_bundle(team, tmp_path / "2.xdsb").path)
-    panel = ConflictsPanel(office, SyncTaskRunner())
+    panel = standalone(ConflictsPanel, office)
     qtbot.addWidget(panel)
     panel.refresh()
     assert panel.list_model.rowCount() == 1
@@ -178,7 +180,7 @@ def test_office_overview_filters(app: QApplication, qtbot, qtmodeltester, pair, 
     _problems(team, v.id)
     import_bundle(office, export_bundle(team, tmp_path / "1.xdsb").path)
     _problems(office, add_village(office, "西村").id)  # the office's own rows
-    panel = OverviewPanel(office, SyncTaskRunner(), today=date(2026, 11, 27))
+    panel = standalone(OverviewPanel, office, today=date(2026, 11, 27))
     qtbot.addWidget(panel)
     panel.refresh()
     assert panel.model.rowCount() == 6
@@ -203,8 +205,8 @@ def test_office_overview_filters(app: QApplication, qtbot, qtmodeltester, pair, 
 
 def test_sync_view_tabs(app: QApplication, qtbot, pair):
     office, team = pair
-    office_view = SyncView(office, SyncTaskRunner())
-    team_view = SyncView(team, SyncTaskRunner())
+    office_view = standalone(SyncView, office)
+    team_view = standalone(SyncView, team)
     qtbot.addWidget(office_view)
     qtbot.addWidget(team_view)
     assert office_view.tabs.count() == 3 and team_view.tabs.count() == 2
@@ -222,7 +224,7 @@ def test_every_visible_string_is_chinese(app: QApplication, qtbot, pair):
     from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QTableView, QTabWidget
 
     office, _team = pair
-    view = SyncView(office, SyncTaskRunner())
+    view = standalone(SyncView, office)
     qtbot.addWidget(view)
     english = re.compile(r"[A-Za-z]{2,}")
     texts: list[str] = []

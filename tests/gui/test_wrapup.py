@@ -17,6 +17,7 @@ from app.ui.app import build_main_window, setup_application
 from app.ui.tasks import SyncTaskRunner
 from app.ui.wrapup.view import WrapupView
 from tests.conftest import PASSWORD
+from tests.gui.conftest import standalone
 from tests.unit.services.wrapup.test_wrapup import DAY, PROTECTED, Field, make_field
 
 SHOTS = Path("/tmp/wrapup")
@@ -35,7 +36,7 @@ def field(ws: Workspace) -> Field:
 
 @pytest.fixture
 def view(app: QApplication, ws: Workspace, field: Field, qtbot) -> Iterator[WrapupView]:
-    v = WrapupView(ws, SyncTaskRunner(), day=DAY)
+    v = standalone(WrapupView, ws, day=DAY)
     qtbot.addWidget(v)
     v.resize(1200, 720)
     v.show()
@@ -79,7 +80,7 @@ def test_saving_a_decision_and_a_refusal_next_to_the_field(
     assert view.panel.error.text() == "立行立改须写明责任单位。"
     view.panel.unit.setText("区水利局")
     changes: list[object] = []
-    view.records_changed.connect(changes.append)
+    view.ops.changed.connect(changes.append)
     view.panel.save.click()
     assert changes and view.panel.error.text() == ""
     with ws.session() as s:

@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlmodel import col, select
 
+from app.domain.errors import UserError
 from app.domain.vocabulary import EntryChannel, ProblemCategory, VisitMethod
 from app.media import ProcessedPhoto
 from app.services.attachments import add_attachment_rows, stage_photos
@@ -44,7 +45,7 @@ FORM_KINDS = ("visit", "opinion_entry", "interview")
 FUTURE_SLACK = timedelta(minutes=5)
 
 
-class FormInvalid(ValueError):
+class FormInvalid(UserError, ValueError):
     """The payload does not validate; ``errors`` maps field names to Chinese messages."""
 
     def __init__(self, errors: dict[str, str]) -> None:

@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from app.documents.ledger import LEDGER_COLUMNS, LedgerDoc
-from app.documents.page import write_atomically
+from app.files import atomic_write_bytes
 
 __all__ = ["XLSX_HEADER", "ledger_xlsx_bytes", "write_ledger_xlsx"]
 
@@ -80,5 +80,5 @@ def ledger_xlsx_bytes(d: LedgerDoc) -> bytes:
 
 
 def write_ledger_xlsx(d: LedgerDoc, path: Path) -> Path:
-    write_atomically(Path(path), ledger_xlsx_bytes(d))
+    atomic_write_bytes(Path(path), ledger_xlsx_bytes(d))
     return Path(path)

@@ -32,6 +32,7 @@ from typing import Any
 from sqlmodel import col, or_, select
 
 from app.domain.channels import ListField, recognise_channel, recognise_header
+from app.domain.errors import UserError
 from app.domain.names import MatchKind, RegistryVillage, VillageMatcher, clean_name, township_key
 from app.domain.names import village_key as vkey_of
 from app.domain.vocabulary import CHANNEL_SOURCE, Channel
@@ -67,7 +68,7 @@ __all__ = [
 ]
 
 
-class ChannelImportError(Exception):
+class ChannelImportError(UserError):
     """The import is refused; ``str(error)`` is one line of Chinese."""
 
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from sqlmodel import col, select
 
-from app.documents.public_notice import NoticeData, period_text
+from app.documents.public_notice import NoticeData, period_text, render_public_notices
+from app.services.fonts import workspace_fonts
 from app.services.registry.villages import RegistryError, current_round
 from app.services.settings import load_settings
 from app.storage.models import Batch, Team, Township, User, Village
@@ -72,3 +75,22 @@ def notice_data(
             )
         )
     return out
+
+
+@dataclass(frozen=True)
+class PrintedNotices:
+    pdf: bytes
+    pages: int
+
+
+def print_public_notices(
+    ws: Workspace, village_ids: Sequence[str], out: Path | None = None, today: date | None = None
+) -> PrintedNotices:
+    """The 巡察公告 of these villages, one page each (written to ``out`` when given), audited as
+    a print: the window and the command line both print through here."""
+    notices = notice_data(ws, village_ids, today)
+    pdf = render_public_notices(notices, out, fonts=workspace_fonts(ws))
+    with ws.session() as s:
+        s.audit("print_notice", note=f"{len(notices)} 页")
+        s.commit()
+    return PrintedNotices(pdf, len(notices))

@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlmodel import col, select
 
 from app.domain.channels import ListField, recognise_header_cell
+from app.domain.errors import UserError
 from app.domain.names import clean_name, township_key, village_key
 from app.domain.vocabulary import InspectionStyle, Tier, TownshipKind, VillageKind
 from app.services.tabular import Table, TableReadError, read_table
@@ -30,7 +31,7 @@ from app.storage.session import WorkspaceSession
 from app.storage.workspace import Workspace
 
 
-class RegistryError(Exception):
+class RegistryError(UserError):
     """A registry change refused; ``str(error)`` is one line of Chinese."""
 
 

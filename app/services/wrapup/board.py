@@ -32,7 +32,7 @@ from app.domain.vocabulary import (
     may_see_protected,
 )
 from app.services.field.records import Changed
-from app.services.settings import Settings, load_settings
+from app.services.settings import Settings
 from app.storage.errors import WorkspaceError
 from app.storage.models import (
     DailyWrapup,
@@ -538,51 +538,59 @@ def candidates_on(board: Board, threshold: float = DEFAULT_THRESHOLD) -> list[Me
 def merge_problems(ws: Workspace, keep_id: str, merge_ids: Iterable[str]) -> list[Changed]:
     """Merge ``merge_ids`` into ``keep_id``: the kept problem takes every source and the voices
     (反映人次 = the sum); the others become 已合并 and point to it. One transaction."""
-    others = [pid for pid in dict.fromkeys(merge_ids) if pid != keep_id]
-    if not others:
-        raise WrapupRefused("请至少选择两个问题合并。")
+    return merge_groups(ws, [(keep_id, list(merge_ids))])
+
+
+def merge_groups(ws: Workspace, groups: Iterable[tuple[str, Iterable[str]]]) -> list[Changed]:
+    """Merge several groups (each: the problem kept, the problems merged into it) in one
+    transaction: all of them, or none."""
     with ws.session() as s:
         closed_ids = closed_wrapup_ids(s)
-        keep = s.get(Problem, keep_id)
-        if keep is None or keep.retired_at is not None or keep.status is ProblemStatus.MERGED:
-            raise WrapupRefused("要保留的问题不存在或已合并。")
-        if keep.wrapup_id in closed_ids:
-            raise WrapupRefused("该问题所在日已签结，不能再合并。")
-        merged: list[Problem] = []
-        for pid in others:
-            p = s.get(Problem, pid)
-            if p is None or p.retired_at is not None or p.status is ProblemStatus.MERGED:
-                raise WrapupRefused("要合并的问题不存在或已合并。")
-            if p.village_id != keep.village_id:
-                raise WrapupRefused("只能合并同一个村（社区）的问题。")
-            if p.wrapup_id in closed_ids:
-                raise WrapupRefused("该问题所在日已签结，不能再合并。")
-            merged.append(p)
         result: list[Changed] = []
-        for p in merged:
-            for link in s.exec(
-                select(ProblemSource).where(
-                    ProblemSource.problem_id == p.id, col(ProblemSource.retired_at).is_(None)
-                )
-            ).all():
-                link.problem_id = keep.id
-                s.add(link)
-            # problems merged into this one earlier now point to the kept one
-            for earlier in s.exec(select(Problem).where(Problem.merged_into_id == p.id)).all():
-                earlier.merged_into_id = keep.id
-                s.add(earlier)
-            keep.voices += p.voices
-            p.status = ProblemStatus.MERGED
-            p.merged_into_id = keep.id
-            s.add(p)
-        s.add(keep)
-        s.flush()
-        s.audit("merge_problems", keep, note=f"{len(merged) + 1}个问题合并")
+        for keep_id, merge_ids in groups:
+            result.extend(_merge_into(s, closed_ids, keep_id, merge_ids))
         s.commit()
-        result.append(changed(keep))
-        result.extend(changed(p) for p in merged)
         return result
 
 
-def effective_settings(ws: Workspace) -> Settings:
-    return load_settings(ws)
+def _merge_into(
+    s: WorkspaceSession, closed_ids: set[str], keep_id: str, merge_ids: Iterable[str]
+) -> list[Changed]:
+    others = [pid for pid in dict.fromkeys(merge_ids) if pid != keep_id]
+    if not others:
+        raise WrapupRefused("请至少选择两个问题合并。")
+    keep = s.get(Problem, keep_id)
+    if keep is None or keep.retired_at is not None or keep.status is ProblemStatus.MERGED:
+        raise WrapupRefused("要保留的问题不存在或已合并。")
+    if keep.wrapup_id in closed_ids:
+        raise WrapupRefused("该问题所在日已签结，不能再合并。")
+    merged: list[Problem] = []
+    for pid in others:
+        p = s.get(Problem, pid)
+        if p is None or p.retired_at is not None or p.status is ProblemStatus.MERGED:
+            raise WrapupRefused("要合并的问题不存在或已合并。")
+        if p.village_id != keep.village_id:
+            raise WrapupRefused("只能合并同一个村（社区）的问题。")
+        if p.wrapup_id in closed_ids:
+            raise WrapupRefused("该问题所在日已签结，不能再合并。")
+        merged.append(p)
+    for p in merged:
+        for link in s.exec(
+            select(ProblemSource).where(
+                ProblemSource.problem_id == p.id, col(ProblemSource.retired_at).is_(None)
+            )
+        ).all():
+            link.problem_id = keep.id
+            s.add(link)
+        # problems merged into this one earlier now point to the kept one
+        for earlier in s.exec(select(Problem).where(Problem.merged_into_id == p.id)).all():
+            earlier.merged_into_id = keep.id
+            s.add(earlier)
+        keep.voices += p.voices
+        p.status = ProblemStatus.MERGED
+        p.merged_into_id = keep.id
+        s.add(p)
+    s.add(keep)
+    s.flush()
+    s.audit("merge_problems", keep, note=f"{len(merged) + 1}个问题合并")
+    return [changed(keep), *(changed(p) for p in merged)]

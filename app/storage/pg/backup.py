@@ -33,8 +33,8 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy.engine import Engine
 
+from app.files import atomic_path
 from app.storage.errors import DatabaseDamaged, WorkspaceError
-from app.storage.files import atomic_path
 
 MAGIC = b"XDPG1\n"
 CHUNK = 1024 * 1024

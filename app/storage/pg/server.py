@@ -20,8 +20,8 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError
 
+from app.files import atomic_write_bytes
 from app.storage.errors import DatabaseDamaged, WorkspaceError
-from app.storage.files import atomic_write_bytes
 from app.storage.protect import FieldCipher, attach_cipher
 
 SERVER_FILE = "server.json"

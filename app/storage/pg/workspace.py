@@ -31,6 +31,14 @@ from app.domain.vocabulary import WorkspaceKind
 from app.storage import migrate
 from app.storage.errors import DatabaseDamaged, ForeignWorkspace, NewerWorkspace, WorkspaceExists
 from app.storage.keyfile import KeyFile, new_database_key, user_tag
+from app.storage.meta import (
+    META_CREATED_AT,
+    META_DEMO,
+    META_DEVICE_ID,
+    META_KIND,
+    META_WORKSPACE_ID,
+    seed_workspace,
+)
 from app.storage.models import SYNCED_MODELS, User, new_id, utcnow
 from app.storage.pg.derived import META_KEY as OBJECTS_KEY
 from app.storage.pg.derived import (
@@ -51,7 +59,9 @@ from app.storage.session import WorkspaceSession
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
 
-    from app.storage.workspace import Workspace, WorkspacePaths
+Workspace = Any
+"""app.storage.workspace.Workspace (not imported: that module imports this one)."""
+WorkspacePaths = Any
 
 META_KEY_CHECK = "key_check"
 SYNCED_TABLES: tuple[str, ...] = tuple(str(m.__tablename__) for m in SYNCED_MODELS)
@@ -127,15 +137,6 @@ def build_on_server(
     demo: bool,
 ) -> None:
     """Set up a new office in an empty database (or one at the program's schema and empty)."""
-    from app.storage.workspace import (
-        META_CREATED_AT,
-        META_DEMO,
-        META_DEVICE_ID,
-        META_KIND,
-        META_WORKSPACE_ID,
-        seed_workspace,
-    )
-
     if kind is not WorkspaceKind.OFFICE:
         raise WorkspaceExists("只有巡察办工作区可以放在数据库服务器上（巡察组始终用本机加密库）。")
     db_key = new_database_key()
@@ -191,15 +192,13 @@ def build_on_server(
 
 
 def open_on_server(
-    cls: type[Workspace],
+    cls: Any,
     paths: WorkspacePaths,
     password: str,
     user: str | None,
     upgrade: bool,
     db_password: PasswordSource,
 ) -> Workspace:
-    from app.storage.workspace import META_WORKSPACE_ID
-
     settings = ServerSettings.load(paths.server)
     keyfile = KeyFile.load(paths.key)
     db_key, tag = keyfile.unlock(password, user)

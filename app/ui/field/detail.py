@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTextBrowser, QV
 
 from app.services.attachments import read_blob
 from app.services.field.reads import RecordDetail, record_detail
-from app.ui.field.context import AppContext
+from app.ui.context import AppContext
 from app.ui.field.models import kind_labels
 
 
@@ -69,8 +69,9 @@ class DetailPane(QWidget):
         self.edit_button.setEnabled(False)
 
     def show_record(self, kind: str, record_id: str) -> None:
-        self.ctx.runner.submit(
-            partial(record_detail, self.ctx.ws, kind, record_id), self._on_detail_loaded
+        self.ctx.ops.query(
+            partial(record_detail, self.ctx.ws, kind, record_id),
+            self._on_detail_loaded,
         )
 
     def _on_detail_loaded(self, detail: RecordDetail) -> None:
@@ -81,10 +82,10 @@ class DetailPane(QWidget):
         self._render()
         for photo in detail.photos:
             if photo.thumb_name:
-                self.ctx.runner.submit(
+                self.ctx.ops.query(
                     partial(read_blob, self.ctx.ws, photo.thumb_name),
                     partial(self._on_thumb_loaded, detail.id, photo.id),
-                    lambda _exc: None,
+                    on_error=lambda _exc: None,
                 )
 
     def _on_thumb_loaded(self, record_id: str, photo_id: str, data: bytes) -> None:

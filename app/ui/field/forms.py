@@ -34,7 +34,7 @@ from app.domain.vocabulary import EntryChannel, VisitMethod
 from app.services.field.drafts import discard_draft, save_draft
 from app.services.field.forms import FormInvalid, SaveResult, save_form, validate
 from app.services.field.reads import village_problems
-from app.ui.field.context import AppContext
+from app.ui.context import AppContext
 from app.ui.field.parts import (
     ErrorLabel,
     OptionalTime,
@@ -76,7 +76,7 @@ class RecordForm(QWidget):
         self.village.setCurrentIndex(max(0, self.village.findData(village_id)))
         self.add_field("village_id", self.tr("Village"), self.village)
         self.build()
-        self.problems = ProblemsEditor(ctx.villages, self)
+        self.problems = ProblemsEditor(ctx.villages.items, self)
         self.problems.default_village = village_id
         self.photos = PhotosEditor(ctx, self)
         self.form_error = ErrorLabel(self)
@@ -184,25 +184,30 @@ class RecordForm(QWidget):
         """Store the draft now (the timer does it as the user types)."""
         self._draft_timer.stop()
         ws, kind, rid, payload = self.ctx.ws, self.kind, self.record_id, self.payload()
-        self.ctx.runner.submit_write(
+        self.ctx.ops.write(
             partial(save_draft, ws, kind, rid, payload.get("village_id", ""), payload),
             lambda _key: None,
-            lambda _exc: None,
+            source="field",
+            on_error=lambda _exc: None,
         )
 
     def discard_draft(self) -> None:
         self._draft_timer.stop()
         ws, kind, rid = self.ctx.ws, self.kind, self.record_id
-        self.ctx.runner.submit_write(
-            partial(discard_draft, ws, kind, rid), lambda _had: None, lambda _exc: None
+        self.ctx.ops.write(
+            partial(discard_draft, ws, kind, rid),
+            lambda _had: None,
+            source="field",
+            on_error=lambda _exc: None,
         )
 
     def _on_village_changed(self, *_args: object) -> None:
         vid = self.village.currentData()
         self.problems.default_village = vid or ""
         if vid:
-            self.ctx.runner.submit(
-                partial(village_problems, self.ctx.ws, vid), self.problems.set_existing
+            self.ctx.ops.query(
+                partial(village_problems, self.ctx.ws, vid),
+                self.problems.set_existing,
             )
 
 
@@ -411,7 +416,7 @@ class FormDialog(QDialog):
             save_form, self.ctx.ws, f.kind, f.record_id, f.payload(), list(f.photos.photos)
         )
         self.buttons.setEnabled(False)
-        self.ctx.runner.submit_write(job, self._on_save_done, self._on_save_failed)
+        self.ctx.ops.write(job, self._on_save_done, source="field", on_error=self._on_save_failed)
 
     def _on_save_done(self, result: SaveResult) -> None:
         self.result_ = result

@@ -28,7 +28,7 @@ from app.domain.classify import suggest
 from app.domain.vocabulary import ProblemCategory
 from app.media import ProcessedPhoto, intake_photo
 from app.services.field.reads import LinkedProblem
-from app.ui.field.context import AppContext, VillageChoice
+from app.ui.context import AppContext, VillageChoice
 
 TIME_FORMAT = "yyyy-MM-dd HH:mm"
 
@@ -376,10 +376,10 @@ class PhotosEditor(QWidget):
         for path in paths:
             self.pending += 1
             self.busy_changed.emit(True)
-            self._ctx.runner.submit(
+            self._ctx.ops.query(
                 partial(intake_photo, path, max_edge=max_edge),
                 partial(self._on_intake_done, str(path)),
-                self._on_intake_failed,
+                on_error=self._on_intake_failed,
             )
 
     def _finish_one(self) -> None:

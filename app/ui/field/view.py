@@ -1,7 +1,11 @@
 """The field view: navigator, a village's records in four tabs, today, search, detail, forms.
 
-Signals: ``record_saved(SaveResult)`` after a form is saved (other views may refresh);
-``lists_loaded(village_id)`` when a village's lists are shown.
+It refreshes from the broadcast change sets only (:meth:`FieldView.on_changes`): a record saved
+here, a village added in the registry view or a bundle imported all reach the navigator and the
+lists the same way, once.
+
+Signals: ``record_saved(SaveResult)`` after a form is saved here; ``lists_loaded(village_id)``
+when a village's lists are shown; ``tree_loaded()`` when the navigator was read afresh.
 Shortcuts: Ctrl+N new record (of the current tab's kind; a visit otherwise), Ctrl+F search,
 Esc leaves the search results.
 """
@@ -42,7 +46,7 @@ from PySide6.QtWidgets import (
 
 from app.services.field.drafts import Draft, discard_draft, pending_drafts
 from app.services.field.forms import FormInvalid, SaveResult, load_payload
-from app.services.field.navigator import TownshipNode, village_tree
+from app.services.field.navigator import TownshipNode, VillageRow, village_tree
 from app.services.field.reads import (
     KINDS,
     SearchRow,
@@ -52,7 +56,8 @@ from app.services.field.reads import (
     search_records,
     village_lists,
 )
-from app.ui.field.context import AppContext, VillageChoice
+from app.storage.changes import ChangeSet
+from app.ui.context import AppContext
 from app.ui.field.detail import DetailPane
 from app.ui.field.forms import FormDialog
 from app.ui.field.models import (
@@ -114,14 +119,30 @@ def _table(parent: QWidget) -> QTableView:
     return view
 
 
+RECORD_TABLES = (
+    "visit",
+    "opinion_entry",
+    "interview",
+    "problem",
+    "problem_source",
+    "person",
+    "visit_person",
+    "attachment",
+)
+"""Kinds of record whose change alters a village's lists or the navigator's counts."""
+TREE_TABLES = ("village", "township", *RECORD_TABLES)
+
+
 class FieldView(QWidget):
     record_saved = Signal(object)
     lists_loaded = Signal(str)
+    tree_loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.village_id: str | None = None
+        self._lists_village: str | None = None
         self._search_seq = 0
         self.open_dialogs: list[FormDialog] = []
 
@@ -248,17 +269,24 @@ class FieldView(QWidget):
     # -- loading --------------------------------------------------------------------------
     def load(self) -> None:
         """Fill the navigator (and then select the first village)."""
-        self.ctx.runner.submit(partial(village_tree, self.ctx.ws), self._on_tree_loaded)
+        self.ctx.ops.query(partial(village_tree, self.ctx.ws), self._on_tree_loaded)
 
     def _on_tree_loaded(self, towns: list[TownshipNode]) -> None:
-        self.ctx.villages[:] = [
-            VillageChoice(v.id, v.name, t.name) for t in towns for v in t.villages
-        ]
         self.tree_model.set_tree(towns)
         self.tree.expandAll()
         first = self.tree_model.first_village()
         if first.isValid() and self.village_id is None:
             self.tree.setCurrentIndex(first)
+        self.tree_loaded.emit()
+
+    def on_changes(self, changes: ChangeSet) -> None:
+        """Refresh what the change touches: the navigator and the current lists, once each."""
+        if not changes.touches(*TREE_TABLES):
+            return
+        ws = self.ctx.ws
+        self.ctx.ops.query(partial(village_tree, ws), self._on_tree_refreshed, parent=self)
+        if changes.touches(*RECORD_TABLES) and self.village_id is not None:
+            self._load_lists(self.village_id)
 
     def select_village(self, village_id: str) -> None:
         index = self.tree_model.index_of_village(village_id)
@@ -270,11 +298,19 @@ class FieldView(QWidget):
         if row is None:
             return
         self.village_id = row.id
+        self._show_heading(row)
+        self.stack.setCurrentWidget(self.tabs)
+        self._load_lists(row.id)
+
+    def _show_heading(self, row: VillageRow) -> None:
         tier = row.tier.label if row.tier else self.tr("Unsorted")
         style = row.style.label if row.style else ""
         self.heading.setText(f"{row.name}　{tier} · {style}")
-        self.stack.setCurrentWidget(self.tabs)
-        self.ctx.runner.submit(partial(village_lists, self.ctx.ws, row.id), self._on_lists_loaded)
+
+    def _load_lists(self, village_id: str) -> None:
+        self.ctx.ops.query(
+            partial(village_lists, self.ctx.ws, village_id), self._on_lists_loaded, parent=self
+        )
 
     def _on_lists_loaded(self, lists: VillageLists) -> None:
         if lists.village_id != self.village_id:
@@ -291,7 +327,9 @@ class FieldView(QWidget):
         ]
         for i, kind in enumerate(KINDS):
             self.tabs.setTabText(i, titles[i].replace("%1", str(counts[kind])))
-        self.detail.clear()
+        if self._lists_village != lists.village_id:
+            self.detail.clear()  # another village: its record is not shown any more
+        self._lists_village = lists.village_id
         self.lists_loaded.emit(lists.village_id)
 
     def show_today(self, day: date | None = None) -> None:
@@ -303,7 +341,7 @@ class FieldView(QWidget):
             keys = day_keys(self.ctx.ws, day)
             return keys, record_rows(self.ctx.ws, keys[: RecordTableModel.PAGE])
 
-        self.ctx.runner.submit(load, lambda res: self.today_model.set_keys(*res))
+        self.ctx.ops.query(load, lambda res: self.today_model.set_keys(*res))
 
     # -- selection ------------------------------------------------------------------------
     def _on_table_current_changed(
@@ -338,7 +376,7 @@ class FieldView(QWidget):
             return
         self._search_seq += 1
         seq = self._search_seq
-        self.ctx.runner.submit(
+        self.ctx.ops.query(
             partial(search_records, self.ctx.ws, query),
             partial(self._on_search_done, seq, query),
         )
@@ -372,10 +410,10 @@ class FieldView(QWidget):
         return self._open(FormDialog(self.ctx, kind, village, None, payload, self))
 
     def edit_record(self, kind: str, record_id: str) -> None:
-        self.ctx.runner.submit(
+        self.ctx.ops.query(
             partial(load_payload, self.ctx.ws, kind, record_id),
             partial(self._on_edit_payload_loaded, kind, record_id),
-            self._on_edit_refused,
+            on_error=self._on_edit_refused,
         )
 
     def _on_edit_payload_loaded(self, kind: str, record_id: str, payload: dict[str, Any]) -> None:
@@ -398,17 +436,20 @@ class FieldView(QWidget):
         dialog.deleteLater()
 
     def _on_form_saved(self, result: SaveResult) -> None:
+        """Go to the saved record; the lists themselves refresh from the change broadcast."""
         self.record_saved.emit(result)
-        if result.village_id == self.village_id or self.village_id is None:
-            self.village_id = None
-            self.select_village(result.village_id)
-            index = self.tree_model.index_of_village(result.village_id)
-            self._on_tree_current_changed(index, QModelIndex())
-        else:
-            self.select_village(result.village_id)
+        self.stack.setCurrentWidget(self.tabs)
+        self.village_id = result.village_id
+        index = self.tree_model.index_of_village(result.village_id)
+        if index.isValid():
+            self.tree.selectionModel().blockSignals(True)
+            self.tree.setCurrentIndex(index)
+            self.tree.selectionModel().blockSignals(False)
+            row = self.tree_model.village_at(index)
+            if row is not None:
+                self._show_heading(row)
         self.tabs.setCurrentIndex(KINDS.index(result.kind))
         self.detail.show_record(result.kind, result.record_id)
-        self.ctx.runner.submit(partial(village_tree, self.ctx.ws), self._on_tree_refreshed)
 
     def _on_tree_refreshed(self, towns: list[TownshipNode]) -> None:
         current = self.village_id
@@ -418,6 +459,7 @@ class FieldView(QWidget):
         if current:
             self.tree.setCurrentIndex(self.tree_model.index_of_village(current))
         self.tree.selectionModel().blockSignals(False)
+        self.tree_loaded.emit()
 
     def close_forms(self) -> None:
         """Close every open form, keeping its draft (the window locks)."""
@@ -427,7 +469,7 @@ class FieldView(QWidget):
     # -- drafts ---------------------------------------------------------------------------
     def offer_drafts(self) -> None:
         """Offer back drafts left behind (the program was killed while a form was open)."""
-        self.ctx.runner.submit(partial(pending_drafts, self.ctx.ws), self._on_drafts_found)
+        self.ctx.ops.query(partial(pending_drafts, self.ctx.ws), self._on_drafts_found)
 
     def _on_drafts_found(self, drafts: list[Draft]) -> None:
         for d in drafts:
@@ -447,9 +489,10 @@ class FieldView(QWidget):
             if answer == QMessageBox.StandardButton.Yes:
                 self.recover(d)
             else:
-                self.ctx.runner.submit_write(
+                self.ctx.ops.write(
                     partial(discard_draft, self.ctx.ws, d.kind, d.record_id or None),
                     lambda _had: None,
+                    source="field",
                 )
 
     def recover(self, draft: Draft) -> FormDialog:

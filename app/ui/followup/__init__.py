@@ -1,24 +1,17 @@
-"""The follow-up view (跟踪督办: due / overdue panel, item detail, papers) and its registration."""
+"""The follow-up view (跟踪督办: due / overdue panel, item detail, papers)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
-
 if TYPE_CHECKING:
-    from app.ui.field.context import AppContext
-    from app.ui.main_window import MainWindow
+    from PySide6.QtWidgets import QWidget
+
+    from app.ui.context import AppContext
 
 
-def register(window: MainWindow) -> None:
-    """Add the follow-up view to the main window's navigation."""
+def create(ctx: AppContext) -> QWidget:
+    """The view, for the main window's table of views (``app/ui/views.py``)."""
     from app.ui.followup.view import FollowupView
 
-    def factory(ctx: AppContext) -> QWidget:
-        view = FollowupView(ctx.ws, ctx.runner)
-        view.records_changed.connect(window.report_change)
-        return view
-
-    window.add_view("followup", QCoreApplication.translate("Followup", "Follow-up"), factory)
+    return FollowupView(ctx)

@@ -1,15 +1,15 @@
 """The follow-up view: the due / overdue panel, the selected item's detail with the steps the
 rules allow, and its paper (preview, print, save as PDF).
 
-Signals: ``records_changed(object)`` after a step was written (the service's result).
+It refreshes from the broadcast change sets only (:meth:`FollowupView.on_changes`), its own steps
+included: one step, one reload of the list and of the detail.
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -29,10 +29,10 @@ from app.domain.followup import Action, ItemKind, Need, StepInput, TransitionRef
 from app.services.followup.due import DueRow, due_items
 from app.services.followup.papers import item_pdf
 from app.services.followup.steps import ItemDetail, StepResult, apply_step, item_detail
-from app.storage.workspace import Workspace
+from app.storage.changes import ChangeSet
+from app.ui.context import AppContext
 from app.ui.followup.model import COLOURS, DueModel
 from app.ui.pdf_preview import PdfPreview
-from app.ui.tasks import TaskRunner
 
 _WHITE = "#ffffff"
 
@@ -108,22 +108,27 @@ class StepForm(QWidget):
             label.setText(message)
 
 
+FOLLOWUP_TABLES = (
+    "rectification_notice",
+    "ledger_item",
+    "clue_transfer",
+    "deadline_extension",
+    "problem",
+    "village",
+    "daily_wrapup",
+)
+"""Kinds of record whose change alters the due list or an item's detail."""
+
+
 class FollowupView(QWidget):
     """See the module docstring."""
 
-    records_changed = Signal(object)
-
     def __init__(
-        self,
-        ws: Workspace,
-        runner: TaskRunner,
-        *,
-        today: date | None = None,
-        parent: QWidget | None = None,
+        self, ctx: AppContext, *, today: date | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.ws = ws
-        self.runner = runner
+        self.ws = ctx.ws
+        self.ops = ctx.ops
         self.today = today or date.today()
         self.detail: ItemDetail | None = None
         self._resetting = False
@@ -196,10 +201,10 @@ class FollowupView(QWidget):
     # -- the list -------------------------------------------------------------------------
     def refresh(self) -> None:
         everything = self.everything.isChecked()
-        self.runner.submit(
+        self.ops.query(
             lambda: due_items(self.ws, self.today, everything=everything),
             self._on_rows_loaded,
-            self._on_failed,
+            on_error=self._on_failed,
         )
 
     def _on_rows_loaded(self, rows: list[DueRow]) -> None:
@@ -245,16 +250,17 @@ class FollowupView(QWidget):
 
     # -- the detail -----------------------------------------------------------------------
     def load_detail(self, kind: ItemKind, item_id: str) -> None:
-        self.runner.submit(
+        self.ops.query(
             lambda: item_detail(self.ws, kind, item_id, self.today),
             self._on_detail_loaded,
-            self._on_failed,
+            on_error=self._on_failed,
         )
 
     def _on_detail_loaded(self, d: ItemDetail) -> None:
         from app.domain.deadlines import WarningColour, days_left_zh
 
-        if self.detail is None or self.detail.item_id != d.item_id:
+        other_item = self.detail is None or self.detail.item_id != d.item_id
+        if other_item:
             self.preview.setVisible(False)  # the paper shown belongs to another item
         self.detail = d
         self.action = None
@@ -293,7 +299,8 @@ class FollowupView(QWidget):
         self.form.setVisible(False)
         self.apply_button.setVisible(False)
         self.preview_button.setEnabled(True)
-        self.message.clear()
+        if other_item:
+            self.message.clear()  # what was said of the previous item (a step's result stays)
 
     def choose_action(self, action: Action) -> None:
         if self.detail is None:
@@ -312,18 +319,15 @@ class FollowupView(QWidget):
             return
         needs = frozenset(next(c.needs for c in d.actions if c.action is action))
         given = self.form.value(needs)
-        self.runner.submit_write(
+        self.ops.write(
             lambda: apply_step(self.ws, d.kind, d.item_id, action, given, today=self.today),
             self._on_step_applied,
-            self._on_step_refused,
+            source="followup",
+            on_error=self._on_step_refused,
         )
 
     def _on_step_applied(self, result: StepResult) -> None:
         self.message.setText(self.tr("Saved: %1").replace("%1", result.status_label))
-        self.records_changed.emit(result)
-        if self.detail is not None:
-            self.load_detail(self.detail.kind, self.detail.item_id)
-        self.refresh()
 
     def _on_step_refused(self, exc: BaseException) -> None:
         if isinstance(exc, TransitionRefused):
@@ -339,10 +343,11 @@ class FollowupView(QWidget):
         if d is None:
             return
         self.preview_button.setEnabled(False)
-        self.runner.submit(
+        self.ops.write(  # printing is audited: a write
             lambda: item_pdf(self.ws, d.kind, d.item_id, self.today),
             self._on_pdf_ready,
-            self._on_failed,
+            source="followup",
+            on_error=self._on_failed,
         )
 
     def _on_pdf_ready(self, result: tuple[bytes, str]) -> None:
@@ -355,5 +360,13 @@ class FollowupView(QWidget):
         self.preview_button.setEnabled(self.detail is not None)
         self.message.setText(str(exc) if str(exc) else self.tr("The work could not be done."))
 
-    def on_records_changed(self, _result: Any) -> None:
+    def on_changes(self, changes: ChangeSet) -> None:
+        """Refresh the list, and the item shown, when follow-up records changed."""
+        if not changes.touches(*FOLLOWUP_TABLES):
+            return
         self.refresh()
+        if self.detail is not None:
+            self.load_detail(self.detail.kind, self.detail.item_id)
+
+    def close_forms(self) -> None:
+        """Nothing to keep: a step is written when it is saved."""

@@ -4,23 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
-
 if TYPE_CHECKING:
-    from app.ui.field.context import AppContext
-    from app.ui.main_window import MainWindow
+    from PySide6.QtWidgets import QWidget
+
+    from app.ui.context import AppContext
 
 
-def register(window: MainWindow) -> None:
-    """Add the registry view to the main window's navigation."""
+def create(ctx: AppContext) -> QWidget:
+    """The view, for the main window's table of views (``app/ui/views.py``)."""
     from app.ui.registry.view import RegistryView
 
-    def factory(ctx: AppContext) -> QWidget:
-        view = RegistryView(ctx.ws, ctx.runner)
-        view.records_changed.connect(window.report_change)
-        return view
-
-    window.add_view(
-        "registry", QCoreApplication.translate("RegistryView", "Villages & triage"), factory
-    )
+    return RegistryView(ctx)

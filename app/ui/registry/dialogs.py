@@ -48,8 +48,8 @@ from app.services.registry.villages import (
     update_village,
 )
 from app.storage.workspace import Workspace
+from app.ui.ops import Operations
 from app.ui.registry.models import ImportPreviewModel
-from app.ui.tasks import TaskRunner
 
 ERROR_STYLE = "color: #b00020"
 _TABS: tuple[RowOutcome | None, ...] = (
@@ -71,11 +71,11 @@ class ChannelImportDialog(QDialog):
     imported = Signal(object)
 
     def __init__(
-        self, ws: Workspace, runner: TaskRunner, path: Path, parent: QWidget | None = None
+        self, ws: Workspace, ops: Operations, path: Path, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import channel list — %1").replace("%1", path.name))
-        self._ws, self._runner, self._path = ws, runner, path
+        self._ws, self._ops, self._path = ws, ops, path
         self._options = ImportOptions()
         self.plan: ImportPlan | None = None
 
@@ -156,8 +156,10 @@ class ChannelImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.error.clear()
         ws, path, options = self._ws, self._path, self._options
-        self._runner.submit(
-            lambda: plan_channel_import(ws, path, options), self._on_plan_ready, self._on_failed
+        self._ops.query(
+            lambda: plan_channel_import(ws, path, options),
+            self._on_plan_ready,
+            on_error=self._on_failed,
         )
 
     def _on_options_changed(self, *_args: object) -> None:
@@ -254,8 +256,11 @@ class ChannelImportDialog(QDialog):
             return
         self.import_button.setEnabled(False)
         ws, path = self._ws, self._path
-        self._runner.submit_write(
-            lambda: apply_channel_import(ws, path, plan), self._on_imported, self._on_failed
+        self._ops.write(
+            lambda: apply_channel_import(ws, path, plan),
+            self._on_imported,
+            source="registry",
+            on_error=self._on_failed,
         )
 
     def _on_imported(self, result: ImportResult) -> None:
@@ -271,12 +276,12 @@ class OverrideDialog(QDialog):
     def __init__(
         self,
         ws: Workspace,
-        runner: TaskRunner,
+        ops: Operations,
         village: VillageTriage,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._ws, self._runner, self._village = ws, runner, village
+        self._ws, self._ops, self._village = ws, ops, village
         self.setWindowTitle(self.tr("Adjust tier — %1").replace("%1", village.name))
         result = village.result
         self.rule = QLabel(self.tr("By the rule: %1").replace("%1", result.rule_reason_zh), self)
@@ -319,13 +324,21 @@ class OverrideDialog(QDialog):
             return
         tier = Tier(self.tier.currentData())
         ws, vid = self._ws, self._village.village_id
-        self._runner.submit_write(
-            lambda: set_override(ws, vid, tier, reason), self._on_saved, self._on_failed
+        self._ops.write(
+            lambda: set_override(ws, vid, tier, reason),
+            self._on_saved,
+            source="registry",
+            on_error=self._on_failed,
         )
 
     def _on_clear_button_clicked(self) -> None:
         ws, vid = self._ws, self._village.village_id
-        self._runner.submit_write(lambda: clear_override(ws, vid), self._on_saved, self._on_failed)
+        self._ops.write(
+            lambda: clear_override(ws, vid),
+            self._on_saved,
+            source="registry",
+            on_error=self._on_failed,
+        )
 
     def _on_saved(self, change: OverrideChange) -> None:
         self.saved.emit(change)
@@ -343,13 +356,13 @@ class VillageEditDialog(QDialog):
     def __init__(
         self,
         ws: Workspace,
-        runner: TaskRunner,
+        ops: Operations,
         townships: list[TownshipRow],
         village: RegistryRow | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._ws, self._runner, self._village = ws, runner, village
+        self._ws, self._ops, self._village = ws, ops, village
         self.setWindowTitle(self.tr("Edit village") if village else self.tr("Add village"))
         self.township = QComboBox(self)
         for t in townships:
@@ -387,7 +400,7 @@ class VillageEditDialog(QDialog):
                 return add_village(ws, str(town), name, code)
             return update_village(ws, village.id, name=name, code=code, township_id=str(town))
 
-        self._runner.submit_write(work, self._on_saved, self._on_failed)
+        self._ops.write(work, self._on_saved, source="registry", on_error=self._on_failed)
 
     def _on_saved(self, change: RegistryChange) -> None:
         self.saved.emit(change)

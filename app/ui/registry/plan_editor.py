@@ -33,9 +33,9 @@ from app.services.registry.batch_plan import (
     suggest_plan,
 )
 from app.storage.workspace import Workspace
+from app.ui.ops import Operations
 from app.ui.registry.dialogs import ERROR_STYLE
 from app.ui.registry.models import PlanModel
-from app.ui.tasks import TaskRunner
 
 
 class BatchPlanEditor(QWidget):
@@ -43,9 +43,9 @@ class BatchPlanEditor(QWidget):
 
     saved = Signal(object)
 
-    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, ws: Workspace, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ws, self._runner = ws, runner
+        self._ws, self._ops = ws, ops
         self.setWindowTitle(self.tr("Batch plan"))
         self.model = PlanModel(self)
         self.table = QTableView(self)
@@ -114,11 +114,11 @@ class BatchPlanEditor(QWidget):
 
     def reload(self) -> None:
         ws = self._ws
-        self._runner.submit(lambda: current_plan(ws), self._show, self._fail)
+        self._ops.query(lambda: current_plan(ws), self._show, on_error=self._fail)
 
     def _on_suggest_button_clicked(self) -> None:
         ws = self._ws
-        self._runner.submit(lambda: suggest_plan(ws), self._show, self._fail)
+        self._ops.query(lambda: suggest_plan(ws), self._show, on_error=self._fail)
 
     def selected_ids(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
@@ -157,7 +157,12 @@ class BatchPlanEditor(QWidget):
             return
         plan.drop_empty()
         ws = self._ws
-        self._runner.submit_write(lambda: save_plan(ws, plan), self._on_saved, self._fail)
+        self._ops.write(
+            lambda: save_plan(ws, plan),
+            self._on_saved,
+            source="registry",
+            on_error=self._fail,
+        )
 
     def _on_saved(self, change: PlanChange) -> None:
         self.saved.emit(change)
@@ -168,10 +173,10 @@ class BatchPlanEditor(QWidget):
         plan = self.plan
         if plan is None:
             return
-        self._runner.submit(
+        self._ops.query(
             lambda: export_plan_xlsx(plan, path),
             lambda p: self.status.setText(self.tr("Exported: %1").replace("%1", str(p))),
-            self._fail,
+            on_error=self._fail,
         )
 
     def _on_xlsx_button_clicked(self) -> None:
@@ -185,7 +190,7 @@ class BatchPlanEditor(QWidget):
         plan = self.plan
         if plan is None:
             return
-        self._runner.submit(lambda: render_batch_plan(plan), self._on_pdf_ready, self._fail)
+        self._ops.query(lambda: render_batch_plan(plan), self._on_pdf_ready, on_error=self._fail)
 
     def _on_pdf_ready(self, data: bytes) -> None:
         from app.ui.pdf_preview import PdfPreviewDialog

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -24,8 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.documents.public_notice import render_public_notices
-from app.services.registry.public_notice import notice_data
+from app.services.registry.public_notice import PrintedNotices, print_public_notices
 from app.services.registry.triage import TriageRun, VillageTriage, explain, load_rule, run_triage
 from app.services.registry.villages import (
     VillageImportReport,
@@ -35,7 +35,8 @@ from app.services.registry.villages import (
     registry_rows,
     townships,
 )
-from app.storage.workspace import Workspace
+from app.storage.changes import ChangeSet
+from app.ui.context import AppContext
 from app.ui.registry.dialogs import (
     ERROR_STYLE,
     ChannelImportDialog,
@@ -44,7 +45,6 @@ from app.ui.registry.dialogs import (
 )
 from app.ui.registry.models import TIER_COLOURS, RegistryModel
 from app.ui.registry.plan_editor import BatchPlanEditor
-from app.ui.tasks import TaskRunner
 
 FILE_FILTER = "CSV / Excel (*.csv *.xlsx *.xlsm *.txt)"
 
@@ -104,14 +104,17 @@ class TriagePanel(QTextBrowser):
         self.setHtml("".join(parts))
 
 
+REGISTRY_TABLES = ("village", "township", "channel_listing", "channel_list", "batch")
+"""Kinds of record whose change alters the registry table or a village's triage."""
+
+
 class RegistryView(QWidget):
     """See module docstring."""
 
-    records_changed = Signal(object)
-
-    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._ws, self._runner = ws, runner
+        ws = ctx.ws
+        self._ws, self._ops = ws, ctx.ops
         self.dialog: QWidget | None = None
         self.model = RegistryModel(lambda ids: registry_rows(ws, ids), self)
         self.table = QTableView(self)
@@ -182,10 +185,10 @@ class RegistryView(QWidget):
     def reload(self, keep: str | None = None) -> None:
         ws = self._ws
         keep = keep or self.current_id()
-        self._runner.submit(
+        self._ops.query(
             lambda: (registry_ids(ws), load_rule(ws)),
             lambda result: self._on_loaded(result, keep),
-            self._fail,
+            on_error=self._fail,
         )
 
     def _on_loaded(self, result: tuple[list[str], object], keep: str | None) -> None:
@@ -220,7 +223,7 @@ class RegistryView(QWidget):
             self.panel.show_nothing()
             return
         ws = self._ws
-        self._runner.submit(lambda: explain(ws, vid), self.panel.show_triage, self._fail)
+        self._ops.query(lambda: explain(ws, vid), self.panel.show_triage, on_error=self._fail)
 
     def _fail(self, exc: BaseException) -> None:
         self.status.setStyleSheet(ERROR_STYLE)
@@ -230,9 +233,13 @@ class RegistryView(QWidget):
         self.status.setStyleSheet("")
         self.status.setText(text)
 
-    def _changed(self, result: object) -> None:
-        self.records_changed.emit(result)
-        self.reload()
+    def on_changes(self, changes: ChangeSet) -> None:
+        """Reload the table (and the triage shown) when the registry changed."""
+        if changes.touches(*REGISTRY_TABLES):
+            self.reload()
+
+    def close_forms(self) -> None:
+        """Nothing to keep: the dialogs write when they are confirmed."""
 
     # -- the registry ---------------------------------------------------------------------------
     def _ask_file(self, title: str) -> Path | None:
@@ -257,15 +264,17 @@ class RegistryView(QWidget):
                 )
                 if answer != QMessageBox.StandardButton.Yes:
                     return
-            self._runner.submit_write(
-                lambda: apply_village_import(ws, path), self._on_villages_imported, self._fail
+            self._ops.write(
+                lambda: apply_village_import(ws, path),
+                self._on_villages_imported,
+                source="registry",
+                on_error=self._fail,
             )
 
-        self._runner.submit(lambda: plan_village_import(ws, path), previewed, self._fail)
+        self._ops.query(lambda: plan_village_import(ws, path), previewed, on_error=self._fail)
 
     def _on_villages_imported(self, report: VillageImportReport) -> None:
         self._say(self.tr("Registry imported: %1").replace("%1", report.summary()))
-        self._changed(report.change)
 
     def _on_import_channels_button_clicked(self) -> None:
         path = self._ask_file(self.tr("Import channel list"))
@@ -273,14 +282,13 @@ class RegistryView(QWidget):
             self.open_channel_import(path)
 
     def open_channel_import(self, path: Path) -> ChannelImportDialog:
-        dialog = ChannelImportDialog(self._ws, self._runner, path, self)
+        dialog = ChannelImportDialog(self._ws, self._ops, path, self)
         dialog.imported.connect(self._on_channels_imported)
         self.dialog = dialog
         dialog.open()
         return dialog
 
-    def _on_channels_imported(self, result: object) -> None:
-        self.records_changed.emit(result)
+    def _on_channels_imported(self, _result: object) -> None:
         self.triage_all()
 
     # -- triage ---------------------------------------------------------------------------------
@@ -289,7 +297,12 @@ class RegistryView(QWidget):
 
     def triage_all(self) -> None:
         ws = self._ws
-        self._runner.submit_write(lambda: run_triage(ws), self._on_triaged, self._fail)
+        self._ops.write(
+            lambda: run_triage(ws),
+            self._on_triaged,
+            source="registry",
+            on_error=self._fail,
+        )
 
     def _on_triaged(self, run: TriageRun) -> None:
         counts = "，".join(f"{tier.label} {n}" for tier, n in run.counts.items())
@@ -299,7 +312,6 @@ class RegistryView(QWidget):
             .replace("%2", counts)
             .replace("%3", str(len(run.changed)))
         )
-        self._changed(run)
 
     def _on_override_button_clicked(self) -> None:
         if self.panel.triage is None or self.panel.triage.village_id != self.current_id():
@@ -308,8 +320,7 @@ class RegistryView(QWidget):
         self.open_override(self.panel.triage)
 
     def open_override(self, village: VillageTriage) -> OverrideDialog:
-        dialog = OverrideDialog(self._ws, self._runner, village, self)
-        dialog.saved.connect(self._changed)
+        dialog = OverrideDialog(self._ws, self._ops, village, self)
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -324,24 +335,29 @@ class RegistryView(QWidget):
     def _on_add_button_clicked(self) -> None:
         self.open_editor(None)
 
-    def open_editor(self, village_id: str | None) -> VillageEditDialog:
+    def open_editor(self, village_id: str | None) -> None:
+        """Open the village editor (for a new village with ``None``), once its data is read."""
         ws = self._ws
-        towns = townships(ws)
-        row = registry_rows(ws, [village_id])[0] if village_id else None
-        dialog = VillageEditDialog(ws, self._runner, towns, row, self)
-        dialog.saved.connect(self._changed)
+
+        def read() -> tuple[list[Any], Any]:
+            row = registry_rows(ws, [village_id])[0] if village_id else None
+            return townships(ws), row
+
+        self._ops.query(read, self._on_editor_data, parent=self, on_error=self._fail)
+
+    def _on_editor_data(self, data: tuple[list[Any], Any]) -> None:
+        towns, row = data
+        dialog = VillageEditDialog(self._ws, self._ops, towns, row, self)
         self.dialog = dialog
         dialog.open()
-        return dialog
 
     # -- plan and notices -----------------------------------------------------------------------
     def _on_plan_button_clicked(self) -> None:
         self.open_plan()
 
     def open_plan(self) -> BatchPlanEditor:
-        editor = BatchPlanEditor(self._ws, self._runner)
+        editor = BatchPlanEditor(self._ws, self._ops)
         editor.setParent(self, Qt.WindowType.Window)
-        editor.saved.connect(self._changed)
         self.dialog = editor
         editor.show()
         return editor
@@ -359,14 +375,17 @@ class RegistryView(QWidget):
 
     def print_notices(self, ids: list[str]) -> None:
         ws = self._ws
-        self._runner.submit(
-            lambda: render_public_notices(notice_data(ws, ids)), self._on_notices_ready, self._fail
+        self._ops.write(  # printing is audited: a write, the same service as the command line's
+            lambda: print_public_notices(ws, ids),
+            self._on_notices_ready,
+            source="registry",
+            on_error=self._fail,
         )
 
-    def _on_notices_ready(self, data: bytes) -> None:
+    def _on_notices_ready(self, printed: PrintedNotices) -> None:
         from app.ui.pdf_preview import PdfPreviewDialog
 
-        dialog = PdfPreviewDialog(data, "巡察公告.pdf", self.tr("Public notices"), self)
+        dialog = PdfPreviewDialog(printed.pdf, "巡察公告.pdf", self.tr("Public notices"), self)
         self.dialog = dialog
         dialog.setModal(False)
         dialog.show()

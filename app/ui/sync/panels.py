@@ -37,13 +37,12 @@ from PySide6.QtWidgets import (
 
 from app.domain.deadlines import WarningColour, WarningSettings
 from app.domain.vocabulary import Track, WorkspaceKind, may_see_protected
-from app.services.settings import Settings
-from app.storage.workspace import Workspace
+from app.storage.changes import ChangeSet
 from app.sync import conflicts, overview
 from app.sync.export import ExportResult, export_bundle
 from app.sync.merge import ImportReport, import_bundle
+from app.ui.context import AppContext
 from app.ui.sync.models import ComparisonModel, ConflictListModel, OverviewModel, ReportModel
-from app.ui.tasks import TaskRunner
 
 ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #1b5e20;"
@@ -69,11 +68,11 @@ def _table(model: Any, parent: QWidget) -> QTableView:
 
 class ExportPanel(QWidget):
     exported = Signal(object)
-    records_changed = Signal(object)
 
-    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ws, self.runner = ws, runner
+        ws = ctx.ws
+        self.ws, self.ops = ws, ctx.ops
         self.choose_path: Callable[[], Path | None] = self._ask_path
         lay = QVBoxLayout(self)
         office = self._office = ws.kind is WorkspaceKind.OFFICE
@@ -87,8 +86,7 @@ class ExportPanel(QWidget):
         self.team_box = QComboBox(self)
         self.team_box.setVisible(office)
         if office:
-            for _tid, name in overview.choices(ws).teams:
-                self.team_box.addItem(name)
+            self.ops.query(lambda: overview.choices(ws), self._on_choices, parent=self)
         row.addWidget(self.team_box)
         self.all_box = QCheckBox(self.tr("All records, not only the changes"), self)
         row.addWidget(self.all_box)
@@ -107,6 +105,10 @@ class ExportPanel(QWidget):
         lay.addStretch(1)
         self._relay = _Progress(self)
         self._relay.changed.connect(self._on_progress)
+
+    def _on_choices(self, found: overview.Choices) -> None:
+        for _tid, name in found.teams:
+            self.team_box.addItem(name)
 
     def _ask_path(self) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(
@@ -131,12 +133,13 @@ class ExportPanel(QWidget):
         self.button.setEnabled(False)
         self.message.setText("")
         self.progress.setValue(0)
-        self.runner.submit_write(
+        self.ops.write(
             lambda: export_bundle(
                 ws, path, all_rows=all_rows, team=team, progress=relay.changed.emit
             ),
             self._on_done,
-            self._on_error,
+            source="sync",
+            on_error=self._on_error,
         )
 
     def _on_progress(self, pct: int, what: str) -> None:
@@ -196,11 +199,10 @@ class DropArea(QFrame):
 
 class ImportPanel(QWidget):
     imported = Signal(object)
-    records_changed = Signal(object)
 
-    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ws, self.runner = ws, runner
+        self.ws, self.ops = ctx.ws, ctx.ops
         self.choose_paths: Callable[[], list[Path]] = self._ask_paths
         lay = QVBoxLayout(self)
         self.drop = DropArea(self.tr("Drop sync bundles here, or"), self)
@@ -255,10 +257,11 @@ class ImportPanel(QWidget):
         path = self._queue.pop(0)
         ws, relay = self.ws, self._relay
         self.progress.setValue(0)
-        self.runner.submit_write(
+        self.ops.write(
             lambda: import_bundle(ws, path, progress=relay.changed.emit),
             self._on_done,
-            lambda exc: self._on_error(path, exc),
+            source="sync",
+            on_error=lambda exc: self._on_error(path, exc),
         )
 
     def _on_done(self, report: ImportReport) -> None:
@@ -274,7 +277,6 @@ class ImportPanel(QWidget):
         )
         self._lines.append((True, text))
         self.imported.emit(report)
-        self.records_changed.emit(report)
         self._next()
 
     def _on_error(self, path: Path, exc: BaseException) -> None:
@@ -284,11 +286,11 @@ class ImportPanel(QWidget):
 
 class ConflictsPanel(QWidget):
     decided = Signal(object)
-    records_changed = Signal(object)
 
-    def __init__(self, ws: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.ws, self.runner = ws, runner
+        ws = ctx.ws
+        self.ws, self.ops = ws, ctx.ops
         lay = QVBoxLayout(self)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         self.list_model = ConflictListModel(self._fetch, self)
@@ -325,7 +327,7 @@ class ConflictsPanel(QWidget):
 
     def refresh(self) -> None:
         ws = self.ws
-        self.runner.submit(lambda: conflicts.conflict_ids(ws), self._on_ids)
+        self.ops.query(lambda: conflicts.conflict_ids(ws), self._on_ids)
 
     def _on_ids(self, ids: list[str]) -> None:
         self.list_model.set_ids(ids)
@@ -361,18 +363,21 @@ class ConflictsPanel(QWidget):
             return
         ws = self.ws
         self._set_buttons(False)
-        self.runner.submit_write(
+        self.ops.write(
             lambda: conflicts.decide(ws, cid, take_incoming=take),
             self._on_decided,
-            self._on_error,
+            source="sync",
+            on_error=self._on_error,
         )
+
+    def on_changes(self, changes: ChangeSet) -> None:
+        if changes.touches("sync_conflict"):
+            self.refresh()
 
     def _on_decided(self, view: conflicts.ConflictView) -> None:
         self.message.setStyleSheet(OK_STYLE)
         self.message.setText(view.status_label)
         self.decided.emit(view)
-        self.records_changed.emit(view)
-        self.refresh()
 
     def _on_error(self, exc: BaseException) -> None:
         self.message.setStyleSheet(ERROR_STYLE)
@@ -380,20 +385,27 @@ class ConflictsPanel(QWidget):
         self._set_buttons(True)
 
 
+OVERVIEW_TABLES = (
+    "problem",
+    "rectification_notice",
+    "ledger_item",
+    "clue_transfer",
+    "village",
+    "township",
+    "team",
+)
+"""Kinds of record whose change alters the office overview."""
+
+
 class OverviewPanel(QWidget):
     """Problems and follow-up across all teams and villages, filterable."""
 
     def __init__(
-        self,
-        ws: Workspace,
-        runner: TaskRunner,
-        settings: Settings | None = None,
-        today: date | None = None,
-        parent: QWidget | None = None,
+        self, ctx: AppContext, today: date | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.ws, self.runner = ws, runner
-        s = settings or Settings()
+        self.ws, self.ops = ctx.ws, ctx.ops
+        s = ctx.settings
         self.warn = WarningSettings(
             green_within_days=s.warn_green_days, yellow_within_days=s.warn_yellow_days
         )
@@ -422,13 +434,17 @@ class OverviewPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         lay.addWidget(self.table, 1)
-        self._fill_choices()
+        self._filling = False
         for box in (self.team_box, self.town_box, self.track_box, self.colour_box):
             box.currentIndexChanged.connect(self._on_filter_changed)
+        ws = self.ws
+        self.ops.query(lambda: overview.choices(ws), self._fill_choices, parent=self)
 
-    def _fill_choices(self) -> None:
+    def _fill_choices(self, found: overview.Choices) -> None:
+        self._filling = True
+        for box in (self.team_box, self.town_box, self.track_box, self.colour_box):
+            box.clear()
         everything = self.tr("All")
-        found = overview.choices(self.ws)
         self.team_box.addItem(everything, None)
         self.team_box.addItem(self.tr("Office"), overview.OFFICE_TEAM)
         for tid, name in found.teams:
@@ -442,6 +458,8 @@ class OverviewPanel(QWidget):
         self.colour_box.addItem(everything, None)
         for colour in (WarningColour.RED, WarningColour.YELLOW, WarningColour.GREEN):
             self.colour_box.addItem(colour.label, colour.value)
+        self._filling = False
+        self.refresh()
 
     def current_filter(self) -> overview.OverviewFilter:
         track, colour = self.track_box.currentData(), self.colour_box.currentData()
@@ -457,12 +475,15 @@ class OverviewPanel(QWidget):
 
     def refresh(self) -> None:
         ws, flt, today, warn = self.ws, self.current_filter(), self.today, self.warn
-        self.runner.submit(
-            lambda: overview.overview_ids(ws, flt, today=today, warn=warn), self._on_ids
-        )
+        self.ops.query(lambda: overview.overview_ids(ws, flt, today=today, warn=warn), self._on_ids)
+
+    def on_changes(self, changes: ChangeSet) -> None:
+        if changes.touches(*OVERVIEW_TABLES):
+            self.refresh()
 
     def _on_filter_changed(self, _index: int) -> None:
-        self.refresh()
+        if not self._filling:
+            self.refresh()
 
     def _on_ids(self, ids: list[str]) -> None:
         self.model.set_ids(ids)
@@ -472,41 +493,36 @@ class OverviewPanel(QWidget):
 class SyncView(QWidget):
     """The sync page: tabs for bundles, conflicts and (at the office) the overview."""
 
-    records_changed = Signal(object)
-
-    def __init__(
-        self,
-        ws: Workspace,
-        runner: TaskRunner,
-        settings: Settings | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         lay = QVBoxLayout(self)
         self.tabs = QTabWidget(self)
         bundles = QWidget(self.tabs)
         blay = QVBoxLayout(bundles)
-        self.export_panel = ExportPanel(ws, runner, bundles)
-        self.import_panel = ImportPanel(ws, runner, bundles)
+        self.export_panel = ExportPanel(ctx, bundles)
+        self.import_panel = ImportPanel(ctx, bundles)
         blay.addWidget(self.export_panel)
         blay.addWidget(self.import_panel, 1)
         self.tabs.addTab(bundles, self.tr("Bundles"))
-        self.conflicts_panel = ConflictsPanel(ws, runner, self.tabs)
+        self.conflicts_panel = ConflictsPanel(ctx, self.tabs)
         self.tabs.addTab(self.conflicts_panel, self.tr("Conflicts"))
         self.overview_panel: OverviewPanel | None = None
-        if ws.kind is WorkspaceKind.OFFICE:
-            self.overview_panel = OverviewPanel(ws, runner, settings, parent=self.tabs)
+        if ctx.ws.kind is WorkspaceKind.OFFICE:
+            self.overview_panel = OverviewPanel(ctx, parent=self.tabs)
             self.tabs.addTab(self.overview_panel, self.tr("Overview"))
         lay.addWidget(self.tabs)
-        for panel in (self.import_panel, self.conflicts_panel):
-            panel.records_changed.connect(self.records_changed)
-        self.import_panel.imported.connect(lambda _r: self.refresh())
-        self.refresh()
+        self.conflicts_panel.refresh()
 
     def refresh(self) -> None:
         self.conflicts_panel.refresh()
         if self.overview_panel is not None:
             self.overview_panel.refresh()
 
-    def on_records_changed(self, _result: object) -> None:
-        self.refresh()
+    def on_changes(self, changes: ChangeSet) -> None:
+        """Refresh the conflicts and the overview when what they show changed."""
+        self.conflicts_panel.on_changes(changes)
+        if self.overview_panel is not None:
+            self.overview_panel.on_changes(changes)
+
+    def close_forms(self) -> None:
+        """Nothing to keep: imports and decisions are written when they are made."""

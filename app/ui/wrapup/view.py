@@ -1,11 +1,11 @@
 """The evening wrap-up view: a day's problems by village, sorting each, merging alike ones,
 signing the day off, and the daily report's preview.
 
-Every service call goes through the task runner (reads with ``submit``, writes with
-``submit_write``); results come back on the GUI thread.
+Every service call goes through the context's operations (reads with ``query``, writes with
+``write``); results come back on the GUI thread. The board refreshes from the broadcast change
+sets only (:meth:`WrapupView.on_changes`), its own writes included: one write, one reload.
 
-Signals: ``records_changed(object)`` after any write (what changed); ``board_loaded(object)``
-after a board is shown (the :class:`Board`).
+Signals: ``board_loaded(object)`` after a board is shown (the :class:`Board`).
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.documents.daily_report import report_file_name
-from app.services.settings import Settings, load_settings
 from app.services.wrapup.board import (
     Board,
     Decision,
@@ -35,15 +34,15 @@ from app.services.wrapup.board import (
     SourceText,
     candidates_on,
     load_board,
-    merge_problems,
+    merge_groups,
     source_text,
 )
 from app.services.wrapup.close import CloseResult, close_day, sort_problem
 from app.services.wrapup.files import daily_report_pdf
+from app.storage.changes import ChangeSet
 from app.storage.errors import WorkspaceError
-from app.storage.workspace import Workspace
+from app.ui.context import AppContext
 from app.ui.pdf_preview import PdfPreviewDialog
-from app.ui.tasks import TaskRunner
 from app.ui.wrapup.dialogs import CloseDayDialog, MergeDialog, SourceDialog
 from app.ui.wrapup.model import BoardModel
 from app.ui.wrapup.panel import DecisionPanel
@@ -57,25 +56,33 @@ def _message(exc: BaseException) -> str:
     return f"操作失败：{exc}"
 
 
+BOARD_TABLES = (
+    "problem",
+    "problem_source",
+    "daily_wrapup",
+    "wrapup_amendment",
+    "rectification_notice",
+    "clue_transfer",
+    "ledger_item",
+    "visit",
+    "opinion_entry",
+    "interview",
+    "village",
+)
+"""Kinds of record whose change alters a day's board."""
+
+
 class WrapupView(QWidget):
-    records_changed = Signal(object)
     board_loaded = Signal(object)
 
     def __init__(
-        self,
-        ws: Workspace,
-        runner: TaskRunner,
-        *,
-        settings: Settings | None = None,
-        day: date | None = None,
-        parent: QWidget | None = None,
+        self, ctx: AppContext, *, day: date | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.ws = ws
-        self.runner = runner
-        self.settings = settings or load_settings(ws)
+        self.ws = ctx.ws
+        self.ops = ctx.ops
+        self.settings = ctx.settings
         self._pending_select: str | None = None
-        self._emitting = False
         self.close_dialog: CloseDayDialog | None = None
         self.merge_dialog: MergeDialog | None = None
         self.preview: PdfPreviewDialog | None = None
@@ -146,7 +153,11 @@ class WrapupView(QWidget):
         """Read the board of the chosen day (in the background) and show it."""
         self._pending_select = select
         day = self.day
-        self.runner.submit(lambda: load_board(self.ws, day), self._on_board_done, self._on_failed)
+        self.ops.query(
+            lambda: load_board(self.ws, day),
+            self._on_board_done,
+            on_error=self._on_failed,
+        )
 
     def _on_board_done(self, board: Board) -> None:
         if board.day != self.day:
@@ -161,7 +172,7 @@ class WrapupView(QWidget):
         self.status.setText(text)
         self.sign_off.setEnabled(not board.closed)
         self.merge.setEnabled(not board.closed and bool(board.problems))
-        target = self._pending_select
+        target, self._pending_select = self._pending_select, None
         index = self.model.index_of(target) if target else self.model.index(0, 0)
         if index.isValid() and not target and self.model.rowCount(index) > 0:
             index = self.model.index(0, 0, index)
@@ -189,17 +200,17 @@ class WrapupView(QWidget):
 
     def _on_panel_save_requested(self, problem_id: str, decision: Decision, reason: str) -> None:
         def done(result: Any) -> None:
-            self._report(result)
+            self._pending_select = problem_id
             if result.amendment:
                 self._say(self.tr("Amendment saved; it will be listed in the next daily report."))
             else:
                 self._say(self.tr("Decision saved."))
-            self.load(select=problem_id)
 
-        self.runner.submit_write(
+        self.ops.write(
             lambda: sort_problem(self.ws, problem_id, decision, reason=reason),
             done,
-            lambda exc: self.panel.show_error(_message(exc)),
+            source="wrapup",
+            on_error=lambda exc: self.panel.show_error(_message(exc)),
         )
 
     def _on_panel_source_requested(self, ref: SourceRef) -> None:
@@ -207,8 +218,10 @@ class WrapupView(QWidget):
             self.source_dialog = SourceDialog(text, self)
             self.source_dialog.show()
 
-        self.runner.submit(
-            lambda: source_text(self.ws, ref.kind, ref.record_id), done, self._on_failed
+        self.ops.query(
+            lambda: source_text(self.ws, ref.kind, ref.record_id),
+            done,
+            on_error=self._on_failed,
         )
 
     # -- toolbar ----------------------------------------------------------------------------
@@ -218,17 +231,17 @@ class WrapupView(QWidget):
     def _on_refresh_clicked(self) -> None:
         self.load()
 
-    def on_records_changed(self, _result: object) -> None:
-        """Another view wrote something: show the board afresh."""
-        if not self._emitting:
-            self.load()
+    def on_changes(self, changes: ChangeSet) -> None:
+        """Something was written (here or elsewhere): show the board afresh if it is touched."""
+        if changes.touches(*BOARD_TABLES):
+            self.load(select=self._pending_select or self._current_problem())
 
-    def _report(self, result: object) -> None:
-        self._emitting = True
-        try:
-            self.records_changed.emit(result)
-        finally:
-            self._emitting = False
+    def _current_problem(self) -> str | None:
+        index = self.tree.currentIndex()
+        return self.model.problem_id(index) if index.isValid() else None
+
+    def close_forms(self) -> None:
+        """Nothing to keep: the wrap-up's decisions are saved as they are made."""
 
     def _on_merge_clicked(self) -> None:
         board = self.model.board
@@ -246,20 +259,19 @@ class WrapupView(QWidget):
         dialog = self.merge_dialog
 
         def work() -> list[Any]:
-            return [merge_problems(self.ws, keep, others) for keep, others in groups]
+            return merge_groups(self.ws, groups)
 
-        def done(result: list[Any]) -> None:
+        def done(_result: list[Any]) -> None:
             if dialog is not None:
                 dialog.accept()
-            self._report(result)
+            self._pending_select = groups[0][0]
             self._say(self.tr("%1 group(s) merged.").replace("%1", str(len(groups))))
-            self.load(select=groups[0][0])
 
         def failed(exc: BaseException) -> None:
             if dialog is not None:
                 dialog.show_error(_message(exc))
 
-        self.runner.submit_write(work, done, failed)
+        self.ops.write(work, done, source="wrapup", on_error=failed)
 
     def _on_sign_off_clicked(self) -> None:
         board = self.model.board
@@ -278,19 +290,22 @@ class WrapupView(QWidget):
         def done(result: CloseResult) -> None:
             if dialog is not None:
                 dialog.accept()
-            self._report(result)
             text = self.tr("Signed off: %1 notice(s), %2 clue transfer(s), %3 ledger item(s).")
             text = text.replace("%1", str(len(result.notices)))
             text = text.replace("%2", str(len(result.clues)))
             text = text.replace("%3", str(len(result.ledger_items)))
             self._say(text)
-            self.load()
 
         def failed(exc: BaseException) -> None:
             if dialog is not None:
                 dialog.show_error(_message(exc))
 
-        self.runner.submit_write(lambda: close_day(self.ws, day, password), done, failed)
+        self.ops.write(
+            lambda: close_day(self.ws, day, password),
+            done,
+            source="wrapup",
+            on_error=failed,
+        )
 
     def _on_report_clicked(self) -> None:
         day = self.day
@@ -308,7 +323,12 @@ class WrapupView(QWidget):
             self.report.setEnabled(True)
             self._on_failed(exc)
 
-        self.runner.submit_write(lambda: daily_report_pdf(self.ws, day), done, failed)
+        self.ops.write(
+            lambda: daily_report_pdf(self.ws, day),
+            done,
+            source="wrapup",
+            on_error=failed,
+        )
 
 
 __all__ = ["WrapupView"]

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable
 from app.documents import charts, elements
 from app.documents.builder import DocumentBuilder
 from app.documents.fonts import FontRole, get_fonts
-from app.documents.page import CELL, TEXT_WIDTH, render_pdf, write_atomically
+from app.documents.page import CELL, TEXT_WIDTH, render_pdf
 from app.documents.paragraph import CJKParagraph
 from tests.unit.documents.pdfprobe import read_pages
 
@@ -78,7 +78,10 @@ def test_failed_render_leaves_no_file(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["x.pdf"]
 
 
-def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_pdf_write_keeps_the_old_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PDF goes through the durable writer (app.files): no partial file under the name."""
     target = tmp_path / "x.pdf"
     target.write_bytes(b"old")
 
@@ -87,7 +90,7 @@ def test_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Mon
 
     monkeypatch.setattr(os, "fsync", broken_fsync)
     with pytest.raises(OSError, match="disk full"):
-        write_atomically(target, b"new")
+        render_pdf(elements.body("正文。"), target)
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["x.pdf"]
 

@@ -1,4 +1,6 @@
-"""Durable file writes: a temp file in the same folder, flushed and synced, then renamed."""
+"""Durable file writes: a temp file in the same folder, flushed and synced, then renamed (and the
+folder synced, so the rename survives a power cut). Every file the program writes goes through
+here."""
 
 from __future__ import annotations
 
