@@ -45,6 +45,7 @@ from app.storage.session import ACTOR_KEY, Actor, WorkspaceSession
 
 if TYPE_CHECKING:
     from app.storage.pg.server import PasswordSource, ServerSettings
+    from app.storage.watch import ChangeWatcher
 
 DB_NAME = "workspace.db"
 KEY_NAME = "workspace.key"
@@ -132,6 +133,8 @@ class Workspace:
         self.actor = Actor(username=user.username, device=self.device_id, user_id=user.id)
         self.server_notice: str | None = None
         """On a database server: one Chinese line when the link to it is not encrypted."""
+        self.db_password: PasswordSource = None
+        """On a database server: the password it was opened with (in memory only, to reopen)."""
 
     @property
     def on_server(self) -> bool:
@@ -161,6 +164,12 @@ class Workspace:
             yield conn
         finally:
             conn.close()
+
+    def watcher(self) -> ChangeWatcher:
+        """A watcher of what others change in this workspace (see :mod:`app.storage.watch`)."""
+        from app.storage.watch import watch
+
+        return watch(self.engine, lambda: connect_raw(self.paths.db, self._db_key))
 
     @property
     def db_key(self) -> bytes:

@@ -19,6 +19,7 @@ from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from app.config import Environment
+from app.domain.vocabulary import WorkspaceKind
 from app.storage.errors import WorkspaceError
 from app.storage.workspace import Workspace, WorkspacePaths
 from app.ui.context import AppContext, make_context
@@ -66,16 +67,19 @@ def build_main_window(
     """The main window with every view listed and its signals wired; the first view shown."""
     runner = runner or TaskRunner()
     root, username = ws.paths.root, ws.username
+    db_password = ws.db_password  # an office on a server: kept in memory for unlocking
 
     def context(opened: Workspace) -> AppContext:
         ctx = make_context(opened, runner, warm=False)
         ctx.offer_drafts = offer_drafts
         ctx.villages.reload()
         QTimer.singleShot(FONT_WARM_UP_DELAY_MS, lambda: ctx.fonts.start(runner))
+        if opened.kind is WorkspaceKind.OFFICE:  # several clerks, command-line imports
+            ctx.external.start()
         return ctx
 
     def unlock(password: str) -> AppContext:
-        return context(Workspace.open(root, password, username))
+        return context(Workspace.open(root, password, username, db_password=db_password))
 
     window = MainWindow(context(ws), unlock)
     runner.setParent(window)
@@ -116,10 +120,12 @@ def _ask_workspace(root: Path, env: Environment) -> Workspace | None:
         return create.workspace
     if env.password is not None:
         try:
-            return Workspace.open(root, env.password, env.user)
+            return Workspace.open(root, env.password, env.user, db_password=env.db_password)
         except WorkspaceError:
             pass
-    login = LoginDialog(root, lambda pw, user: Workspace.open(root, pw, user))
+    login = LoginDialog(
+        root, lambda pw, user: Workspace.open(root, pw, user, db_password=env.db_password)
+    )
     if login.exec() != QDialog.DialogCode.Accepted:
         return None
     return login.workspace
@@ -148,7 +154,7 @@ def run_smoke(root: Path, env: Environment, started: float | None = None) -> int
         return 1
     setup_application()
     try:
-        ws = Workspace.open(root, env.password, env.user)
+        ws = Workspace.open(root, env.password, env.user, db_password=env.db_password)
     except WorkspaceError as exc:
         print(f"错误：{exc.message}", file=sys.stderr)
         return 1

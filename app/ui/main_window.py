@@ -107,9 +107,10 @@ class MainWindow(QMainWindow):
     def _show_user(self) -> None:
         if self.ctx is not None:
             ws = self.ctx.ws
-            self.user_label.setText(
-                self.tr("User: %1 (%2)").replace("%1", ws.username).replace("%2", ws.role.label)
-            )
+            text = self.tr("User: %1 (%2)").replace("%1", ws.username).replace("%2", ws.role.label)
+            if ws.server_notice:  # an office on a server reached without TLS: say so
+                text = f"{ws.server_notice}　{text}"
+            self.user_label.setText(text)
 
     # -- views ----------------------------------------------------------------------------
     def _add_view(self, spec: ViewSpec) -> None:
@@ -182,6 +183,7 @@ class MainWindow(QMainWindow):
             v.widget = None
         ctx = self.ctx
         self.ctx = None
+        ctx.external.stop()
         ctx.runner.wait()
         ctx.ws.close()
         self.user_label.clear()
@@ -213,6 +215,7 @@ class MainWindow(QMainWindow):
             for v in self._views.values():
                 if v.widget is not None:
                     v.view.close_forms()
+            self.ctx.external.stop()
             self.ctx.runner.wait()
             self.ctx.ws.close()
         super().closeEvent(event)

@@ -243,6 +243,7 @@ def open_on_server(
             s.expunge(account)
         ws = cls(paths, engine, db_key, meta, account)
         ws.server_notice = link_status(engine).notice
+        ws.db_password = db_password
     except BaseException:
         engine.dispose()
         raise

@@ -227,3 +227,36 @@ def test_protected_names_masked_for_readers_but_kept_for_the_office(
         s.commit()
     again = office.session().exec(select(Person)).one()
     assert (again.name, again.phone) == ("张秘密", "13800000000")
+
+
+def test_another_clerks_change_is_noticed(
+    store: OfficeStore, offices: Callable[..., Workspace]
+) -> None:
+    """The window's watcher: quiet while nothing changes, names what another clerk changed."""
+    import time
+
+    office = offices()
+    other = reopen(office, store)
+    watcher = office.watcher()
+    try:
+        assert watcher.poll() == frozenset()
+        with other.session() as s:
+            s.add(Township(name="城关镇"))
+            s.commit()
+        seen: frozenset[str] = frozenset()
+        for _ in range(50):  # a notice arrives at commit; give the socket a moment
+            seen = watcher.poll()
+            if seen:
+                break
+            time.sleep(0.05)
+        assert "township" in seen
+        assert watcher.poll() == frozenset()
+        if store.on_server:  # this program's own writes are announced where they are made
+            with office.session() as s:
+                s.add(Township(name="东关镇"))
+                s.commit()
+            time.sleep(0.3)
+            assert watcher.poll() == frozenset()
+    finally:
+        watcher.close()
+        other.close()
