@@ -197,6 +197,9 @@ def test_chinese_search_two_and_more_characters(offices: Callable[..., Workspace
     assert all("\x02低保\x03" in h.snippet for h in two)
     assert [h.record_id for h in search(office, "年久失修")] == [visits[1].id]
     assert search(office, "保户名") and not search(office, "保评户")
+    assert [h.record_id for h in search(office, "失修，雨天")] == [visits[1].id]
+    assert [h.record_id for h in search(office, "无关  记录")] == []  # not in the text as typed
+    assert {h.record_id for h in search(office, "保")} == {visits[0].id, visits[2].id}
     edit(
         office,
         Visit,

@@ -3,9 +3,10 @@
 The triggers that keep it in step are derived objects (app/storage/derived.py), installed and
 verified by the program after every upgrade.
 
-PostgreSQL form: one table holds the map and the text, with a GIN index over each text's character
-pairs (``xd_bigrams``), so a substring of two characters or more is looked up, not scanned; its
-triggers are derived objects too (app/storage/pg/derived.py).
+PostgreSQL form: one table holds the map and the text, with a pg_trgm GIN index over each text's
+pairs of characters written as words (``xd_pairs``), so a substring of two characters or more is
+looked up, not scanned (app/storage/pg/search.py); its triggers are derived objects too
+(app/storage/pg/derived.py).
 
 Revision ID: 0003
 Revises: 0002
@@ -41,26 +42,26 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP TABLE search_doc")
-        op.execute("DROP FUNCTION xd_bigrams(text)")
+        op.execute("DROP FUNCTION xd_pairs(text)")
         return
     op.execute("DROP TABLE search_fts")
     op.execute("DROP TABLE search_doc")
 
 
-BIGRAMS_FUNCTION = r"""
-CREATE FUNCTION xd_bigrams(body text) RETURNS text[]
+PAIRS_FUNCTION = r"""
+CREATE FUNCTION xd_pairs(body text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
-  SELECT coalesce(array_agg(DISTINCT g), '{}')
-  FROM (SELECT substr(lower(body), i, 2) AS g
-        FROM generate_series(1, char_length(body) - 1) AS i) AS pairs
-  WHERE g !~ '\s'
+  SELECT ' ' || regexp_replace(lower(body), '(..)', '\1 ', 'g') || ' '
+         || regexp_replace(substr(lower(body), 2), '(..)', '\1 ', 'g') || ' '
 $$
 """
-"""Every distinct pair of neighbouring characters of a text, lower-cased, without white space."""
+"""Every pair of neighbouring characters of a text as a word of its own (lower-cased): the
+pairs from the first character, then those from the second, separated by spaces."""
 
 
 def _upgrade_postgresql() -> None:
-    op.execute(BIGRAMS_FUNCTION)
+    op.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    op.execute(PAIRS_FUNCTION)
     op.execute(
         "CREATE TABLE search_doc ("
         "doc_id BIGSERIAL PRIMARY KEY, "
@@ -70,4 +71,6 @@ def _upgrade_postgresql() -> None:
         "body TEXT NOT NULL DEFAULT '')"
     )
     op.execute("CREATE INDEX ix_search_doc_village ON search_doc (village_id)")
-    op.execute("CREATE INDEX ix_search_doc_bigrams ON search_doc USING gin (xd_bigrams(body))")
+    op.execute(
+        "CREATE INDEX ix_search_doc_pairs ON search_doc USING gin (xd_pairs(body) gin_trgm_ops)"
+    )
