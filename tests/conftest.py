@@ -15,6 +15,17 @@ from app.storage.workspace import Workspace
 
 PASSWORD = "正确的密码-1"
 LEADER = "李组长"
+SHOTS_ENV = "XUNCHA_SHOTS"
+
+
+@pytest.fixture
+def shots(request: pytest.FixtureRequest, tmp_path: Path) -> Path:
+    """Where a test saves its screenshots: ``$XUNCHA_SHOTS/<test module>`` when that is set (to
+    look at them afterwards), else the test's own temp folder."""
+    root = os.environ.get(SHOTS_ENV)
+    folder = Path(root) / request.module.__name__.rsplit(".", 1)[-1] if root else tmp_path / "shots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.fixture

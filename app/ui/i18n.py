@@ -69,3 +69,17 @@ def choose_ui_font(app: QApplication) -> str | None:
             app.setFont(font)
             return family
     return None
+
+
+def fill(text: str, *values: object) -> str:
+    """A translated text with its placeholders %1, %2 … filled in order (as Qt's ``arg``).
+
+    Each placeholder is replaced in one pass, so a value that itself contains "%2" is left alone.
+    """
+    import re
+
+    def value(m: re.Match[str]) -> str:
+        n = int(m.group(1))
+        return str(values[n - 1]) if 0 < n <= len(values) else m.group(0)
+
+    return re.sub(r"%(\d)", value, text)

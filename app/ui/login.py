@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.storage.errors import WorkspaceError
 from app.storage.workspace import Workspace
+from app.ui.i18n import fill
 
 Opener = Callable[[str, str | None], Workspace]
 """(password, user name or None) → the open workspace, or a WorkspaceError."""
@@ -169,7 +170,7 @@ class LockPage(QWidget):
         lay.addStretch(2)
 
     def reset(self, username: str) -> None:
-        self.who.setText(self.tr("The workspace of %1 is locked.").replace("%1", username))
+        self.who.setText(fill(self.tr("The workspace of %1 is locked."), username))
         self.password.clear()
         self.error.clear()
         self.password.setFocus()

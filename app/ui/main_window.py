@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.storage.errors import WorkspaceError
 from app.ui.context import AppContext, View
+from app.ui.i18n import fill
 from app.ui.login import LockPage
 from app.ui.views import VIEWS, ViewSpec
 
@@ -107,7 +108,7 @@ class MainWindow(QMainWindow):
     def _show_user(self) -> None:
         if self.ctx is not None:
             ws = self.ctx.ws
-            text = self.tr("User: %1 (%2)").replace("%1", ws.username).replace("%2", ws.role.label)
+            text = fill(self.tr("User: %1 (%2)"), ws.username, ws.role.label)
             if ws.server_notice:  # an office on a server reached without TLS: say so
                 text = f"{ws.server_notice}　{text}"
             self.user_label.setText(text)

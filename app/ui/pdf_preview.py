@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.files import atomic_write_bytes
+from app.ui.i18n import fill
 
 PRINT_DPI = 300
 
@@ -119,7 +120,7 @@ class PdfPreview(QWidget):
     def save_to(self, path: Path) -> None:
         """Write the PDF to ``path`` (temp file, then rename)."""
         atomic_write_bytes(Path(path), self._data)
-        self.message.setText(self.tr("Saved: %1").replace("%1", str(path)))
+        self.message.setText(fill(self.tr("Saved: %1"), str(path)))
         self.saved.emit(str(path))
 
     def _on_save_button_clicked(self) -> None:
@@ -133,9 +134,7 @@ class PdfPreview(QWidget):
         try:
             self.save_to(Path(path))
         except OSError as exc:
-            self.message.setText(
-                self.tr("Could not save: %1").replace("%1", exc.strerror or str(exc))
-            )
+            self.message.setText(fill(self.tr("Could not save: %1"), exc.strerror or str(exc)))
 
     # -- print ----------------------------------------------------------------------------
     def print_to(self, printer: QPrinter) -> int:

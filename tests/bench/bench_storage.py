@@ -21,6 +21,7 @@ from app.services.demo.text import CLUE_TEXTS, GENERAL_TEXTS, LIVELIHOOD_TEXTS, 
 from app.services.field import records
 from app.storage.models import Township, Village
 from app.storage.workspace import Workspace
+from tests.records import save_visit
 
 RECORDS = 100_000
 PASSWORD = "bench"
@@ -93,13 +94,7 @@ def test_bench_storage(tmp_path: Path) -> None:
     inserts = []
     for i in range(200):
         t = time.perf_counter()
-        records.add_visit(
-            ws,
-            village_id=vids[i % len(vids)],
-            occurred_at=datetime(2026, 11, 27, 10),
-            method=VisitMethod.GENERAL,
-            notes=_texts(rng),
-        )
+        save_visit(ws, vids[i % len(vids)], _texts(rng), occurred_at=datetime(2026, 11, 27, 10))
         inserts.append(time.perf_counter() - t)
 
     searches: dict[str, list[float]] = {}

@@ -7,12 +7,11 @@ committed, flushed at once: a line on stdout is a transaction that reported succ
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime
 from pathlib import Path
 
-from app.domain.vocabulary import SourceKind, VisitMethod
-from app.services.field import records
+from app.storage.models import Visit
 from app.storage.workspace import Workspace
+from tests.records import save_visit
 
 
 def main() -> None:
@@ -23,27 +22,22 @@ def main() -> None:
     last_visit = ""
     while True:
         i += 1
-        if i % 4 == 0 and last_visit:
-            ch = records.edit_text(ws, "visit", last_visit, f"改写 {run}-{i} 村民反映水井已修复")
-        elif i % 3 == 0 and last_visit:
-            ch = records.add_problem(
-                ws,
-                village_id=village_id,
-                description=f"问题 {run}-{i} 道路坑洼不平",
-                raised_on=date(2026, 11, 20),
-                source_kind=SourceKind.VISIT,
-                source_id=last_visit,
+        if i % 4 == 0 and last_visit:  # an edit of the last visit
+            done = save_visit(
+                ws, village_id, f"改写 {run}-{i} 村民反映水井已修复", record_id=last_visit
+            )
+        elif i % 3 == 0:  # a visit raising a problem
+            done = save_visit(
+                ws, village_id, f"走访 {run}-{i} 道路", problems=[f"问题 {run}-{i} 道路坑洼不平"]
             )
         else:
-            ch = records.add_visit(
-                ws,
-                village_id=village_id,
-                occurred_at=datetime(2026, 11, 20, 9),
-                method=VisitMethod.GENERAL,
-                notes=f"走访 {run}-{i} 群众反映饮水困难" + "。" * (i % 50),
-            )
-            last_visit = ch.record_id
-        print(ch.kind, ch.record_id, ch.version, flush=True)
+            done = save_visit(ws, village_id, f"走访 {run}-{i} 群众反映饮水困难" + "。" * (i % 50))
+            last_visit = done.record_id
+        with ws.session() as s:  # the version the transaction committed
+            version = s.get_one(Visit, done.record_id).version
+        print("visit", done.record_id, version, flush=True)
+        for pid in done.problem_ids:
+            print("problem", pid, 1, flush=True)
 
 
 if __name__ == "__main__":

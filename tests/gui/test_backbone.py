@@ -24,8 +24,6 @@ from app.ui.tasks import SyncTaskRunner
 from tests.conftest import PASSWORD
 from tests.unit.services.followup.followup_seed import seed
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
 
 @pytest.fixture
 def window(qapp: QApplication, ws: Workspace, qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from app.domain.vocabulary import Role, VisitMethod
@@ -18,8 +17,6 @@ from app.ui.field.view import FieldView
 from app.ui.tasks import SyncTaskRunner
 from tests.conftest import PASSWORD
 from tests.gui.field_helpers import LEADER
-
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
 def test_idle_time_locks_the_window_and_the_password_unlocks_it(window, qtbot) -> None:

@@ -1,20 +1,14 @@
-"""Screenshots of the field window for people to look at (saved to $XUNCHA_SHOTS or /tmp/field)."""
+"""Screenshots of the field window for people to look at (in $XUNCHA_SHOTS/<module> when set)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-
-import pytest
 
 from tests.gui.field_helpers import photo_file
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
-
-def test_screenshots_of_window_forms_and_search(window, qtbot, tmp_path: Path) -> None:
-    out = Path(os.environ.get("XUNCHA_SHOTS", "/tmp/field"))
-    out.mkdir(parents=True, exist_ok=True)
+def test_screenshots_of_window_forms_and_search(shots: Path, window, qtbot, tmp_path: Path) -> None:
+    out = shots
     window.resize(1400, 820)
     window.show()
     view = window.view("field")

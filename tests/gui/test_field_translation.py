@@ -31,8 +31,6 @@ from app.storage.workspace import Workspace
 from app.ui.i18n import translations_dir
 from app.ui.login import CreateWorkspaceDialog, LoginDialog
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
 ENGLISH = re.compile(r"[A-Za-z]{2,}")
 ALLOWED = re.compile(r"Ctrl\+[A-Z]|JPEG|PNG|WebP")
 

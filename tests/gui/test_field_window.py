@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import QDialogButtonBox
@@ -19,7 +18,6 @@ from tests.conftest import PASSWORD
 from tests.gui.field_helpers import LEADER, photo_file
 
 # the offscreen platform says this whenever a top-level window is shown; it is not our defect
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
 def _field(window: MainWindow) -> FieldView:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -24,9 +23,6 @@ from tests.gui.conftest import standalone
 from tests.unit.services.followup.followup_seed import Seeded, seed
 
 TODAY = date(2026, 12, 1)
-SHOTS = Path("/tmp/followup")
-
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 
 def _view(ws: Workspace, qtbot) -> FollowupView:  # type: ignore[no-untyped-def]
@@ -46,6 +42,7 @@ def test_the_model_passes_the_model_tester(ws: Workspace, qtmodeltester) -> None
 
 
 def test_the_panel_colours_rows_and_a_notice_goes_through_its_steps(
+    shots: Path,
     ws: Workspace,
     qtbot,
     qapp: QApplication,  # type: ignore[no-untyped-def]
@@ -54,13 +51,13 @@ def test_the_panel_colours_rows_and_a_notice_goes_through_its_steps(
     number_pending(ws)
     translators = install_translations(qapp)
     try:
-        _steps_through_the_window(ws, ids, qtbot)
+        _steps_through_the_window(shots, ws, ids, qtbot)
     finally:
         for t in translators:
             qapp.removeTranslator(t)
 
 
-def _steps_through_the_window(ws: Workspace, ids: Seeded, qtbot) -> None:  # type: ignore[no-untyped-def]
+def _steps_through_the_window(shots: Path, ws: Workspace, ids: Seeded, qtbot) -> None:  # type: ignore[no-untyped-def]
     view = _view(ws, qtbot)
     model = view.model
     assert model.headerData(1, Qt.Orientation.Horizontal) == "文号"
@@ -105,8 +102,7 @@ def _steps_through_the_window(ws: Workspace, ids: Seeded, qtbot) -> None:  # typ
     assert view.preview.isVisible() and view.preview.pdf.startswith(b"%PDF")
     assert view.preview.document.pageCount() >= 2
     qtbot.wait(300)  # let the page view paint
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    view.grab().save(str(SHOTS / "followup-view.png"))
+    view.grab().save(str(shots / "followup-view.png"))
 
 
 def test_an_extension_in_the_window_keeps_the_item_with_its_reason(

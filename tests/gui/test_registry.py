@@ -25,8 +25,6 @@ from app.ui.tasks import SyncTaskRunner
 from tests.gui.conftest import standalone
 from tests.unit.services.registry.channel_files import make_registry, write_csv, write_xlsx
 
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-SHOTS = Path("/tmp/registry")
 ENGLISH = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -73,7 +71,7 @@ def test_models_pass_the_model_tester(view: RegistryView, ws: Workspace, qtmodel
     qtmodeltester.check(editor.model)
 
 
-def test_the_window_explains_the_tier(view: RegistryView, ws: Workspace) -> None:
+def test_the_window_explains_the_tier(shots: Path, view: RegistryView, ws: Workspace) -> None:
     view.select_village(_id(ws, "城关镇新村"))
     text = view.panel.toPlainText()
     assert "城关镇新村" in text
@@ -81,14 +79,16 @@ def test_the_window_explains_the_tier(view: RegistryView, ws: Workspace) -> None
     assert "大数据比对违规违纪问题线索明显村" in text and "信访问题集中村" in text
     why = "列入信访问题集中村（数量 2）、大数据比对违规违纪问题线索明显村两个渠道，得分 6 ≥ 4"
     assert why + "，定为差村" in text
-    view.grab().save(str(SHOTS / "registry_view.png"))
+    view.grab().save(str(shots / "registry_view.png"))
     view.select_village(_id(ws, "城关镇王庄村"))
     assert "未列入任何渠道名单" in view.panel.toPlainText()
     assert "类别：好" in view.panel.toPlainText()
     assert "分类规则：信访问题集中村 2" in view.rule_label.text()
 
 
-def test_override_needs_a_reason_and_shows_in_the_window(view: RegistryView, ws: Workspace) -> None:
+def test_override_needs_a_reason_and_shows_in_the_window(
+    shots: Path, view: RegistryView, ws: Workspace
+) -> None:
     vid = _id(ws, "王店乡张庄村")
     view.select_village(vid)
     dialog = view.open_override(view.panel.triage)  # type: ignore[arg-type]
@@ -98,7 +98,7 @@ def test_override_needs_a_reason_and_shows_in_the_window(view: RegistryView, ws:
     assert dialog.error.text() == "必须填写理由。"
     assert dialog.isVisible()
     dialog.reason.setPlainText("群众反映村干部优亲厚友，需重点巡察")
-    dialog.grab().save(str(SHOTS / "override_dialog.png"))
+    dialog.grab().save(str(shots / "override_dialog.png"))
     dialog._on_buttons_accepted()
     assert not dialog.isVisible()
     row = view.model.row_of(vid)
@@ -110,7 +110,7 @@ def test_override_needs_a_reason_and_shows_in_the_window(view: RegistryView, ws:
 
 
 def test_import_preview_shows_every_outcome_and_imports_once_resolved(
-    view: RegistryView, ws: Workspace, tmp_path: Path
+    shots: Path, view: RegistryView, ws: Workspace, tmp_path: Path
 ) -> None:
     path = write_csv(
         tmp_path / "治安名单.csv",
@@ -128,7 +128,7 @@ def test_import_preview_shows_every_outcome_and_imports_once_resolved(
     dialog.table.selectRow(0)
     assert dialog.candidates.count() == 2
     assert dialog.candidates.itemText(1) == "王店乡王庄村（411602001）"
-    dialog.grab().save(str(SHOTS / "import_preview.png"))
+    dialog.grab().save(str(shots / "import_preview.png"))
     for text in _texts(dialog):
         assert not ENGLISH.search(re.sub(r"CSV|\.csv", "", text)), text
     dialog.candidates.setCurrentIndex(1)
@@ -159,7 +159,9 @@ def test_the_import_preview_says_why_a_file_cannot_be_read(
     assert dialog.error.text() == ""
 
 
-def test_plan_editor_suggests_moves_and_saves(view: RegistryView, ws: Workspace) -> None:
+def test_plan_editor_suggests_moves_and_saves(
+    shots: Path, view: RegistryView, ws: Workspace
+) -> None:
     editor = view.open_plan()
     editor.suggest_button.click()
     assert editor.model.index(0, 0).data() == "第一批"
@@ -172,7 +174,7 @@ def test_plan_editor_suggests_moves_and_saves(view: RegistryView, ws: Workspace)
     assert numbers["城关镇新村"] == 1
     assert list(numbers.values()).count(1) == 2
     editor.resize(1100, 560)
-    editor.grab().save(str(SHOTS / "plan_editor.png"))
+    editor.grab().save(str(shots / "plan_editor.png"))
     for text in _texts(editor):
         assert not ENGLISH.search(text.replace("Excel", "")), text
 

@@ -36,8 +36,6 @@ from tests.unit.sync.conftest import (
     make_office,
 )
 
-SHOTS = Path("/tmp/sync")
-
 
 @pytest.fixture
 def pair(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Workspace, Workspace]]:
@@ -120,7 +118,7 @@ def test_export_button_with_progress(app: QApplication, qtbot, pair, tmp_path: P
 
 
 def test_import_by_drop_reports_per_kind_and_refusals(
-    app: QApplication, qtbot, qtmodeltester, pair, tmp_path: Path
+    shots: Path, app: QApplication, qtbot, qtmodeltester, pair, tmp_path: Path
 ):
     office, team = pair
     add_visit(team, add_village(team, "东村").id, "走访")
@@ -138,12 +136,11 @@ def test_import_by_drop_reports_per_kind_and_refusals(
     row = kinds.index("走访记录")
     assert panel.report_model.index(row, 1).data() == 1  # new
     panel.resize(760, 420)
-    SHOTS.mkdir(exist_ok=True)
-    panel.grab().save(str(SHOTS / "import.png"))
+    panel.grab().save(str(shots / "import.png"))
 
 
 def test_conflicts_side_by_side_and_decision(
-    app: QApplication, qtbot, qtmodeltester, pair, tmp_path: Path
+    shots: Path, app: QApplication, qtbot, qtmodeltester, pair, tmp_path: Path
 ):
     office, team = pair
     v = add_village(team, "东村")
@@ -165,7 +162,7 @@ def test_conflicts_side_by_side_and_decision(
     assert m.index(r, 2).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert m.index(fields["地点"], 2).data(Qt.ItemDataRole.BackgroundRole) is None
     panel.resize(900, 420)
-    panel.grab().save(str(SHOTS / "conflicts.png"))
+    panel.grab().save(str(shots / "conflicts.png"))
     with qtbot.waitSignal(panel.decided, timeout=5000):
         panel.take_button.click()
     with office.session() as s:
@@ -174,7 +171,9 @@ def test_conflicts_side_by_side_and_decision(
     assert panel.list_model.rowCount() == 0
 
 
-def test_office_overview_filters(app: QApplication, qtbot, qtmodeltester, pair, tmp_path: Path):
+def test_office_overview_filters(
+    shots: Path, app: QApplication, qtbot, qtmodeltester, pair, tmp_path: Path
+):
     office, team = pair
     v = add_village(team, "东村")
     _problems(team, v.id)
@@ -200,10 +199,10 @@ def test_office_overview_filters(app: QApplication, qtbot, qtmodeltester, pair, 
     assert panel.model.rowCount() == 3
     panel.town_box.setCurrentIndex(0)
     panel.resize(1100, 380)
-    panel.grab().save(str(SHOTS / "overview.png"))
+    panel.grab().save(str(shots / "overview.png"))
 
 
-def test_sync_view_tabs(app: QApplication, qtbot, pair):
+def test_sync_view_tabs(shots: Path, app: QApplication, qtbot, pair):
     office, team = pair
     office_view = standalone(SyncView, office)
     team_view = standalone(SyncView, team)
@@ -212,9 +211,9 @@ def test_sync_view_tabs(app: QApplication, qtbot, pair):
     assert office_view.tabs.count() == 3 and team_view.tabs.count() == 2
     assert office_view.export_panel.team_box.count() == 1  # the one provisioned team
     office_view.resize(1000, 600)
-    office_view.grab().save(str(SHOTS / "sync_office.png"))
+    office_view.grab().save(str(shots / "sync_office.png"))
     team_view.resize(900, 520)
-    team_view.grab().save(str(SHOTS / "sync_team.png"))
+    team_view.grab().save(str(shots / "sync_team.png"))
 
 
 def test_every_visible_string_is_chinese(app: QApplication, qtbot, pair):

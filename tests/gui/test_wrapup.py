@@ -20,9 +20,6 @@ from tests.conftest import PASSWORD
 from tests.gui.conftest import standalone
 from tests.unit.services.wrapup.test_wrapup import DAY, PROTECTED, Field, make_field
 
-SHOTS = Path("/tmp/wrapup")
-pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
-
 
 @pytest.fixture
 def app(qapp: QApplication) -> QApplication:
@@ -44,9 +41,8 @@ def view(app: QApplication, ws: Workspace, field: Field, qtbot) -> Iterator[Wrap
     v.close()
 
 
-def shot(widget, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    widget.grab().save(str(SHOTS / f"{name}.png"))
+def shot(folder: Path, widget, name: str) -> None:
+    widget.grab().save(str(folder / f"{name}.png"))
 
 
 def select(view: WrapupView, problem_id: str) -> None:
@@ -57,7 +53,9 @@ def test_the_model_passes_the_model_tester(view: WrapupView, qtmodeltester) -> N
     qtmodeltester.check(view.model)
 
 
-def test_board_by_village_in_chinese_with_suggestion(view: WrapupView, field: Field) -> None:
+def test_board_by_village_in_chinese_with_suggestion(
+    shots: Path, view: WrapupView, field: Field
+) -> None:
     model = view.model
     assert model.rowCount() == 2
     assert model.index(0, 0).data() == "甲村（4）"
@@ -68,7 +66,7 @@ def test_board_by_village_in_chinese_with_suggestion(view: WrapupView, field: Fi
     assert view.panel.track.currentData() == Track.FIX_NOW.value
     assert view.panel.unit.text() == "区水利局"
     assert view.sign_off.text() == "组长签结…"
-    shot(view, "board")
+    shot(shots, view, "board")
 
 
 def test_saving_a_decision_and_a_refusal_next_to_the_field(
@@ -101,11 +99,11 @@ def test_a_source_record_is_one_double_click_away(view: WrapupView, field: Field
     assert view.source_dialog.text.toPlainText().endswith("吃水困难。")
 
 
-def test_merge_dialog_merges_alike_problems(view: WrapupView, field: Field) -> None:
+def test_merge_dialog_merges_alike_problems(shots: Path, view: WrapupView, field: Field) -> None:
     view.merge.click()
     dialog = view.merge_dialog
     assert dialog is not None and dialog.list.count() == 1
-    shot(dialog, "merge")
+    shot(shots, dialog, "merge")
     dialog.merge_requested.emit(dialog.chosen())
     assert not dialog.isVisible()
     assert field.problems["well2"] not in view.board.problems  # type: ignore[union-attr]
@@ -113,7 +111,9 @@ def test_merge_dialog_merges_alike_problems(view: WrapupView, field: Field) -> N
     assert index.siblingAtColumn(2).data() == "2"
 
 
-def test_signing_off_with_the_leaders_password(view: WrapupView, field: Field, qtbot) -> None:
+def test_signing_off_with_the_leaders_password(
+    shots: Path, view: WrapupView, field: Field, qtbot
+) -> None:
     from tests.unit.services.wrapup.test_wrapup import sort_all
 
     sort_all(view.ws)
@@ -124,7 +124,7 @@ def test_signing_off_with_the_leaders_password(view: WrapupView, field: Field, q
     dialog.password.setText("不对")
     dialog.buttons.accepted.emit()
     assert dialog.error.text() == "密码不正确，未签结。" and dialog.isVisible()
-    shot(dialog, "signoff-refused")
+    shot(shots, dialog, "signoff-refused")
     dialog.password.setText(PASSWORD)
     dialog.buttons.accepted.emit()
     assert not dialog.isVisible()
@@ -136,11 +136,11 @@ def test_signing_off_with_the_leaders_password(view: WrapupView, field: Field, q
     assert view.panel.reason.isVisible()
     view.panel.save.click()  # nothing changed, but the reason is asked for first
     assert "理由" in view.panel.error.text()
-    shot(view, "closed")
+    shot(shots, view, "closed")
 
 
 def test_report_preview_print_and_save(
-    view: WrapupView, field: Field, tmp_path: Path, qtbot
+    shots: Path, view: WrapupView, field: Field, tmp_path: Path, qtbot
 ) -> None:
     view.report.click()
     preview = view.preview
@@ -151,7 +151,7 @@ def test_report_preview_print_and_save(
     preview.resize(700, 900)
     preview.show()
     qtbot.wait(400)  # QPdfView renders pages in the background
-    shot(preview, "preview")
+    shot(shots, preview, "preview")
     out = tmp_path / "saved" / "日报.pdf"
     preview.preview.save_to(out)
     assert out.read_bytes() == preview.preview.pdf

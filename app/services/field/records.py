@@ -1,4 +1,5 @@
-"""Writing and finding field records: the use cases the forms and the command line share.
+"""Retiring and finding field records (new and changed records are written by the forms:
+:func:`app.services.field.forms.save_form`, the one write path).
 
 Each write is one transaction; the session stamps and audits it (app/storage/session.py).
 """
@@ -6,16 +7,13 @@ Each write is one transaction; the session stamps and audits it (app/storage/ses
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
 
 from sqlalchemy import text
 
-from app.domain.vocabulary import EntryChannel, SourceKind, VisitMethod
 from app.storage.models import (
     Interview,
     OpinionEntry,
     Problem,
-    ProblemSource,
     Synced,
     Visit,
     utcnow,
@@ -36,97 +34,12 @@ def _changed(obj: Synced) -> Changed:
     return Changed(kind=str(type(obj).__tablename__), record_id=obj.id, version=obj.version)
 
 
-def add_visit(
-    ws: Workspace,
-    *,
-    village_id: str,
-    occurred_at: datetime,
-    method: VisitMethod,
-    notes: str,
-    place: str = "",
-    inspectors: str = "",
-) -> Changed:
-    with ws.session() as s:
-        visit = Visit(
-            village_id=village_id,
-            occurred_at=occurred_at,
-            method=method,
-            place=place,
-            inspectors=inspectors,
-            notes=notes,
-            author_id=ws.user_id,
-        )
-        s.add(visit)
-        s.commit()
-        return _changed(visit)
-
-
-def add_entry(
-    ws: Workspace,
-    *,
-    village_id: str,
-    channel: EntryChannel,
-    received_at: datetime,
-    content: str,
-    box_label: str = "",
-) -> Changed:
-    with ws.session() as s:
-        entry = OpinionEntry(
-            village_id=village_id,
-            channel=channel,
-            received_at=received_at,
-            content=content,
-            box_label=box_label,
-            author_id=ws.user_id,
-        )
-        s.add(entry)
-        s.commit()
-        return _changed(entry)
-
-
-def add_problem(
-    ws: Workspace,
-    *,
-    village_id: str,
-    description: str,
-    raised_on: date,
-    source_kind: SourceKind,
-    source_id: str,
-) -> Changed:
-    """A problem raised by one record (more sources are linked when problems merge)."""
-    with ws.session() as s:
-        problem = Problem(village_id=village_id, description=description, raised_on=raised_on)
-        s.add(problem)
-        s.flush()
-        link = ProblemSource(problem_id=problem.id)
-        if source_kind is SourceKind.VISIT:
-            link.visit_id = source_id
-        elif source_kind is SourceKind.ENTRY:
-            link.entry_id = source_id
-        else:
-            link.interview_id = source_id
-        s.add(link)
-        s.commit()
-        return _changed(problem)
-
-
 _EDITABLE_TEXT: dict[str, tuple[type[Synced], str]] = {
     "visit": (Visit, "notes"),
     "opinion_entry": (OpinionEntry, "content"),
     "interview": (Interview, "record"),
     "problem": (Problem, "description"),
 }
-
-
-def edit_text(ws: Workspace, kind: str, record_id: str, new_text: str) -> Changed:
-    """Change the main text of a record (notes, content, record or description)."""
-    model, field_name = _EDITABLE_TEXT[kind]
-    with ws.session() as s:
-        obj = s.get_one(model, record_id)
-        setattr(obj, field_name, new_text)
-        s.add(obj)
-        s.commit()
-        return _changed(obj)
 
 
 def retire(ws: Workspace, kind: str, record_id: str) -> Changed:

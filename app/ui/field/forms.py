@@ -45,6 +45,7 @@ from app.ui.field.parts import (
     time_edit,
     to_iso,
 )
+from app.ui.i18n import fill
 
 DRAFT_DELAY_MS = 700
 W = TypeVar("W", bound=QWidget)
@@ -429,7 +430,7 @@ class FormDialog(QDialog):
         if isinstance(exc, FormInvalid):
             self.form.show_errors(exc.errors)
         else:
-            self.form.form_error.show_error(self.tr("Could not save: %1").replace("%1", str(exc)))
+            self.form.form_error.show_error(fill(self.tr("Could not save: %1"), str(exc)))
 
     def reject(self) -> None:
         self.form.discard_draft()

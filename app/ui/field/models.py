@@ -24,6 +24,7 @@ from PySide6.QtGui import QBrush, QColor
 from app.services.field.navigator import TownshipNode, VillageRow
 from app.services.field.reads import RecordKey, RecordRow, SearchRow
 from app.services.field.records import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
+from app.ui.i18n import fill
 
 TIER_COLOURS = {"good": "#2e7d32", "middle": "#b26a00", "poor": "#c62828"}
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -122,12 +123,12 @@ class VillageTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ForegroundRole and col == 1 and v.tier:
             return QBrush(QColor(TIER_COLOURS[v.tier.value]))
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-            return (
-                self.tr("%1 visits, %2 entries, %3 interviews, %4 problems")
-                .replace("%1", str(v.visits))
-                .replace("%2", str(v.entries))
-                .replace("%3", str(v.interviews))
-                .replace("%4", str(v.problems))
+            return fill(
+                self.tr("%1 visits, %2 entries, %3 interviews, %4 problems"),
+                str(v.visits),
+                str(v.entries),
+                str(v.interviews),
+                str(v.problems),
             )
         if role == ID_ROLE:
             return v.id

@@ -29,6 +29,7 @@ from app.domain.vocabulary import ProblemCategory
 from app.media import ProcessedPhoto, intake_photo
 from app.services.field.reads import LinkedProblem
 from app.ui.context import AppContext, VillageChoice
+from app.ui.i18n import fill
 
 TIME_FORMAT = "yyyy-MM-dd HH:mm"
 
@@ -350,7 +351,7 @@ class PhotosEditor(QWidget):
         self.existing = count
         if count:
             text = self.tr("%1 photo(s) already stored. Drop more here, or:")
-            self.hint.setText(text.replace("%1", str(count)))
+            self.hint.setText(fill(text, str(count)))
 
     def _on_add_button_clicked(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(
@@ -391,7 +392,7 @@ class PhotosEditor(QWidget):
         self._finish_one()
         if any(p.sha256 == photo.sha256 for p in self.photos):
             text = self.tr("This photo is already added: %1")
-            self.error.show_error(text.replace("%1", photo.original_name))
+            self.error.show_error(fill(text, photo.original_name))
             return
         self.photos.append(photo)
         self.paths.append(path)

@@ -66,6 +66,7 @@ from app.ui.field.models import (
     SearchResultModel,
     VillageTreeModel,
 )
+from app.ui.i18n import fill
 
 SEARCH_DELAY_MS = 250
 
@@ -326,7 +327,7 @@ class FieldView(QWidget):
             self.tr("Problems (%1)"),
         ]
         for i, kind in enumerate(KINDS):
-            self.tabs.setTabText(i, titles[i].replace("%1", str(counts[kind])))
+            self.tabs.setTabText(i, fill(titles[i], str(counts[kind])))
         if self._lists_village != lists.village_id:
             self.detail.clear()  # another village: its record is not shown any more
         self._lists_village = lists.village_id
@@ -334,7 +335,7 @@ class FieldView(QWidget):
 
     def show_today(self, day: date | None = None) -> None:
         day = day if isinstance(day, date) else date.today()
-        self.heading.setText(self.tr("Today, %1").replace("%1", day.isoformat()))
+        self.heading.setText(fill(self.tr("Today, %1"), day.isoformat()))
         self.stack.setCurrentWidget(self.today_table)
 
         def load() -> tuple[list[Any], dict[Any, Any]]:
@@ -385,9 +386,7 @@ class FieldView(QWidget):
         if seq != self._search_seq:
             return
         self.search_model.set_hits(hits)
-        self.heading.setText(
-            self.tr("Search “%1”: %2 found").replace("%1", query).replace("%2", str(len(hits)))
-        )
+        self.heading.setText(fill(self.tr("Search “%1”: %2 found"), query, str(len(hits))))
         self.stack.setCurrentWidget(self.search_table)
 
     def _on_search_escape(self) -> None:
@@ -482,9 +481,11 @@ class FieldView(QWidget):
             answer = QMessageBox.question(
                 self,
                 self.tr("Unsaved draft"),
-                self.tr("An unsaved %1 from %2 was found. Open it again?")
-                .replace("%1", kinds.get(d.kind, d.kind))
-                .replace("%2", when),
+                fill(
+                    self.tr("An unsaved %1 from %2 was found. Open it again?"),
+                    kinds.get(d.kind, d.kind),
+                    when,
+                ),
             )
             if answer == QMessageBox.StandardButton.Yes:
                 self.recover(d)

@@ -32,6 +32,7 @@ from app.services.followup.steps import ItemDetail, StepResult, apply_step, item
 from app.storage.changes import ChangeSet
 from app.ui.context import AppContext
 from app.ui.followup.model import COLOURS, DueModel
+from app.ui.i18n import fill
 from app.ui.pdf_preview import PdfPreview
 
 _WHITE = "#ffffff"
@@ -217,11 +218,7 @@ class FollowupView(QWidget):
             self._resetting = False
         self.table.resizeColumnsToContents()
         overdue = sum(1 for r in rows if r.days_left < 0)
-        self.summary.setText(
-            self.tr("%1 items, %2 overdue")
-            .replace("%1", str(len(rows)))
-            .replace("%2", str(overdue))
-        )
+        self.summary.setText(fill(self.tr("%1 items, %2 overdue"), str(len(rows)), str(overdue)))
         if keep is not None and self.model.row_of(keep) >= 0:
             self.table.selectRow(self.model.row_of(keep))
 
@@ -267,22 +264,21 @@ class FollowupView(QWidget):
         head = f"{d.kind.label}　{d.number}".strip()
         self.title.setText(
             f"<b>{head}</b><br>{d.village}　{d.unit}<br>"
-            + self.tr("Status: %1").replace("%1", d.status_label)
+            + fill(self.tr("Status: %1"), d.status_label)
             + "　"
-            + self.tr("Deadline: %1").replace(
-                "%1", f"{d.deadline.year}年{d.deadline.month}月{d.deadline.day}日"
+            + fill(
+                self.tr("Deadline: %1"),
+                f"{d.deadline.year}年{d.deadline.month}月{d.deadline.day}日",
             )
         )
         colour = WarningColour(d.colour)
-        fill = COLOURS.get(colour)
+        shade = COLOURS.get(colour)
         if d.running:
             self.badge.setText(f"{days_left_zh(d.days_left)}　{d.colour_label}")
         else:
-            self.badge.setText(
-                self.tr("%1: the deadline no longer runs").replace("%1", d.status_label)
-            )
+            self.badge.setText(fill(self.tr("%1: the deadline no longer runs"), d.status_label))
         self.badge.setStyleSheet(
-            f"background: {fill.name() if fill else _WHITE}; padding: 4px; color: #000000"
+            f"background: {shade.name() if shade else _WHITE}; padding: 4px; color: #000000"
         )
         self.history.setText("<br>".join(d.history))
         while self.action_bar.count():
@@ -327,7 +323,7 @@ class FollowupView(QWidget):
         )
 
     def _on_step_applied(self, result: StepResult) -> None:
-        self.message.setText(self.tr("Saved: %1").replace("%1", result.status_label))
+        self.message.setText(fill(self.tr("Saved: %1"), result.status_label))
 
     def _on_step_refused(self, exc: BaseException) -> None:
         if isinstance(exc, TransitionRefused):

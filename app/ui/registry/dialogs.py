@@ -48,10 +48,11 @@ from app.services.registry.villages import (
     update_village,
 )
 from app.storage.workspace import Workspace
+from app.ui.i18n import fill
 from app.ui.ops import Operations
 from app.ui.registry.models import ImportPreviewModel
+from app.ui.style import ERROR_STYLE
 
-ERROR_STYLE = "color: #b00020"
 _TABS: tuple[RowOutcome | None, ...] = (
     None,
     RowOutcome.MATCHED,
@@ -74,7 +75,7 @@ class ChannelImportDialog(QDialog):
         self, ws: Workspace, ops: Operations, path: Path, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Import channel list — %1").replace("%1", path.name))
+        self.setWindowTitle(fill(self.tr("Import channel list — %1"), path.name))
         self._ws, self._ops, self._path = ws, ops, path
         self._options = ImportOptions()
         self.plan: ImportPlan | None = None
@@ -177,29 +178,30 @@ class ChannelImportDialog(QDialog):
         self.summary.setText(plan.summary())
         lines = []
         for c in plan.channels:
-            line = (
-                self.tr("%1: %2 villages (%3 join, %4 stay, %5 leave)")
-                .replace("%1", c.channel.label)
-                .replace("%2", str(c.listed))
-                .replace("%3", str(len(c.joining)))
-                .replace("%4", str(len(c.staying)))
-                .replace("%5", str(len(c.leaving)))
+            line = fill(
+                self.tr("%1: %2 villages (%3 join, %4 stay, %5 leave)"),
+                c.channel.label,
+                str(c.listed),
+                str(len(c.joining)),
+                str(len(c.staying)),
+                str(len(c.leaving)),
             )
             if c.leaving:
-                line += self.tr(" — leaving: %1").replace("%1", "、".join(c.leaving))
+                line += fill(self.tr(" — leaving: %1"), "、".join(c.leaving))
             if c.replaces:
-                line += self.tr(" — replaces %1 (kept in history)").replace(
-                    "%1", "、".join(c.replaces)
-                )
+                line += fill(self.tr(" — replaces %1 (kept in history)"), "、".join(c.replaces))
             lines.append(line)
         self.changes.setText("\n".join(lines))
         self.model.set_plan(plan, _TABS[self.tabs.currentIndex()])
         self.import_button.setEnabled(plan.can_apply)
         if not plan.can_apply:
             self.error.setText(
-                self.tr(
-                    "%1 rows are ambiguous: pick the village for each, or skip ambiguous rows."
-                ).replace("%1", str(plan.count(RowOutcome.AMBIGUOUS)))
+                fill(
+                    self.tr(
+                        "%1 rows are ambiguous: pick the village for each, or skip ambiguous rows."
+                    ),
+                    str(plan.count(RowOutcome.AMBIGUOUS)),
+                )
             )
         self._update_picker()
 
@@ -282,9 +284,9 @@ class OverrideDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._ws, self._ops, self._village = ws, ops, village
-        self.setWindowTitle(self.tr("Adjust tier — %1").replace("%1", village.name))
+        self.setWindowTitle(fill(self.tr("Adjust tier — %1"), village.name))
         result = village.result
-        self.rule = QLabel(self.tr("By the rule: %1").replace("%1", result.rule_reason_zh), self)
+        self.rule = QLabel(fill(self.tr("By the rule: %1"), result.rule_reason_zh), self)
         self.rule.setWordWrap(True)
         self.tier = QComboBox(self)
         for tier in Tier:

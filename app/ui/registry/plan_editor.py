@@ -33,9 +33,10 @@ from app.services.registry.batch_plan import (
     suggest_plan,
 )
 from app.storage.workspace import Workspace
+from app.ui.i18n import fill
 from app.ui.ops import Operations
-from app.ui.registry.dialogs import ERROR_STYLE
 from app.ui.registry.models import PlanModel
+from app.ui.style import ERROR_STYLE
 
 
 class BatchPlanEditor(QWidget):
@@ -103,9 +104,11 @@ class BatchPlanEditor(QWidget):
         self.batch.setMaximum(len(plan.batches) + 1)
         self.status.setStyleSheet("")
         self.status.setText(
-            self.tr("%1 batches; %2 villages not in a batch.")
-            .replace("%1", str(len(plan.batches)))
-            .replace("%2", str(len(plan.unassigned)))
+            fill(
+                self.tr("%1 batches; %2 villages not in a batch."),
+                str(len(plan.batches)),
+                str(len(plan.unassigned)),
+            )
         )
 
     def _fail(self, exc: BaseException) -> None:
@@ -175,7 +178,7 @@ class BatchPlanEditor(QWidget):
             return
         self._ops.query(
             lambda: export_plan_xlsx(plan, path),
-            lambda p: self.status.setText(self.tr("Exported: %1").replace("%1", str(p))),
+            lambda p: self.status.setText(fill(self.tr("Exported: %1"), str(p))),
             on_error=self._fail,
         )
 

@@ -37,14 +37,15 @@ from app.services.registry.villages import (
 )
 from app.storage.changes import ChangeSet
 from app.ui.context import AppContext
+from app.ui.i18n import fill
 from app.ui.registry.dialogs import (
-    ERROR_STYLE,
     ChannelImportDialog,
     OverrideDialog,
     VillageEditDialog,
 )
 from app.ui.registry.models import TIER_COLOURS, RegistryModel
 from app.ui.registry.plan_editor import BatchPlanEditor
+from app.ui.style import ERROR_STYLE
 
 FILE_FILTER = "CSV / Excel (*.csv *.xlsx *.xlsm *.txt)"
 
@@ -196,10 +197,12 @@ class RegistryView(QWidget):
         self.model.set_ids(ids)
         weights = getattr(rule, "weights", {})
         self.rule_label.setText(
-            self.tr("Rule: %1; middle from %2 points, poor from %3.")
-            .replace("%1", "，".join(f"{c.label} {w}" for c, w in weights.items()))
-            .replace("%2", str(getattr(rule, "middle_from", "")))
-            .replace("%3", str(getattr(rule, "poor_from", "")))
+            fill(
+                self.tr("Rule: %1; middle from %2 points, poor from %3."),
+                "，".join(f"{c.label} {w}" for c, w in weights.items()),
+                str(getattr(rule, "middle_from", "")),
+                str(getattr(rule, "poor_from", "")),
+            )
         )
         row = self.model.row_of(keep) if keep else -1
         if row >= 0:
@@ -274,7 +277,7 @@ class RegistryView(QWidget):
         self._ops.query(lambda: plan_village_import(ws, path), previewed, on_error=self._fail)
 
     def _on_villages_imported(self, report: VillageImportReport) -> None:
-        self._say(self.tr("Registry imported: %1").replace("%1", report.summary()))
+        self._say(fill(self.tr("Registry imported: %1"), report.summary()))
 
     def _on_import_channels_button_clicked(self) -> None:
         path = self._ask_file(self.tr("Import channel list"))
@@ -307,10 +310,12 @@ class RegistryView(QWidget):
     def _on_triaged(self, run: TriageRun) -> None:
         counts = "，".join(f"{tier.label} {n}" for tier, n in run.counts.items())
         self._say(
-            self.tr("Triaged %1 villages: %2; %3 changed.")
-            .replace("%1", str(run.villages))
-            .replace("%2", counts)
-            .replace("%3", str(len(run.changed)))
+            fill(
+                self.tr("Triaged %1 villages: %2; %3 changed."),
+                str(run.villages),
+                counts,
+                str(len(run.changed)),
+            )
         )
 
     def _on_override_button_clicked(self) -> None:

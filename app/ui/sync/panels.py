@@ -42,10 +42,9 @@ from app.sync import conflicts, overview
 from app.sync.export import ExportResult, export_bundle
 from app.sync.merge import ImportReport, import_bundle
 from app.ui.context import AppContext
+from app.ui.i18n import fill
+from app.ui.style import ERROR_STYLE, OK_STYLE
 from app.ui.sync.models import ComparisonModel, ConflictListModel, OverviewModel, ReportModel
-
-ERROR_STYLE = "color: #b00020;"
-OK_STYLE = "color: #1b5e20;"
 
 
 class _Progress(QObject):
@@ -122,9 +121,7 @@ class ExportPanel(QWidget):
             return
         if path.exists():
             self._fail(
-                self.tr("The file exists already and is not overwritten: %1").replace(
-                    "%1", path.name
-                )
+                fill(self.tr("The file exists already and is not overwritten: %1"), path.name)
             )
             return
         team = (self.team_box.currentText() or None) if self._office else None
@@ -151,10 +148,12 @@ class ExportPanel(QWidget):
         self.progress.setValue(100)
         self.message.setStyleSheet(OK_STYLE)
         self.message.setText(
-            self.tr("Exported %1 records and %2 photos to %3.")
-            .replace("%1", str(result.rows))
-            .replace("%2", str(result.media))
-            .replace("%3", result.path.name)
+            fill(
+                self.tr("Exported %1 records and %2 photos to %3."),
+                str(result.rows),
+                str(result.media),
+                result.path.name,
+            )
         )
         self.exported.emit(result)
 
@@ -266,14 +265,14 @@ class ImportPanel(QWidget):
 
     def _on_done(self, report: ImportReport) -> None:
         self.report_model.set_report(report)
-        text = (
-            self.tr("%1: %2 new, %3 updated, %4 unchanged, %5 conflicts, %6 new photos")
-            .replace("%1", report.path.name)
-            .replace("%2", str(report.total("new")))
-            .replace("%3", str(report.total("updated")))
-            .replace("%4", str(report.total("unchanged")))
-            .replace("%5", str(report.total("conflict")))
-            .replace("%6", str(report.media_new))
+        text = fill(
+            self.tr("%1: %2 new, %3 updated, %4 unchanged, %5 conflicts, %6 new photos"),
+            report.path.name,
+            str(report.total("new")),
+            str(report.total("updated")),
+            str(report.total("unchanged")),
+            str(report.total("conflict")),
+            str(report.media_new),
         )
         self._lines.append((True, text))
         self.imported.emit(report)
@@ -349,9 +348,11 @@ class ConflictsPanel(QWidget):
         self._set_buttons(view is not None and view.status == "open")
         if view is not None:
             self.title.setText(
-                self.tr("%1 from %2: the changed fields are marked.")
-                .replace("%1", view.kind_label)
-                .replace("%2", view.team_name or "—")
+                fill(
+                    self.tr("%1 from %2: the changed fields are marked."),
+                    view.kind_label,
+                    view.team_name or "—",
+                )
             )
 
     def current_id(self) -> str | None:
@@ -487,7 +488,7 @@ class OverviewPanel(QWidget):
 
     def _on_ids(self, ids: list[str]) -> None:
         self.model.set_ids(ids)
-        self.count_label.setText(self.tr("%1 problems").replace("%1", str(len(ids))))
+        self.count_label.setText(fill(self.tr("%1 problems"), str(len(ids))))
 
 
 class SyncView(QWidget):

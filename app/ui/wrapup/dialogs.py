@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.wrapup.board import MergeCandidate, SourceText
-
-ERROR_STYLE = "color: #b00020"
+from app.ui.i18n import fill
+from app.ui.style import ERROR_STYLE
 
 
 class CloseDayDialog(QDialog):
@@ -36,7 +36,7 @@ class CloseDayDialog(QDialog):
         self.setWindowTitle(self.tr("Sign off the day"))
         form = QFormLayout(self)
         text = self.tr("Sign off %1. The day's decisions freeze and its papers are created.")
-        intro = QLabel(text.replace("%1", f"{day.year}年{day.month}月{day.day}日"), self)
+        intro = QLabel(fill(text, f"{day.year}年{day.month}月{day.day}日"), self)
         intro.setWordWrap(True)
         form.addRow(intro)
         form.addRow(QLabel(summary, self))
@@ -84,8 +84,7 @@ class MergeDialog(QDialog):
         for cand in candidates:
             lines = "\n".join(f"  · {d}" for d in cand.descriptions)
             head = self.tr("%1: %2 problems, %3 voices, similarity %4")
-            head = head.replace("%1", cand.village).replace("%2", str(len(cand.ids)))
-            head = head.replace("%3", str(cand.voices)).replace("%4", f"{cand.similarity:.2f}")
+            head = fill(head, cand.village, len(cand.ids), cand.voices, f"{cand.similarity:.2f}")
             item = QListWidgetItem(f"{head}\n{lines}", self.list)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)

@@ -36,8 +36,9 @@ from app.domain.vocabulary import (
 )
 from app.services.settings import Settings
 from app.services.wrapup.board import Decision, ProblemRow, default_decision, validate_decision
+from app.ui.i18n import fill
+from app.ui.style import ERROR_STYLE
 
-ERROR_STYLE = "color: #b00020"
 _TRACK_PAGES = (Track.FIX_NOW, Track.FAST_INVESTIGATION, Track.LEDGER, Track.VERIFY)
 
 
@@ -185,8 +186,7 @@ class DecisionPanel(QWidget):
             self._set_amending(False)
             return
         self.description.setText(f"<b>{row.village}</b>　{row.description}")
-        meta = self.tr("Raised on %1 · %2 voice(s)").replace("%1", row.raised_on.isoformat())
-        meta = meta.replace("%2", str(row.voices))
+        meta = fill(self.tr("Raised on %1 · %2 voice(s)"), row.raised_on.isoformat(), row.voices)
         if row.frozen:
             meta += " · " + self.tr("signed off: a change is an amendment")
         self.meta.setText(meta)
@@ -195,7 +195,7 @@ class DecisionPanel(QWidget):
                 f"{ref.kind.label}　{ref.at:%m-%d %H:%M}　{ref.preview}", self.sources
             )
             item.setData(Qt.ItemDataRole.UserRole, ref)
-        self.suggestion.setText(self.tr("Suggestion: %1").replace("%1", row.suggestion.reason_zh))
+        self.suggestion.setText(fill(self.tr("Suggestion: %1"), row.suggestion.reason_zh))
         self._set_amending(row.frozen)
         self.set_decision(row.decision or self._default(None))
 

@@ -42,12 +42,12 @@ from app.services.wrapup.files import daily_report_pdf
 from app.storage.changes import ChangeSet
 from app.storage.errors import WorkspaceError
 from app.ui.context import AppContext
+from app.ui.i18n import fill
 from app.ui.pdf_preview import PdfPreviewDialog
+from app.ui.style import ERROR_STYLE
 from app.ui.wrapup.dialogs import CloseDayDialog, MergeDialog, SourceDialog
 from app.ui.wrapup.model import BoardModel
 from app.ui.wrapup.panel import DecisionPanel
-
-ERROR_STYLE = "color: #b00020"
 
 
 def _message(exc: BaseException) -> str:
@@ -165,10 +165,10 @@ class WrapupView(QWidget):
         self.model.set_board(board)
         self.tree.expandAll()
         if board.closed:
-            text = self.tr("Signed off by %1").replace("%1", board.closed_by)
+            text = fill(self.tr("Signed off by %1"), board.closed_by)
         else:
             text = self.tr("Open: %1 problem(s), %2 unsorted")
-            text = text.replace("%1", str(len(board.problems))).replace("%2", str(board.unsorted))
+            text = fill(text, str(len(board.problems)), str(board.unsorted))
         self.status.setText(text)
         self.sign_off.setEnabled(not board.closed)
         self.merge.setEnabled(not board.closed and bool(board.problems))
@@ -265,7 +265,7 @@ class WrapupView(QWidget):
             if dialog is not None:
                 dialog.accept()
             self._pending_select = groups[0][0]
-            self._say(self.tr("%1 group(s) merged.").replace("%1", str(len(groups))))
+            self._say(fill(self.tr("%1 group(s) merged."), str(len(groups))))
 
         def failed(exc: BaseException) -> None:
             if dialog is not None:
@@ -278,7 +278,7 @@ class WrapupView(QWidget):
         if board is None:
             return
         summary = self.tr("%1 problem(s) on the list, %2 unsorted.")
-        summary = summary.replace("%1", str(len(board.problems))).replace("%2", str(board.unsorted))
+        summary = fill(summary, str(len(board.problems)), str(board.unsorted))
         self.close_dialog = CloseDayDialog(board.day, summary, self)
         self.close_dialog.close_requested.connect(self._on_close_dialog_close_requested)
         self.close_dialog.show()
@@ -291,9 +291,7 @@ class WrapupView(QWidget):
             if dialog is not None:
                 dialog.accept()
             text = self.tr("Signed off: %1 notice(s), %2 clue transfer(s), %3 ledger item(s).")
-            text = text.replace("%1", str(len(result.notices)))
-            text = text.replace("%2", str(len(result.clues)))
-            text = text.replace("%3", str(len(result.ledger_items)))
+            text = fill(text, len(result.notices), len(result.clues), len(result.ledger_items))
             self._say(text)
 
         def failed(exc: BaseException) -> None:
@@ -315,7 +313,7 @@ class WrapupView(QWidget):
         def done(pdf: bytes) -> None:
             self.report.setEnabled(True)
             self._say("")
-            title = self.tr("Daily report %1").replace("%1", day.isoformat())
+            title = fill(self.tr("Daily report %1"), day.isoformat())
             self.preview = PdfPreviewDialog(pdf, report_file_name(day), title, self)
             self.preview.show()
 

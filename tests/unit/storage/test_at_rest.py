@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from datetime import datetime
 from pathlib import Path
 
 from PIL import Image
@@ -15,6 +14,7 @@ from app.storage.backup import backup_database
 from app.storage.mediastore import MediaStore
 from app.storage.models import Attachment, Person, Township, Village
 from app.storage.workspace import Workspace
+from tests.records import save_visit
 
 NAME = "欧阳秀英"
 MARKER = "XD-MARKER-7f3a9c"
@@ -57,13 +57,7 @@ def test_nothing_readable_in_any_file(ws: Workspace) -> None:
         s.add(Person(name=NAME, post=MARKER, protected=True))
         s.commit()
         vid = village.id
-    made = records.add_visit(
-        ws,
-        village_id=vid,
-        occurred_at=datetime(2026, 11, 20, 10),
-        method=VisitMethod.OPEN_DOOR,
-        notes=f"{NAME}反映低保问题 {MARKER}",
-    )
+    made = save_visit(ws, vid, f"{NAME}反映低保问题 {MARKER}", method=VisitMethod.OPEN_DOOR)
     photo = intake_bytes(_photo_with_marker(), f"{MARKER}.jpg")
     store = MediaStore(ws.paths.media, ws.db_key)
     blob = store.put(photo.data)

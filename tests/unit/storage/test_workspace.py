@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from sqlmodel import select
 
-from app.domain.vocabulary import Role, SourceKind, VisitMethod
+from app.domain.vocabulary import Role, VisitMethod
 from app.services.field import records
 from app.storage.check import check_workspace
 from app.storage.errors import (
@@ -23,6 +22,7 @@ from app.storage.errors import (
 from app.storage.models import AuditEvent, Township, Village, Visit
 from app.storage.workspace import Workspace
 from tests.conftest import LEADER, PASSWORD, snapshot
+from tests.records import save_visit
 
 
 def _village(ws: Workspace) -> str:
@@ -141,14 +141,8 @@ def test_member_has_own_password_and_role(ws: Workspace) -> None:
 
 def test_every_write_is_audited_with_columns_not_values(ws: Workspace) -> None:
     vid = _village(ws)
-    made = records.add_visit(
-        ws,
-        village_id=vid,
-        occurred_at=datetime(2026, 11, 20, 9, 30),
-        method=VisitMethod.GENERAL,
-        notes="张秀英反映饮水困难",
-    )
-    records.edit_text(ws, "visit", made.record_id, "改写后的记录")
+    made = save_visit(ws, vid, "张秀英反映饮水困难")
+    save_visit(ws, vid, "改写后的记录", record_id=made.record_id)
     records.retire(ws, "visit", made.record_id)
     with ws.session() as s:
         events = s.exec(
@@ -192,45 +186,29 @@ def test_audit_log_is_append_only_and_rows_are_never_deleted(ws: Workspace) -> N
 
 def test_search_follows_every_write(ws: Workspace) -> None:
     vid = _village(ws)
-    made = records.add_visit(
+    made = save_visit(
         ws,
-        village_id=vid,
-        occurred_at=datetime(2026, 11, 20, 9, 30),
+        vid,
+        "村东头机井损坏半年未修",
         method=VisitMethod.KEY,
-        notes="村东头机井损坏半年未修",
+        problems=["机井损坏，群众浇地困难"],
     )
-    problem = records.add_problem(
-        ws,
-        village_id=vid,
-        description="机井损坏，群众浇地困难",
-        raised_on=date(2026, 11, 20),
-        source_kind=SourceKind.VISIT,
-        source_id=made.record_id,
-    )
-    assert {h.record_id for h in records.search(ws, "机井损坏")} == {
-        made.record_id,
-        problem.record_id,
-    }
-    assert {h.record_id for h in records.search(ws, "机井")} == {made.record_id, problem.record_id}
+    (problem_id,) = made.problem_ids
+    assert {h.record_id for h in records.search(ws, "机井损坏")} == {made.record_id, problem_id}
+    assert {h.record_id for h in records.search(ws, "机井")} == {made.record_id, problem_id}
     hit = records.search(ws, "半年未修")[0]
     assert f"{records.HIGHLIGHT_OPEN}半年未修{records.HIGHLIGHT_CLOSE}" in hit.snippet
-    records.edit_text(ws, "visit", made.record_id, "水井已经修好")
+    save_visit(ws, vid, "水井已经修好", record_id=made.record_id, method=VisitMethod.KEY)
     assert [h.record_id for h in records.search(ws, "半年未修")] == []
     assert [h.record_id for h in records.search(ws, "已经修好")] == [made.record_id]
-    records.retire(ws, "problem", problem.record_id)
+    records.retire(ws, "problem", problem_id)
     assert [h.record_id for h in records.search(ws, "浇地困难")] == []
     assert check_workspace(ws) == []
 
 
 def test_check_reports_search_index_out_of_step(ws: Workspace) -> None:
     vid = _village(ws)
-    records.add_visit(
-        ws,
-        village_id=vid,
-        occurred_at=datetime(2026, 11, 20),
-        method=VisitMethod.KEY,
-        notes="甲乙丙丁",
-    )
+    save_visit(ws, vid, "甲乙丙丁", method=VisitMethod.KEY)
     with ws.engine.begin() as conn:
         conn.exec_driver_sql("DROP TRIGGER fts_visit_au")
         conn.exec_driver_sql("UPDATE visit SET notes = '戊己庚辛'")

@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 
 from app.domain.vocabulary import VisitMethod
 from app.services.field import records
 from app.storage.models import Township, Village
 from app.storage.workspace import Workspace
+from tests.records import save_visit
 
 OPEN, CLOSE = records.HIGHLIGHT_OPEN, records.HIGHLIGHT_CLOSE
 LONG = (
@@ -26,9 +25,7 @@ def test_snippet_shows_the_match_even_far_into_the_text(ws: Workspace, query: st
         s.add(village)
         s.commit()
         vid = village.id
-    records.add_visit(
-        ws, village_id=vid, occurred_at=datetime(2026, 11, 20), method=VisitMethod.KEY, notes=LONG
-    )
+    save_visit(ws, vid, LONG, method=VisitMethod.KEY)
     (hit,) = records.search(ws, query)
     assert f"{OPEN}{query}{CLOSE}" in hit.snippet
     assert len(hit.snippet) < len(LONG) / 2

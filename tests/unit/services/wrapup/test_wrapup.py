@@ -22,7 +22,6 @@ from app.domain.vocabulary import (
     VisitMethod,
     WrapupStatus,
 )
-from app.services.field.records import add_entry, add_problem, add_visit
 from app.services.settings import load_settings, save_settings
 from app.services.wrapup.board import (
     Decision,
@@ -51,6 +50,7 @@ from app.storage.models import (
 )
 from app.storage.workspace import Workspace
 from tests.conftest import PASSWORD
+from tests.records import add_entry, add_problem, add_visit
 
 DAY = date(2026, 11, 20)
 PROTECTED = "欧阳秀兰"
@@ -126,13 +126,20 @@ def make_field(ws: Workspace, day: date = DAY) -> Field:
             source_kind=kind,
             source_id=source,
         ).record_id
+    earlier = add_visit(  # two days before: its problem is still unsorted
+        ws,
+        village_id=jia_id,
+        occurred_at=at - timedelta(days=2),
+        method=VisitMethod.GENERAL,
+        notes="前天的走访。",
+    ).record_id
     problems["old"] = add_problem(
         ws,
         village_id=jia_id,
         description=TEXTS["old"],
         raised_on=day - timedelta(days=2),
         source_kind=SourceKind.VISIT,
-        source_id=visit,
+        source_id=earlier,
     ).record_id
     return Field(jia_id, yi_id, problems)
 
