@@ -78,3 +78,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"错误：文件操作失败：{exc.strerror or exc}（{exc.filename or ''}）", file=sys.stderr)
         return EXIT_FAILED
+    except Exception as exc:  # an office's database server said no: one line, no data
+        from app.storage.pg.server import server_error_text
+
+        text = server_error_text(exc)
+        if text is None:
+            raise
+        print(f"错误：{text}", file=sys.stderr)
+        return EXIT_FAILED

@@ -245,3 +245,26 @@ def link_status(engine: Engine) -> LinkStatus:
     tls = bool(row and row[0])
     cipher = f"{row[1]} {row[2]}".strip() if row and tls else ""
     return LinkStatus(tls=tls, local_socket=host.startswith("/"), cipher=cipher)
+
+
+def server_error_text(exc: BaseException) -> str | None:
+    """One Chinese line for an error the database server raised (never its data); None when
+    ``exc`` is not one."""
+    orig = getattr(exc, "orig", None)
+    if not isinstance(exc, sa.exc.DBAPIError) or orig is None:
+        return None
+    state = str(getattr(orig, "sqlstate", "") or "")
+    if not state:
+        return None
+    if state == "42501":
+        return (
+            "数据库用户没有这项权限（只读或限于一个区县的数据库用户不能修改记录，"
+            "审计日志不能改动）。"
+        )
+    if state.startswith("08") or state in ("57P01", "57P02", "57P03"):
+        return "与数据库服务器的连接中断，请稍后再试（未完成的操作没有写入）。"
+    if state in ("40001", "40P01", "55P03"):
+        return "与另一位同事的操作冲突，请再试一次（未完成的操作没有写入）。"
+    if state == "53100":
+        return "数据库服务器磁盘已满，请管理员清理空间。"
+    return f"数据库服务器拒绝了这项操作（错误代码 {state}），未写入任何数据。"

@@ -256,3 +256,71 @@ def test_password_only_from_outside_the_folder(
         assert warned.returncode == 0 and "连接未加密" in warned.stderr
     finally:
         store.cluster.drop_database(db)
+
+
+@SERVER_ONLY
+def test_upgrade_takes_a_verified_backup_first_and_only_by_the_owner(
+    store: OfficeStore, run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
+    """A database at the revision before this program's: a clerk is refused (one line); the
+    owner's open dumps it (sealed), reads the dump back, then upgrades."""
+    from app.domain.vocabulary import WorkspaceKind
+    from app.storage import migrate
+    from app.storage.errors import DatabaseDamaged
+    from app.storage.keyfile import KeyFile
+    from app.storage.meta import seed_workspace
+    from app.storage.models import new_id
+    from app.storage.pg.backup import verify_backup
+    from app.storage.pg.workspace import META_KEY_CHECK, key_check
+
+    db = store.cluster.new_database(template=None)
+    try:
+        settings = ServerSettings.parse(store.cluster.url(db))
+        key = b"k" * 32
+        engine = make_server_engine(settings, store.db_password(), key)
+        try:
+            migrate.upgrade(engine, "0014")
+            wid = new_id()
+            seed_workspace(
+                engine,
+                {
+                    "workspace_id": wid,
+                    "device_id": new_id(),
+                    "kind": "office",
+                    "created_at": "2026-01-01T00:00:00+00:00",
+                    "demo": "0",
+                    META_KEY_CHECK: key_check(wid, key),
+                },
+                team_name="区委巡察办",
+                leader="王主任",
+                kind=WorkspaceKind.OFFICE,
+            )
+        finally:
+            engine.dispose()
+        folder = tmp_path / "office"
+        (folder / "backups").mkdir(parents=True)
+        settings.save(folder / "server.json")
+        kf = KeyFile(workspace_id=wid)
+        kf.add_user("王主任", PASSWORD, key)
+        kf.save(folder / "workspace.key")
+        with store.cluster.superuser(db) as su:
+            su.execute(f"CREATE ROLE late_clerk LOGIN PASSWORD '{CLERK_PW}' IN ROLE xuncha_clerk")
+            su.execute(f"GRANT CONNECT ON DATABASE {db} TO late_clerk")
+        settings.with_user("late_clerk").save(folder / "server.json")
+        refused = run_cli("--data-dir", folder, "stats", XUNCHA_DB_PASSWORD=CLERK_PW)
+        assert refused.returncode == 1 and len(refused.stderr.strip().splitlines()) == 1
+        assert "所有者" in refused.stderr or "权限" in refused.stderr, refused.stderr
+        assert not list((folder / "backups").iterdir())
+        settings.save(folder / "server.json")
+        opened = run_cli("--data-dir", folder, "stats", "--json")
+        assert opened.returncode == 0, opened.stderr
+        dumps = list((folder / "backups").iterdir())
+        assert len(dumps) == 1 and dumps[0].name.startswith("before-upgrade-0014-")
+        verify_backup(dumps[0], key, {"team": 1, "user": 1, "alembic_version": 1})
+        with pytest.raises(DatabaseDamaged, match="备份"):
+            verify_backup(dumps[0], key, {"team": 2})
+        assert "王主任".encode() not in dumps[0].read_bytes()  # sealed: no plain name
+    finally:
+        store.cluster.drop_database(db)
+        with store.cluster.superuser() as su:
+            su.execute("DROP ROLE IF EXISTS late_clerk")
