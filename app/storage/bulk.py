@@ -15,6 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from app.storage.changes import note_change
+from app.storage.dialect import insert_rows
 from app.storage.models import AuditEvent, SyncChange, Synced, new_id, utcnow
 from app.storage.session import Actor, WorkspaceSession
 
@@ -47,7 +48,7 @@ def write_audit_events(
         for rid, version, fields in items
     ]
     if rows:
-        conn.execute(_AUDIT.insert(), rows)
+        insert_rows(conn, _AUDIT, rows)
 
 
 def write_change_log(
@@ -65,7 +66,7 @@ def write_change_log(
         for rid, origin, version in items
     ]
     if rows:
-        conn.execute(_CHANGE.insert(), rows)
+        insert_rows(conn, _CHANGE, rows)
         note_change(table, (str(r["record_id"]) for r in rows))
 
 

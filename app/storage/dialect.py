@@ -6,6 +6,8 @@ one of these functions with their connection, and the function picks the form fo
 
 from __future__ import annotations
 
+from typing import Any
+
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -13,6 +15,18 @@ from sqlalchemy.dialects import postgresql, sqlite
 def on_server(conn: sa.Connection) -> bool:
     """Whether ``conn`` talks to a database server (PostgreSQL) rather than SQLCipher."""
     return conn.dialect.name != "sqlite"
+
+
+def insert_rows(conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]) -> None:
+    """Many rows into ``table``: one COPY on a server, an executemany INSERT on SQLite."""
+    if not rows:
+        return
+    if on_server(conn):
+        from app.storage.pg.copy import copy_rows
+
+        copy_rows(conn, table, rows)
+    else:
+        conn.execute(table.insert(), rows)
 
 
 def defer_foreign_keys(conn: sa.Connection) -> None:
@@ -23,11 +37,32 @@ def defer_foreign_keys(conn: sa.Connection) -> None:
         conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
 
 
-def insert_ignoring_duplicates(conn: sa.Connection, table: sa.Table) -> sa.Insert:
-    """An INSERT into ``table`` that skips rows whose key is already there."""
-    if on_server(conn):
-        return postgresql.insert(table).on_conflict_do_nothing()
-    return sqlite.insert(table).prefix_with("OR IGNORE")
+def insert_ignoring_duplicates(
+    conn: sa.Connection, table: sa.Table, rows: list[dict[str, Any]]
+) -> None:
+    """Insert ``rows`` into ``table``, skipping those whose key is already there.
+
+    On a server, text-only rows go in one statement (``INSERT … SELECT FROM unnest(arrays) ON
+    CONFLICT DO NOTHING``): one round trip and one small statement for any number of rows.
+    """
+    if not rows:
+        return
+    names = list(rows[0])
+    textual = all(isinstance(table.c[n].type, sa.String) for n in names)
+    if not on_server(conn):
+        conn.execute(sqlite.insert(table).prefix_with("OR IGNORE"), rows)
+    elif not textual:
+        conn.execute(postgresql.insert(table).on_conflict_do_nothing(), rows)
+    else:
+        cols = ", ".join(f'"{n}"' for n in names)
+        arrays = ", ".join(f"CAST(:a{i} AS text[])" for i in range(len(names)))
+        conn.execute(
+            sa.text(
+                f'INSERT INTO "{table.name}" ({cols}) SELECT * FROM unnest({arrays}) '
+                "ON CONFLICT DO NOTHING"
+            ),
+            {f"a{i}": [str(r[n]) for r in rows] for i, n in enumerate(names)},
+        )
 
 
 def serialize_on(conn: sa.Connection, key: str) -> None:

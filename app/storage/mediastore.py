@@ -54,6 +54,10 @@ class MediaStore:
     def exists(self, name: str) -> bool:
         return self.path_for(name).exists()
 
+    def existing(self, names: list[str]) -> set[str]:
+        """Which of ``names`` are stored."""
+        return {n for n in names if self.exists(n)}
+
     def put(self, data: bytes) -> StoredBlob:
         """Store ``data`` (once: an equal blob already stored is kept as it is)."""
         sha = hashlib.sha256(data).hexdigest()

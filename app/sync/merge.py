@@ -34,7 +34,12 @@ from sqlmodel import select
 
 from app.domain.vocabulary import WorkspaceKind
 from app.storage.bulk import write_audit_events, write_change_log
-from app.storage.dialect import defer_foreign_keys, insert_ignoring_duplicates, serialize_on
+from app.storage.dialect import (
+    defer_foreign_keys,
+    insert_ignoring_duplicates,
+    insert_rows,
+    serialize_on,
+)
 from app.storage.mediastore import MediaStore
 from app.storage.models import (
     SyncBundle,
@@ -231,7 +236,8 @@ def import_bundle(ws: Workspace, path: Path, progress: Progress | None = None) -
         seq_to=_int(contents.manifest.get("seq_to")),
     )
     report_progress(40, "正在保存照片…")
-    missing = [n for sha, n in sorted(media.items()) if not store.exists(store.name_for(sha))]
+    have = store.existing([store.name_for(sha) for sha in media])
+    missing = [n for sha, n in sorted(media.items()) if store.name_for(sha) not in have]
     # each photo is written and synced before the rows that name it are committed; in parallel,
     # so the file system can group the syncs
     with ThreadPoolExecutor(max_workers=8) as pool:
@@ -380,8 +386,9 @@ def _merge(
             report.counts[inc.table] = counts
             _insert_new(conn, inc.table, fresh, s.actor)
         if office and new_rows:
-            conn.execute(
-                insert_ignoring_duplicates(conn, SyncRowTeam.__table__),  # type: ignore[attr-defined]
+            insert_ignoring_duplicates(
+                conn,
+                SyncRowTeam.__table__,  # type: ignore[attr-defined]
                 [{"record_id": r, "table_name": t, "team_id": header.team_id} for t, r in new_rows],
             )
             upward.record_origins(
@@ -421,7 +428,7 @@ def _insert_new(conn: sa.Connection, table: str, fresh: list[dict[str, Any]], ac
     event (action "merge", no columns named) and a change-log entry (merged)."""
     if not fresh:
         return
-    conn.execute(rows.table_of(rows.MODELS[table]).insert(), fresh)
+    insert_rows(conn, rows.table_of(rows.MODELS[table]), fresh)
     items = [(str(d["id"]), int(d["version"])) for d in fresh]
     write_audit_events(conn, actor, utcnow(), "merge", table, [(r, v, "") for r, v in items])
     write_change_log(conn, table, [(r, "", 0) for r, _ in items], merged=True)

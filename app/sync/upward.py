@@ -355,8 +355,7 @@ def record_origins(
                 "device_id": device,
             }
         )
-    for i in range(0, len(values), 5000):
-        conn.execute(insert_ignoring_duplicates(conn, _ORIGIN), values[i : i + 5000])
+    insert_ignoring_duplicates(conn, _ORIGIN, values)
 
 
 def _b64(data: bytes) -> str:

@@ -77,15 +77,20 @@ def _pg_body(src: SearchSource, alias: str) -> str:
 
 
 def _search_objects(src: SearchSource) -> list[str]:
+    """Statement triggers over the rows a statement wrote (transition tables): a bundle's
+    thousands of rows reach the search table in one INSERT … SELECT, not one trigger call each."""
     t = src.table
     return [
         f"CREATE OR REPLACE FUNCTION xd_fts_{t}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
         f"INSERT INTO search_doc (kind, record_id, village_id, body) "
-        f"VALUES ('{src.kind}', NEW.id, NEW.village_id, {_pg_body(src, 'NEW')}) "
+        f"SELECT '{src.kind}', r.id, r.village_id, {_pg_body(src, 'r')} FROM written r "
         f"ON CONFLICT (record_id) DO UPDATE SET village_id = EXCLUDED.village_id, "
         f"body = EXCLUDED.body; RETURN NULL; END $$",
-        f"CREATE OR REPLACE TRIGGER fts_{t}_aiu AFTER INSERT OR UPDATE ON {t} "
-        f"FOR EACH ROW EXECUTE FUNCTION xd_fts_{t}()",
+        f"DROP TRIGGER IF EXISTS fts_{t}_aiu ON {t}",
+        f"CREATE OR REPLACE TRIGGER fts_{t}_ai AFTER INSERT ON {t} "
+        f"REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION xd_fts_{t}()",
+        f"CREATE OR REPLACE TRIGGER fts_{t}_au AFTER UPDATE ON {t} "
+        f"REFERENCING NEW TABLE AS written FOR EACH STATEMENT EXECUTE FUNCTION xd_fts_{t}()",
     ]
 
 
@@ -260,7 +265,7 @@ def server_findings(conn: sa.Connection, synced: tuple[str, ...]) -> list[str]:
     wanted = {f"guard_{t}_no_change" for t in APPEND_ONLY_TABLES} | {
         f"guard_{t}_no_delete" for t in synced
     }
-    wanted |= {f"fts_{s.table}_aiu" for s in SEARCH_SOURCES}
+    wanted |= {f"fts_{s.table}_{e}" for s in SEARCH_SOURCES for e in ("ai", "au")}
     missing = sorted(wanted - triggers)
     if missing:
         findings.append(f"缺少 {len(missing)} 个触发器：{', '.join(missing[:5])}")

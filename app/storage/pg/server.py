@@ -204,6 +204,8 @@ def _engine(
     )
     if workspace_key is not None:
         attach_cipher(engine.dialect, FieldCipher(workspace_key))
+    # bulk inserts (a bundle's rows, their audit events) as multi-row INSERTs, not one per row
+    engine.dialect.use_insertmanyvalues_wo_returning = True
     return engine
 
 
