@@ -9,6 +9,7 @@ so each view decides from it whether to refresh, once.
 from __future__ import annotations
 
 import contextlib
+import threading
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -32,14 +33,24 @@ class ExternalChanges(QObject):
         self._busy = False
         self._stopped = False
         self._rebase = False
+        self._lock = threading.Lock()
         ops.changed.connect(self._on_ops_changed)
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self._on_timer_timeout)
 
     def start(self) -> None:
-        if not self._stopped:
-            self.timer.start()
+        """Take the watcher's starting point now (off the GUI thread), then poll."""
+        if self._stopped:
+            return
+        self._ops.query(self._ensure_watcher, lambda _w: None, on_error=self._on_failed)
+        self.timer.start()
+
+    def _ensure_watcher(self) -> ChangeWatcher:
+        with self._lock:
+            if self._watcher is None:
+                self._watcher = self._ws.watcher()
+            return self._watcher
 
     def stop(self) -> None:
         self._stopped = True
@@ -52,9 +63,7 @@ class ExternalChanges(QObject):
     def _poll(self, rebase: bool) -> frozenset[str]:
         if self._stopped:
             return frozenset()
-        if self._watcher is None:
-            self._watcher = self._ws.watcher()
-        found = self._watcher.poll()
+        found = self._ensure_watcher().poll()
         # SQLite cannot tell our own commits from others': after one of ours, start afresh
         return frozenset() if rebase and not self._ws.on_server else found
 
