@@ -51,7 +51,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--demo", action="store_true", help="使用演示工作区（由 demo 命令生成）")
     p.add_argument("--user", help="用户名（默认：密码对应的用户；也可用 XUNCHA_USER）")
     p.add_argument(
-        "--smoke", action="store_true", help="自检：打开主窗口、载入数据后打印 ready in N ms 并退出"
+        "--smoke",
+        nargs="?",
+        const="window",
+        choices=("window", "login"),
+        help="自检：打开主窗口、载入数据后打印 ready in N ms 并退出（=login：登录窗口出现即退出）",
     )
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:

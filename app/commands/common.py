@@ -25,7 +25,9 @@ from app.config import (
     default_demo_dir,
 )
 from app.domain.errors import UserError
-from app.storage.workspace import Workspace
+
+if TYPE_CHECKING:  # the database code is imported by the commands that open a workspace
+    from app.storage.workspace import Workspace
 
 if TYPE_CHECKING:
     from app.storage.pg.server import PasswordSource
@@ -123,6 +125,8 @@ def open_workspace(args: argparse.Namespace, env: Environment) -> Workspace:
 
     On a database server whose link is not encrypted, says so on stderr (one line).
     """
+    from app.storage.workspace import Workspace
+
     ws = Workspace.open(
         data_dir(args), password(env), args.user or env.user, db_password=db_password(env)
     )

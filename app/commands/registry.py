@@ -18,22 +18,15 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.commands.common import EXIT_OK, Refused, open_workspace
 from app.config import Environment
 from app.domain.channels import recognise_channel
 from app.domain.names import clean_name, village_key
-from app.services.registry.channels import (
-    ChannelImportError,
-    ImportOptions,
-    ImportPlan,
-    RowOutcome,
-    apply_channel_import,
-    list_history,
-    plan_channel_import,
-)
-from app.services.registry.villages import RegistryError
+
+if TYPE_CHECKING:
+    from app.services.registry.channels import ImportPlan
 
 _CHOICE_HELP = "为有歧义的第 ROW 行选定村（填村代码），可重复"
 
@@ -95,6 +88,8 @@ def _choices(values: list[str]) -> dict[int, str]:
 
 
 def print_plan(plan: ImportPlan) -> None:
+    from app.services.registry.channels import RowOutcome
+
     round_name = plan.round_name or "（尚无轮次，导入时新建）"
     print(f"文件：{plan.file_name}　轮次：{round_name}")
     print(plan.summary())
@@ -118,6 +113,13 @@ def print_plan(plan: ImportPlan) -> None:
 
 
 def cmd_channels_import(args: argparse.Namespace, env: Environment) -> int:
+    from app.services.registry.channels import (
+        ImportOptions,
+        RowOutcome,
+        apply_channel_import,
+        plan_channel_import,
+    )
+
     channel = None
     if args.channel:
         channel = recognise_channel(args.channel)
@@ -130,20 +132,17 @@ def cmd_channels_import(args: argparse.Namespace, env: Environment) -> int:
         choices=_choices(args.choose),
     )
     with open_workspace(args, env) as ws:
-        try:
-            plan = plan_channel_import(ws, args.file, options)
-            print_plan(plan)
-            if not plan.can_apply:
-                raise Refused(
-                    f"有 {plan.count(RowOutcome.AMBIGUOUS)} 行无法确定是哪个村，未写入：用 "
-                    "--choose 行号=村代码 选定，或用 --skip-ambiguous 跳过"
-                )
-            if args.dry_run:
-                print("（预览，未写入）")
-                return EXIT_OK
-            result = apply_channel_import(ws, args.file, plan)
-        except (ChannelImportError, RegistryError) as exc:
-            raise Refused(str(exc)) from None
+        plan = plan_channel_import(ws, args.file, options)
+        print_plan(plan)
+        if not plan.can_apply:
+            raise Refused(
+                f"有 {plan.count(RowOutcome.AMBIGUOUS)} 行无法确定是哪个村，未写入：用 "
+                "--choose 行号=村代码 选定，或用 --skip-ambiguous 跳过"
+            )
+        if args.dry_run:
+            print("（预览，未写入）")
+            return EXIT_OK
+        result = apply_channel_import(ws, args.file, plan)
     print(
         f"已导入：名单 {len(result.list_ids)} 份，列入 {result.listings_added} 条，"
         f"停用原名单条目 {result.listings_deactivated} 条，新增村（社区）"
@@ -153,6 +152,8 @@ def cmd_channels_import(args: argparse.Namespace, env: Environment) -> int:
 
 
 def cmd_channels_history(args: argparse.Namespace, env: Environment) -> int:
+    from app.services.registry.channels import list_history
+
     with open_workspace(args, env) as ws:
         history = list_history(ws)
     if not history:
@@ -173,13 +174,10 @@ def cmd_villages_import(args: argparse.Namespace, env: Environment) -> int:
     from app.services.registry.villages import apply_village_import, plan_village_import
 
     with open_workspace(args, env) as ws:
-        try:
-            if args.dry_run:
-                report = plan_village_import(ws, args.file)
-            else:
-                report = apply_village_import(ws, args.file)
-        except RegistryError as exc:
-            raise Refused(str(exc)) from None
+        if args.dry_run:
+            report = plan_village_import(ws, args.file)
+        else:
+            report = apply_village_import(ws, args.file)
     for r in report.rows:
         print(f"第 {r.row_number} 行　{r.outcome.label}　{r.township}/{r.village}　{r.reason}")
     print(report.summary() + ("（预览，未写入）" if args.dry_run else ""))

@@ -10,11 +10,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.commands.common import Refused, kit_password, new_password, open_workspace
 from app.config import Environment
-from app.storage.workspace import Workspace
+
+if TYPE_CHECKING:
+    from app.storage.workspace import Workspace
 
 
 def cmd_team_kit(args: argparse.Namespace, env: Environment) -> int:

@@ -28,7 +28,7 @@ from app.commands.common import (
 from app.config import DEMO_PASSWORD, Environment, default_demo_dir
 from app.domain.vocabulary import WorkspaceKind
 from app.storage.errors import WorkspaceExists
-from app.storage.workspace import Workspace, WorkspacePaths
+from app.storage.paths import WorkspacePaths
 
 DEMO_TEAM = "淮阳区委第一巡察组"
 DEMO_LEADER = "李明"
@@ -75,6 +75,8 @@ def register(sub: Any) -> None:
 
 
 def cmd_init(args: argparse.Namespace, env: Environment) -> int:
+    from app.storage.workspace import Workspace
+
     root = data_dir(args)
     if WorkspacePaths(root).has_workspace():
         raise WorkspaceExists(f"这里已有工作区，不会覆盖：{root}")
@@ -117,6 +119,7 @@ def cmd_init(args: argparse.Namespace, env: Environment) -> int:
 
 def cmd_demo(args: argparse.Namespace, env: Environment) -> int:
     from app.services.demo.build import DemoOptions, fill_demo
+    from app.storage.workspace import Workspace
 
     own_folder = args.data_dir is None
     root = Path(args.data_dir) if args.data_dir is not None else default_demo_dir()
@@ -207,6 +210,8 @@ def cmd_backup(args: argparse.Namespace, env: Environment) -> int:
 
 
 def cmd_passwd(args: argparse.Namespace, env: Environment) -> int:
+    from app.storage.workspace import Workspace
+
     old = password(env)
     with Workspace.open(
         data_dir(args), old, args.user or env.user, db_password=db_password(env)
@@ -219,10 +224,10 @@ def cmd_passwd(args: argparse.Namespace, env: Environment) -> int:
 
 def cmd_gui(args: argparse.Namespace, env: Environment, started: float) -> int:
     """No command: the window (``--smoke``: open it, report the time to ready, exit)."""
-    if getattr(args, "smoke", False):
-        from app.ui.app import run_smoke
+    from app.ui import launch
 
-        return int(run_smoke(data_dir(args), env, started))
-    from app.ui.app import run_gui
-
-    return int(run_gui(data_dir(args), env))
+    if args.smoke == "login":
+        return launch.run_login_smoke(data_dir(args), env, started)
+    if args.smoke:
+        return launch.run_smoke(data_dir(args), env, started)
+    return launch.run_gui(data_dir(args), env)

@@ -18,7 +18,6 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,19 +40,23 @@ from app.storage.errors import (
 from app.storage.keyfile import KeyFile, new_database_key, user_tag
 from app.storage.mediastore import MediaStore
 from app.storage.models import SYNCED_MODELS, Team, User, new_id, utcnow
+from app.storage.paths import BACKUPS_DIR, DB_NAME, KEY_NAME, MEDIA_DIR, WorkspacePaths
 from app.storage.session import ACTOR_KEY, Actor, WorkspaceSession
 
 if TYPE_CHECKING:
     from app.storage.pg.server import PasswordSource, ServerSettings
     from app.storage.watch import ChangeWatcher
 
-DB_NAME = "workspace.db"
-KEY_NAME = "workspace.key"
-MEDIA_DIR = "media"
-BACKUPS_DIR = "backups"
-SERVER_NAME = "server.json"
+__all__ = [
+    "BACKUPS_DIR",
+    "DB_NAME",
+    "KEY_NAME",
+    "MEDIA_DIR",
+    "Workspace",
+    "WorkspacePaths",
+]
 
-from app.storage.meta import (  # noqa: E402  (the facts every workspace records)
+from app.storage.meta import (
     META_CREATED_AT,
     META_DEMO,
     META_DEVICE_ID,
@@ -63,35 +66,6 @@ from app.storage.meta import (  # noqa: E402  (the facts every workspace records
 )
 
 SYNCED_TABLES: tuple[str, ...] = tuple(str(m.__tablename__) for m in SYNCED_MODELS)
-
-
-@dataclass(frozen=True)
-class WorkspacePaths:
-    root: Path
-
-    @property
-    def db(self) -> Path:
-        return self.root / DB_NAME
-
-    @property
-    def key(self) -> Path:
-        return self.root / KEY_NAME
-
-    @property
-    def media(self) -> Path:
-        return self.root / MEDIA_DIR
-
-    @property
-    def backups(self) -> Path:
-        return self.root / BACKUPS_DIR
-
-    @property
-    def server(self) -> Path:
-        """Connection settings of an office whose records live on a database server."""
-        return self.root / SERVER_NAME
-
-    def has_workspace(self) -> bool:
-        return self.db.exists() or self.key.exists() or self.server.exists()
 
 
 def _query(raw: Any, sql: str, what: str) -> list[Any]:

@@ -16,18 +16,18 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
 
 from app.config import Environment
 from app.domain.vocabulary import WorkspaceKind
 from app.storage.errors import WorkspaceError
-from app.storage.workspace import Workspace, WorkspacePaths
+from app.storage.workspace import Workspace
 from app.ui.context import AppContext, make_context
-from app.ui.i18n import choose_ui_font, install_qt_translation, install_translations
+from app.ui.i18n import install_qt_translation
 from app.ui.idle import IdleWatcher
-from app.ui.login import CreateWorkspaceDialog, LoginDialog
+from app.ui.launch import setup_application
+from app.ui.login import LoginDialog
 from app.ui.main_window import MainWindow
-from app.ui.ops import install_excepthook, show_failure
+from app.ui.ops import show_failure
 from app.ui.tasks import TaskRunner
 
 FONT_WARM_UP_DELAY_MS = 800
@@ -39,22 +39,9 @@ __all__ = [
     "MainWindow",
     "build_main_window",
     "install_qt_translation",
-    "run_gui",
     "run_smoke",
     "setup_application",
 ]
-
-
-def setup_application() -> QApplication:
-    """The QApplication with translations and a Chinese UI font (idempotent)."""
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    if not app.property("xuncha_setup"):
-        app.setApplicationName("XunchaDesk")
-        install_translations(app)
-        choose_ui_font(app)
-        app.setProperty("xuncha_setup", True)
-    return app
 
 
 def build_main_window(
@@ -72,7 +59,6 @@ def build_main_window(
     def context(opened: Workspace) -> AppContext:
         ctx = make_context(opened, runner, warm=False)
         ctx.offer_drafts = offer_drafts
-        ctx.villages.reload()
         QTimer.singleShot(FONT_WARM_UP_DELAY_MS, lambda: ctx.fonts.start(runner))
         if opened.kind is WorkspaceKind.OFFICE:  # several clerks, command-line imports
             ctx.external.start()
@@ -105,41 +91,6 @@ def build_main_window(
         watcher.start()
         window.idle_watcher = watcher  # type: ignore[attr-defined]
     return window
-
-
-def _ask_workspace(root: Path, env: Environment) -> Workspace | None:
-    if not WorkspacePaths(root).has_workspace():
-        create = CreateWorkspaceDialog(
-            root,
-            lambda team, leader, pw: Workspace.create(
-                root, team_name=team, leader=leader, password=pw
-            ),
-        )
-        if create.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return create.workspace
-    if env.password is not None:
-        try:
-            return Workspace.open(root, env.password, env.user, db_password=env.db_password)
-        except WorkspaceError:
-            pass
-    login = LoginDialog(
-        root, lambda pw, user: Workspace.open(root, pw, user, db_password=env.db_password)
-    )
-    if login.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return login.workspace
-
-
-def run_gui(root: Path, env: Environment) -> int:
-    app = setup_application()
-    ws = _ask_workspace(root, env)
-    if ws is None:
-        return 0
-    install_excepthook()
-    window = build_main_window(ws)
-    window.show()
-    return int(app.exec())
 
 
 def run_smoke(root: Path, env: Environment, started: float | None = None) -> int:
@@ -185,9 +136,10 @@ def run_smoke(root: Path, env: Environment, started: float | None = None) -> int
     timer.start(30_000)
     window.show()
     loop.exec()
+    ready = time.perf_counter()
     window.close()
     if failures:
         print("错误：主窗口在 30 秒内未能载入数据。", file=sys.stderr)
         return 1
-    print(f"ready in {round((time.perf_counter() - started) * 1000)} ms")
+    print(f"ready in {round((ready - started) * 1000)} ms")
     return 0

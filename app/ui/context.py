@@ -87,7 +87,7 @@ class VillageList(QObject):
 
     def _on_ops_changed(self, changes: ChangeSet) -> None:
         if changes.touches(*VILLAGE_TABLES):
-            self.reload()
+            self.reload()  # (the field view also reads it with its navigator)
 
 
 class _Fonts:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,12 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.storage.errors import WorkspaceError
-from app.storage.workspace import Workspace
 from app.ui.i18n import fill
 
-Opener = Callable[[str, str | None], Workspace]
+if TYPE_CHECKING:
+    from app.storage.workspace import Workspace
+
+Opener = Callable[[str, str | None], "Workspace"]
 """(password, user name or None) → the open workspace, or a WorkspaceError."""
-Creator = Callable[[str, str, str], Workspace]
+Creator = Callable[[str, str, str], "Workspace"]
 """(team name, leader, password) → the new, open workspace."""
 
 

@@ -63,8 +63,13 @@ def show_failure(parent: QWidget | None, exc: BaseException, title: str = "") ->
         alive or QApplication.activeWindow(),
     )
     box.setObjectName("failureMessage")
+    _shown.add(box)  # a message without a parent lives until it is closed
+    box.finished.connect(lambda _r: _shown.discard(box))
     box.open()
     return box
+
+
+_shown: set[QMessageBox] = set()
 
 
 def _alive(widget: QWidget) -> bool:

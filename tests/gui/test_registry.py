@@ -110,7 +110,7 @@ def test_override_needs_a_reason_and_shows_in_the_window(
 
 
 def test_import_preview_shows_every_outcome_and_imports_once_resolved(
-    shots: Path, view: RegistryView, ws: Workspace, tmp_path: Path
+    shots: Path, view: RegistryView, ws: Workspace, tmp_path: Path, qtmodeltester
 ) -> None:
     path = write_csv(
         tmp_path / "治安名单.csv",
@@ -120,6 +120,7 @@ def test_import_preview_shows_every_outcome_and_imports_once_resolved(
     )  # fmt: skip
     dialog = view.open_channel_import(path)
     assert dialog.summary.text() == "共 5 行：已匹配 1，新增 1，有歧义 1，跳过 2"
+    qtmodeltester.check(dialog.model)
     assert "治安刑事案件多发村：列入 2 个村（新列入 2，保留 0，移出 0）" in dialog.changes.text()
     assert not dialog.import_button.isEnabled()
     assert "有 1 行无法确定是哪个村" in dialog.error.text()

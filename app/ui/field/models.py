@@ -12,7 +12,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -25,10 +24,11 @@ from app.services.field.navigator import TownshipNode, VillageRow
 from app.services.field.reads import RecordKey, RecordRow, SearchRow
 from app.services.field.records import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN
 from app.ui.i18n import fill
+from app.ui.table import Column, Query, TableModel
 
 TIER_COLOURS = {"good": "#2e7d32", "middle": "#b26a00", "poor": "#c62828"}
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-HTML_ROLE = Qt.ItemDataRole.UserRole + 2
+ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+HTML_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -135,118 +135,34 @@ class VillageTreeModel(QAbstractItemModel):
         return None
 
 
-class RecordTableModel(QAbstractTableModel):
-    """A list of records (ids), display rows fetched a page at a time."""
+def _when(row: RecordRow) -> str:
+    return row.when.strftime("%Y-%m-%d" if row.kind == "problem" else "%Y-%m-%d %H:%M")
 
-    PAGE = 100
+
+class RecordTableModel(TableModel[RecordKey, RecordRow]):
+    """A list of records by key (kind, id); display rows read a page at a time off the GUI
+    thread (``fetch`` through ``query``)."""
+
     COLUMNS = ("when", "kind", "village", "label", "person", "summary")
 
     def __init__(
         self,
         fetch: Callable[[Sequence[RecordKey]], dict[RecordKey, RecordRow]],
+        query: Query | None = None,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._fetch = fetch
-        self._keys: list[RecordKey] = []
-        self._rows: dict[RecordKey, RecordRow] = {}
-        self._loaded = 0
-        self._headers = {
-            "when": self.tr("Time"),
-            "kind": self.tr("Kind"),
-            "village": self.tr("Village"),
-            "label": self.tr("Method / status"),
-            "person": self.tr("People"),
-            "summary": self.tr("Content"),
-        }
-        self._kinds = kind_labels(self)
-
-    def set_keys(
-        self, keys: list[RecordKey], first_rows: dict[RecordKey, RecordRow] | None = None
-    ) -> None:
-        self.beginResetModel()
-        self._keys = keys
-        self._rows = dict(first_rows or {})
-        self._loaded = min(len(keys), self.PAGE)
-        self.endResetModel()
-
-    def key_at(self, row: int) -> RecordKey | None:
-        return self._keys[row] if 0 <= row < self._loaded else None
-
-    def row_of(self, key: RecordKey) -> int:
-        try:
-            return self._keys.index(key)
-        except ValueError:
-            return -1
-
-    def keys(self) -> list[RecordKey]:
-        return list(self._keys)
-
-    def _row(self, r: int) -> RecordRow | None:
-        key = self._keys[r]
-        row = self._rows.get(key)
-        if row is None:
-            start = (r // self.PAGE) * self.PAGE
-            page = [k for k in self._keys[start : start + self.PAGE] if k not in self._rows]
-            self._rows.update(self._fetch(page))
-            row = self._rows.get(key)
-        return row
-
-    # -- lazy growth ----------------------------------------------------------------------
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._loaded < len(self._keys)
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        more = min(self.PAGE, len(self._keys) - self._loaded)
-        if more <= 0:
-            return
-        self.beginInsertRows(QModelIndex(), self._loaded, self._loaded + more - 1)
-        self._loaded += more
-        self.endInsertRows()
-
-    # -- QAbstractTableModel --------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._loaded
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return self._headers[self.COLUMNS[section]]
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._loaded:
-            return None
-        if role == ID_ROLE:
-            return self._keys[index.row()][1]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        row = self._row(index.row())
-        if row is None:
-            return None
-        col = self.COLUMNS[index.column()]
-        if col == "when":
-            fmt = "%Y-%m-%d" if row.kind == "problem" else "%Y-%m-%d %H:%M"
-            return row.when.strftime(fmt)
-        if col == "kind":
-            return self._kinds.get(row.kind, row.kind)
-        if col == "village":
-            return row.village_name
-        if col == "label":
-            return row.label
-        if col == "person":
-            return row.person
-        return row.summary
+        super().__init__([], fetch=fetch, query=query, parent=parent)
+        kinds = kind_labels()
+        tip = {int(Qt.ItemDataRole.ToolTipRole): lambda r: r.summary}
+        columns: list[Column[RecordRow]] = [
+            Column(self.tr("Time"), _when),
+            Column(self.tr("Kind"), lambda r: kinds.get(r.kind, r.kind)),
+            Column(self.tr("Village"), lambda r: r.village_name),
+            Column(self.tr("Method / status"), lambda r: r.label),
+            Column(self.tr("People"), lambda r: r.person),
+            Column(self.tr("Content"), lambda r: r.summary, tip),
+        ]
+        self.set_columns(columns)
 
 
 def kind_labels(_obj: QObject | None = None) -> dict[str, str]:
@@ -277,48 +193,25 @@ def snippet_plain(snippet: str) -> str:
     return _lead_in(snippet).replace(HIGHLIGHT_OPEN, "").replace(HIGHLIGHT_CLOSE, "")
 
 
-class SearchResultModel(QAbstractTableModel):
+class SearchResultModel(TableModel[str, SearchRow]):
     """Search hits: kind, village, snippet (plain for display, HTML with highlights by role)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._hits: list[SearchRow] = []
-        self._headers = [self.tr("Kind"), self.tr("Village"), self.tr("Match")]
-        self._kinds = kind_labels(self)
+        super().__init__([], parent=parent)
+        kinds = kind_labels()
+        columns: list[Column[SearchRow]] = [
+            Column(self.tr("Kind"), lambda h: kinds.get(h.kind, h.kind)),
+            Column(self.tr("Village"), lambda h: h.village_name),
+            Column(
+                self.tr("Match"),
+                lambda h: snippet_plain(h.snippet),
+                {HTML_ROLE: lambda h: snippet_html(h.snippet)},
+            ),
+        ]
+        self.set_columns(columns)
 
     def set_hits(self, hits: list[SearchRow]) -> None:
-        self.beginResetModel()
-        self._hits = hits
-        self.endResetModel()
+        self.set_items(hits, lambda h: f"{h.kind}:{h.id}")
 
     def hit_at(self, row: int) -> SearchRow | None:
-        return self._hits[row] if 0 <= row < len(self._hits) else None
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._hits)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self._headers[section] if 0 <= section < 3 else None
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._hits):
-            return None
-        hit = self._hits[index.row()]
-        if role == ID_ROLE:
-            return hit.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                self._kinds.get(hit.kind, hit.kind),
-                hit.village_name,
-                snippet_plain(hit.snippet),
-            )[index.column()]
-        if role == HTML_ROLE and index.column() == 2:
-            return snippet_html(hit.snippet)
-        return None
+        return self.record(row)

@@ -166,6 +166,7 @@ class FieldView(QWidget):
 
         # lists
         fetch = partial(record_rows, ctx.ws)
+        query = partial(ctx.ops.query, parent=self)
         self.tabs = QTabWidget(self)
         self.models: dict[str, RecordTableModel] = {}
         self.tables: dict[str, QTableView] = {}
@@ -176,7 +177,7 @@ class FieldView(QWidget):
             "problem": self.tr("Problems"),
         }
         for kind in KINDS:
-            model = RecordTableModel(fetch, self)
+            model = RecordTableModel(fetch, query, self)
             table = _table(self)
             table.setModel(model)
             for c in ("kind", "village"):
@@ -193,7 +194,7 @@ class FieldView(QWidget):
             self.models[kind] = model
             self.tables[kind] = table
             self.tabs.addTab(table, titles[kind])
-        self.today_model = RecordTableModel(fetch, self)
+        self.today_model = RecordTableModel(fetch, query, self)
         self.today_table = _table(self)
         self.today_table.setModel(self.today_model)
         self.today_table.setColumnWidth(0, 130)
@@ -273,6 +274,7 @@ class FieldView(QWidget):
         self.ctx.ops.query(partial(village_tree, self.ctx.ws), self._on_tree_loaded)
 
     def _on_tree_loaded(self, towns: list[TownshipNode]) -> None:
+        self.ctx.villages.set_tree(towns)  # the forms' village list, from the same read
         self.tree_model.set_tree(towns)
         self.tree.expandAll()
         first = self.tree_model.first_village()
@@ -451,6 +453,7 @@ class FieldView(QWidget):
         self.detail.show_record(result.kind, result.record_id)
 
     def _on_tree_refreshed(self, towns: list[TownshipNode]) -> None:
+        self.ctx.villages.set_tree(towns)
         current = self.village_id
         self.tree.selectionModel().blockSignals(True)
         self.tree_model.set_tree(towns)

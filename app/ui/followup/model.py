@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.deadlines import WarningColour, days_left_zh
+from app.domain.formats import chinese_date
 from app.services.followup.due import DueRow
-
-Index = QModelIndex | QPersistentModelIndex
+from app.ui.table import Column, TableModel
 
 COLOURS = {
     WarningColour.GREEN: QColor("#c6efce"),
@@ -26,79 +16,48 @@ COLOURS = {
     WarningColour.RED: QColor("#ffc7ce"),
 }
 """Background of a row per warning colour (the same fills as the .xlsx ledger)."""
+_BLACK = QColor("#000000")
 
 
-class DueModel(QAbstractTableModel):
-    """Holds the item ids in order; each row's fields are read from the listing it was given."""
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DueModel", text)
 
-    COLUMNS = (
-        QT_TRANSLATE_NOOP("DueModel", "Kind"),
-        QT_TRANSLATE_NOOP("DueModel", "Number"),
-        QT_TRANSLATE_NOOP("DueModel", "Village"),
-        QT_TRANSLATE_NOOP("DueModel", "Unit"),
-        QT_TRANSLATE_NOOP("DueModel", "Deadline"),
-        QT_TRANSLATE_NOOP("DueModel", "Days left"),
-        QT_TRANSLATE_NOOP("DueModel", "Warning"),
-        QT_TRANSLATE_NOOP("DueModel", "Status"),
-    )
+
+def _fill(r: DueRow) -> QBrush | None:
+    colour = COLOURS.get(r.colour)
+    return None if colour is None else QBrush(colour)
+
+
+def _ink(r: DueRow) -> QBrush | None:
+    return QBrush(_BLACK) if r.colour in COLOURS else None
+
+
+class DueModel(TableModel[str, DueRow]):
+    """The items of a due listing, by id, in the listing's order."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._ids: list[str] = []
-        self._rows: dict[str, DueRow] = {}
+        shade = {
+            int(Qt.ItemDataRole.BackgroundRole): _fill,
+            int(Qt.ItemDataRole.ForegroundRole): _ink,
+        }
+        columns: list[Column[DueRow]] = [
+            Column(_tr("Kind"), lambda r: r.kind.label, shade),
+            Column(_tr("Number"), lambda r: r.number or "—", shade),
+            Column(_tr("Village"), lambda r: f"{r.township}{r.village}", shade),
+            Column(_tr("Unit"), lambda r: r.unit, shade),
+            Column(_tr("Deadline"), lambda r: chinese_date(r.deadline), shade),
+            Column(_tr("Days left"), lambda r: days_left_zh(r.days_left), shade),
+            Column(
+                _tr("Warning"),
+                lambda r: r.colour.label if r.colour is not WarningColour.NONE else "",
+                shade,
+            ),
+            Column(_tr("Status"), lambda r: r.status_label, shade),
+        ]
+        super().__init__(columns, parent=parent)
 
     def set_rows(self, rows: list[DueRow]) -> None:
-        self.beginResetModel()
-        self._ids = [r.item_id for r in rows]
-        self._rows = {r.item_id: r for r in rows}
-        self.endResetModel()
+        self.set_items(rows, lambda r: r.item_id)
 
     def row_at(self, row: int) -> DueRow | None:
-        if 0 <= row < len(self._ids):
-            return self._rows.get(self._ids[row])
-        return None
-
-    def row_of(self, item_id: str) -> int:
-        return self._ids.index(item_id) if item_id in self._ids else -1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.COLUMNS):
-            return QCoreApplication.translate("DueModel", str(self.COLUMNS[section]))
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        r = self.row_at(index.row())
-        if r is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                r.kind.label,
-                r.number or "—",
-                f"{r.township}{r.village}",
-                r.unit,
-                f"{r.deadline.year}年{r.deadline.month}月{r.deadline.day}日",
-                days_left_zh(r.days_left),
-                r.colour.label if r.colour is not WarningColour.NONE else "",
-                r.status_label,
-            )[index.column()]
-        if role == Qt.ItemDataRole.BackgroundRole and r.colour in COLOURS:
-            return QBrush(COLOURS[r.colour])
-        if role == Qt.ItemDataRole.ForegroundRole and r.colour in COLOURS:
-            return QBrush(QColor("#000000"))
-        if role == Qt.ItemDataRole.UserRole:
-            return r.item_id
-        return None
+        return self.record(row)

@@ -7,6 +7,8 @@ Signals: ``records_changed(object)`` after any write (what the service returned)
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.services.registry.public_notice import PrintedNotices, print_public_notices
 from app.services.registry.triage import TriageRun, VillageTriage, explain, load_rule, run_triage
 from app.services.registry.villages import (
+    RegistryRow,
     VillageImportReport,
     apply_village_import,
     plan_village_import,
@@ -36,6 +39,7 @@ from app.services.registry.villages import (
     townships,
 )
 from app.storage.changes import ChangeSet
+from app.storage.workspace import Workspace
 from app.ui.context import AppContext
 from app.ui.i18n import fill
 from app.ui.registry.dialogs import (
@@ -109,6 +113,10 @@ REGISTRY_TABLES = ("village", "township", "channel_listing", "channel_list", "ba
 """Kinds of record whose change alters the registry table or a village's triage."""
 
 
+def _rows_by_id(ws: Workspace, ids: Sequence[str]) -> dict[str, RegistryRow]:
+    return {r.id: r for r in registry_rows(ws, list(ids))}
+
+
 class RegistryView(QWidget):
     """See module docstring."""
 
@@ -117,7 +125,9 @@ class RegistryView(QWidget):
         ws = ctx.ws
         self._ws, self._ops = ws, ctx.ops
         self.dialog: QWidget | None = None
-        self.model = RegistryModel(lambda ids: registry_rows(ws, ids), self)
+        self.model = RegistryModel(
+            partial(_rows_by_id, ws), partial(self._ops.query, parent=self), self
+        )
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -186,15 +196,18 @@ class RegistryView(QWidget):
     def reload(self, keep: str | None = None) -> None:
         ws = self._ws
         keep = keep or self.current_id()
-        self._ops.query(
-            lambda: (registry_ids(ws), load_rule(ws)),
-            lambda result: self._on_loaded(result, keep),
-            on_error=self._fail,
-        )
 
-    def _on_loaded(self, result: tuple[list[str], object], keep: str | None) -> None:
-        ids, rule = result
-        self.model.set_ids(ids)
+        def read() -> tuple[list[str], dict[str, RegistryRow], object]:
+            ids = registry_ids(ws)
+            return ids, _rows_by_id(ws, ids[: RegistryModel.PAGE]), load_rule(ws)
+
+        self._ops.query(read, lambda result: self._on_loaded(result, keep), on_error=self._fail)
+
+    def _on_loaded(
+        self, result: tuple[list[str], dict[str, RegistryRow], object], keep: str | None
+    ) -> None:
+        ids, first, rule = result
+        self.model.set_ids(ids, first)
         weights = getattr(rule, "weights", {})
         self.rule_label.setText(
             fill(

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from app.domain.deadlines import WarningColour
+from app.domain.formats import chinese_date
 from app.sync.conflicts import (
     FIELD_LABELS,
     KIND_LABELS,
@@ -20,9 +20,7 @@ from app.sync.conflicts import (
 from app.sync.merge import KINDS, ImportReport
 from app.sync.overview import OverviewRow
 from app.sync.rows import META
-
-Index = QModelIndex | QPersistentModelIndex
-_DISPLAY = Qt.ItemDataRole.DisplayRole
+from app.ui.table import Column, Query, TableModel
 
 COLOURS = {
     WarningColour.GREEN: QColor("#d8f0d8"),
@@ -32,191 +30,136 @@ COLOURS = {
 DIFF = QColor("#fff1b8")
 
 
-class ReportModel(QAbstractTableModel):
+def _count_of(kind: str) -> Callable[[tuple[str, dict[str, int]]], int]:
+    return lambda r: r[1].get(kind, 0)
+
+
+class ReportModel(TableModel[str, tuple[str, dict[str, int]]]):
     """What an import did, per kind: new, updated, unchanged, conflict."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[str, dict[str, int]]] = []
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__([], parent=parent)
+        columns: list[Column[tuple[str, dict[str, int]]]] = [
+            Column(self.tr("Kind"), lambda r: KIND_LABELS.get(r[0], r[0]))
+        ]
+        titles = [self.tr("New"), self.tr("Updated"), self.tr("Unchanged"), self.tr("Conflicts")]
+        for title, kind in zip(titles, KINDS, strict=True):
+            columns.append(Column(title, _count_of(kind)))
+        self.set_columns(columns)
 
     def set_report(self, report: ImportReport | None) -> None:
-        self.beginResetModel()
-        self._rows = (
+        rows = (
             [] if report is None else [(k, c) for k, c in report.counts.items() if any(c.values())]
         )
-        self.endResetModel()
+        self.set_items(rows, lambda r: r[0])
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 1 + len(KINDS)
+class ConflictListModel(TableModel[str, ConflictView]):
+    """Conflicts by id; each row read when shown."""
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if role != _DISPLAY or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = [
-            self.tr("Kind"),
-            self.tr("New"),
-            self.tr("Updated"),
-            self.tr("Unchanged"),
-            self.tr("Conflicts"),
+    def __init__(
+        self,
+        fetch: Callable[[Sequence[str]], Mapping[str, ConflictView]],
+        query: Query | None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__([], fetch=fetch, query=query, parent=parent)
+        columns: list[Column[ConflictView]] = [
+            Column(self.tr("Kind"), lambda c: c.kind_label),
+            Column(self.tr("Team"), lambda c: c.team_name),
+            Column(self.tr("Record"), lambda c: c.record_id[:8]),
+            Column(self.tr("Status"), lambda c: c.status_label),
         ]
-        return titles[section] if 0 <= section < len(titles) else None
+        self.set_columns(columns)
 
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or role != _DISPLAY:
-            return None
-        kind, counts = self._rows[index.row()]
-        if index.column() == 0:
-            return KIND_LABELS.get(kind, kind)
-        return counts.get(KINDS[index.column() - 1], 0)
-
-
-class IdTableModel(QAbstractTableModel):
-    """Holds ids; asks ``fetch(ids)`` for the rows it shows, a page at a time, and caches them."""
-
-    PAGE = 200
-
-    def __init__(self, fetch: Callable[[list[str]], dict[str, Any]], parent: Any = None) -> None:
-        super().__init__(parent)
-        self._fetch = fetch
-        self._ids: list[str] = []
-        self._cache: dict[str, Any] = {}
-
-    def set_ids(self, ids: list[str]) -> None:
-        self.beginResetModel()
-        self._ids = list(ids)
-        self._cache = {}
-        self.endResetModel()
-
-    def ids(self) -> list[str]:
-        return list(self._ids)
+    def set_ids(self, ids: list[str], first: Mapping[str, ConflictView] | None = None) -> None:
+        self.set_keys(ids, first)
 
     def id_at(self, row: int) -> str | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
+        return self.key_at(row)
 
-    def item(self, row: int) -> Any:
-        rid = self._ids[row]
-        if rid not in self._cache:
-            start = row - row % self.PAGE
-            page = [i for i in self._ids[start : start + self.PAGE] if i not in self._cache]
-            self._cache.update(self._fetch(page))
-        return self._cache.get(rid)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+    def item(self, row: int) -> ConflictView | None:
+        return self.record(row)
 
 
-class ConflictListModel(IdTableModel):
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if role != _DISPLAY or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = [self.tr("Kind"), self.tr("Team"), self.tr("Record"), self.tr("Status")]
-        return titles[section] if 0 <= section < len(titles) else None
-
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or role != _DISPLAY:
-            return None
-        c: ConflictView | None = self.item(index.row())
-        if c is None:
-            return None
-        return [c.kind_label, c.team_name, c.record_id[:8], c.status_label][index.column()]
-
-
-class ComparisonModel(QAbstractTableModel):
+class ComparisonModel(TableModel[str, tuple[str, Any, Any]]):
     """Both versions of a conflicting row side by side, field by field; differences marked."""
 
-    def __init__(self, may_see_protected: bool = False, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._fields: list[str] = []
+    def __init__(self, may_see_protected: bool = False, parent: QObject | None = None) -> None:
+        super().__init__([], parent=parent)
         self._view: ConflictView | None = None
         self._may_see = may_see_protected
+        diff = {int(Qt.ItemDataRole.BackgroundRole): _diff}
+        columns: list[Column[tuple[str, Any, Any]]] = [
+            Column(self.tr("Field"), lambda f: FIELD_LABELS.get(f[0], f[0])),
+            Column(self.tr("Office version"), lambda f: self._text(f[0], f[1]), diff),
+            Column(self.tr("Incoming version"), lambda f: self._text(f[0], f[2]), diff),
+        ]
+        self.set_columns(columns)
 
     def set_conflict(self, view: ConflictView | None) -> None:
-        self.beginResetModel()
         self._view = view
-        self._fields = [] if view is None else [c for c in view.incoming if c not in META]
-        self.endResetModel()
+        names = [] if view is None else [c for c in view.incoming if c not in META]
+        rows = [] if view is None else [(n, view.local.get(n), view.incoming.get(n)) for n in names]
+        self.set_items(rows, lambda f: f[0])
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._fields)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if role != _DISPLAY or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = [self.tr("Field"), self.tr("Office version"), self.tr("Incoming version")]
-        return titles[section] if 0 <= section < len(titles) else None
-
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid() or self._view is None:
-            return None
-        name = self._fields[index.row()]
-        local, incoming = self._view.local.get(name), self._view.incoming.get(name)
-        if role == Qt.ItemDataRole.BackgroundRole and index.column() > 0 and local != incoming:
-            return QBrush(DIFF)
-        if role != _DISPLAY:
-            return None
-        if index.column() == 0:
-            return FIELD_LABELS.get(name, name)
-        value = masked(
-            self._view, name, [local, incoming][index.column() - 1], may_see=self._may_see
-        )
-        return display_value(self._view.table, name, value)
+    def _text(self, name: str, value: Any) -> Any:
+        view = self._view
+        assert view is not None
+        return display_value(view.table, name, masked(view, name, value, may_see=self._may_see))
 
 
-class OverviewModel(IdTableModel):
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 8
+def _diff(f: tuple[str, Any, Any]) -> QBrush | None:
+    return QBrush(DIFF) if f[1] != f[2] else None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if role != _DISPLAY or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = [
-            self.tr("Team"),
-            self.tr("Township"),
-            self.tr("Village"),
-            self.tr("Problem"),
-            self.tr("Track"),
-            self.tr("Status"),
-            self.tr("Deadline"),
-            self.tr("Warning"),
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def _warning(r: OverviewRow) -> QBrush | None:
+    colour = COLOURS.get(r.colour)
+    return None if colour is None else QBrush(colour)
+
+
+class OverviewModel(TableModel[str, OverviewRow]):
+    """Problems across teams by id; rows read a page at a time when shown."""
+
+    def __init__(
+        self,
+        fetch: Callable[[Sequence[str]], Mapping[str, OverviewRow]],
+        query: Query | None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__([], fetch=fetch, query=query, parent=parent)
+        tip = {int(Qt.ItemDataRole.ToolTipRole): lambda r: r.description}
+        columns: list[Column[OverviewRow]] = [
+            Column(self.tr("Team"), lambda r: r.team),
+            Column(self.tr("Township"), lambda r: r.township),
+            Column(self.tr("Village"), lambda r: r.village),
+            Column(self.tr("Problem"), lambda r: _short(r.description), tip),
+            Column(self.tr("Track"), lambda r: "" if r.track is None else r.track.label),
+            Column(self.tr("Status"), lambda r: r.status.label),
+            Column(
+                self.tr("Deadline"),
+                lambda r: "" if r.deadline is None else chinese_date(r.deadline),
+            ),
+            Column(
+                self.tr("Warning"),
+                lambda r: r.colour.label,
+                {int(Qt.ItemDataRole.BackgroundRole): _warning},
+            ),
         ]
-        return titles[section] if 0 <= section < len(titles) else None
+        self.set_columns(columns)
 
-    def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if not index.isValid():
-            return None
-        r: OverviewRow | None = self.item(index.row())
-        if r is None:
-            return None
-        if role == Qt.ItemDataRole.BackgroundRole and index.column() == 7:
-            colour = COLOURS.get(r.colour)
-            return None if colour is None else QBrush(colour)
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
-            return r.description
-        if role != _DISPLAY:
-            return None
-        deadline = "" if r.deadline is None else _fmt(r.deadline)
-        text = r.description if len(r.description) <= 40 else r.description[:39] + "…"
-        values = [
-            r.team,
-            r.township,
-            r.village,
-            text,
-            "" if r.track is None else r.track.label,
-            r.status.label,
-            deadline,
-            r.colour.label,
-        ]
-        return values[index.column()]
+    def set_ids(self, ids: list[str], first: Mapping[str, OverviewRow] | None = None) -> None:
+        self.set_keys(ids, first)
 
+    def ids(self) -> list[str]:
+        return self.keys()
 
-def _fmt(d: date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
+    def id_at(self, row: int) -> str | None:
+        return self.key_at(row)
+
+    def item(self, row: int) -> OverviewRow | None:
+        return self.record(row)

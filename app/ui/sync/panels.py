@@ -10,8 +10,9 @@ relays writes to the main window.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -292,7 +293,7 @@ class ConflictsPanel(QWidget):
         self.ws, self.ops = ws, ctx.ops
         lay = QVBoxLayout(self)
         split = QSplitter(Qt.Orientation.Horizontal, self)
-        self.list_model = ConflictListModel(self._fetch, self)
+        self.list_model = ConflictListModel(self._fetch, partial(self.ops.query, parent=self), self)
         self.list_view = _table(self.list_model, split)
         self.list_view.selectionModel().currentRowChanged.connect(self._on_list_current_row_changed)
         right = QWidget(split)
@@ -321,15 +322,19 @@ class ConflictsPanel(QWidget):
         lay.addWidget(split)
         self._set_buttons(False)
 
-    def _fetch(self, ids: list[str]) -> dict[str, Any]:
+    def _fetch(self, ids: Sequence[str]) -> dict[str, conflicts.ConflictView]:
         return {i: conflicts.get_conflict(self.ws, i) for i in ids}
 
     def refresh(self) -> None:
-        ws = self.ws
-        self.ops.query(lambda: conflicts.conflict_ids(ws), self._on_ids)
+        def read() -> tuple[list[str], dict[str, conflicts.ConflictView]]:
+            ids = conflicts.conflict_ids(self.ws)
+            return ids, self._fetch(ids[: ConflictListModel.PAGE])
 
-    def _on_ids(self, ids: list[str]) -> None:
-        self.list_model.set_ids(ids)
+        self.ops.query(read, self._on_ids, parent=self)
+
+    def _on_ids(self, found: tuple[list[str], dict[str, conflicts.ConflictView]]) -> None:
+        ids, first = found
+        self.list_model.set_ids(ids, first)
         self.compare_model.set_conflict(None)
         self._set_buttons(False)
         self.title.setText(
@@ -429,7 +434,7 @@ class OverviewPanel(QWidget):
         self.count_label = QLabel("", self)
         row.addWidget(self.count_label)
         lay.addLayout(row)
-        self.model = OverviewModel(self._fetch, self)
+        self.model = OverviewModel(self._fetch, partial(self.ops.query, parent=self), self)
         self.table = _table(self.model, self)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
@@ -471,12 +476,17 @@ class OverviewPanel(QWidget):
             colour=None if colour is None else WarningColour(colour),
         )
 
-    def _fetch(self, ids: list[str]) -> dict[str, Any]:
-        return dict(overview.overview_rows(self.ws, ids, today=self.today, warn=self.warn))
+    def _fetch(self, ids: Sequence[str]) -> dict[str, overview.OverviewRow]:
+        return dict(overview.overview_rows(self.ws, list(ids), today=self.today, warn=self.warn))
 
     def refresh(self) -> None:
         ws, flt, today, warn = self.ws, self.current_filter(), self.today, self.warn
-        self.ops.query(lambda: overview.overview_ids(ws, flt, today=today, warn=warn), self._on_ids)
+
+        def read() -> tuple[list[str], dict[str, overview.OverviewRow]]:
+            ids = overview.overview_ids(ws, flt, today=today, warn=warn)
+            return ids, self._fetch(ids[: OverviewModel.PAGE])
+
+        self.ops.query(read, self._on_ids, parent=self)
 
     def on_changes(self, changes: ChangeSet) -> None:
         if changes.touches(*OVERVIEW_TABLES):
@@ -486,8 +496,9 @@ class OverviewPanel(QWidget):
         if not self._filling:
             self.refresh()
 
-    def _on_ids(self, ids: list[str]) -> None:
-        self.model.set_ids(ids)
+    def _on_ids(self, found: tuple[list[str], dict[str, overview.OverviewRow]]) -> None:
+        ids, first = found
+        self.model.set_ids(ids, first)
         self.count_label.setText(fill(self.tr("%1 problems"), str(len(ids))))
 
 

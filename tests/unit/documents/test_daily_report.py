@@ -15,7 +15,6 @@ from app.documents.daily_report import render_daily_report
 from app.documents.linebreak import CLOSING, OPENING
 from app.domain.vocabulary import EntryChannel, SourceKind, Track
 from app.services.demo.build import DemoOptions, fill_demo
-from app.services.field.records import add_entry, add_problem
 from app.services.wrapup.report import daily_report_data
 from app.storage.models import (
     DailyWrapup,
@@ -28,6 +27,7 @@ from app.storage.models import (
     Visit,
 )
 from app.storage.workspace import Workspace
+from tests.records import add_entry, add_problem
 from tests.unit.documents.pdfprobe import Glyph, Page, font_embedding, read_pages
 from tests.unit.documents.test_page import BOTTOM, CELL_MM, LEFT, RIGHT, TOL, TOP, ink_x1, segments
 
