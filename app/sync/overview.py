@@ -164,27 +164,28 @@ class OverviewCount:
 
 
 _COUNTS = """
-SELECT coalesce(o.district_id, ''), v.township_id, g.track, g.colour, sum(g.n)
+SELECT coalesce(o.district_id, ''), v.township_id, g.track,
+       CASE WHEN g.status IN ('resolved', 'merged') THEN 'none'
+            WHEN coalesce(g.deadline, rn.deadline) IS NULL THEN 'none'
+            WHEN coalesce(g.deadline, rn.deadline) <= :red THEN 'red'
+            WHEN coalesce(g.deadline, rn.deadline) <= :yellow THEN 'yellow'
+            WHEN coalesce(g.deadline, rn.deadline) <= :green THEN 'green'
+            ELSE 'none' END AS colour,
+       sum(g.n)
 FROM (
-  SELECT p.village_id, p.track,
-         CASE WHEN p.status IN ('resolved', 'merged') THEN 'none'
-              WHEN coalesce(p.deadline, rn.deadline) IS NULL THEN 'none'
-              WHEN coalesce(p.deadline, rn.deadline) <= :red THEN 'red'
-              WHEN coalesce(p.deadline, rn.deadline) <= :yellow THEN 'yellow'
-              WHEN coalesce(p.deadline, rn.deadline) <= :green THEN 'green'
-              ELSE 'none' END AS colour,
-         count(*) AS n
+  SELECT p.village_id, p.track, p.status, p.deadline, p.notice_id, count(*) AS n
   FROM problem p
-  LEFT JOIN rectification_notice rn ON rn.id = p.notice_id
   WHERE p.retired_at IS NULL
-  GROUP BY 1, 2, 3
+  GROUP BY p.village_id, p.track, p.status, p.deadline, p.notice_id
 ) g
+LEFT JOIN rectification_notice rn ON rn.id = g.notice_id
 JOIN village v ON v.id = g.village_id
 LEFT JOIN row_origin o ON o.record_id = v.id
 GROUP BY 1, 2, 3, 4
 """
-"""Counts per village first (from the problem table's own index), then per district: a village
-belongs to one district, so its origin names the district of all its problems."""
+"""Live problems grouped first from ``ix_problem_overview`` alone (an index-only scan: village,
+track, status, deadline, notice), then per district: a village belongs to one district, so its
+origin names the district of all its problems."""
 
 
 def overview_counts(

@@ -466,9 +466,9 @@ def test_overview_and_search_at_scale(pg_cluster: Any, tmp_path: Path) -> None:
             print(f"  search {q!r:8} ({len(q)} chars): {ms:7.1f} ms  {len(hits)} hits (limit 200)")
         with ws.engine.connect() as conn:
             size = conn.exec_driver_sql(
-                "SELECT pg_size_pretty(pg_relation_size('ix_search_doc_bigrams'))"
+                "SELECT pg_size_pretty(pg_relation_size('ix_search_doc_pairs'))"
             ).scalar_one()
-        print(f"  bigram index size: {size}")
+        print(f"  search index size: {size}")
     finally:
         ws.close()
         pg_cluster.drop_database(db)

@@ -96,7 +96,19 @@ class Problem(Synced, table=True):
     """A problem raised by one or more records, sorted in the evening into a track."""
 
     __tablename__ = "problem"
-    __table_args__ = (sa.Index("ix_problem_village_live", "village_id", "retired_at"),)
+    __table_args__ = (
+        sa.Index("ix_problem_village_live", "village_id", "retired_at"),
+        sa.Index(
+            "ix_problem_overview",
+            "village_id",
+            "track",
+            "status",
+            "deadline",
+            "notice_id",
+            sqlite_where=sa.text("retired_at IS NULL"),
+            postgresql_where=sa.text("retired_at IS NULL"),
+        ),
+    )
 
     village_id: str = fk("village.id", nullable=False)
     description: str = text_field()

@@ -50,12 +50,22 @@ def upgrade() -> None:
         sa.Column("size_bytes", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("name"),
     )
+    # the office overview counts live problems by village, track, status and deadline from this
+    # index alone (an index-only scan), never from the rows
+    op.create_index(
+        "ix_problem_overview",
+        "problem",
+        ["village_id", "track", "status", "deadline", "notice_id"],
+        sqlite_where=sa.text("retired_at IS NULL"),
+        postgresql_where=sa.text("retired_at IS NULL"),
+    )
     if op.get_bind().dialect.name == "postgresql":
         for table, column in PROTECTED_COLUMNS:
             op.alter_column(table, column, type_=sa.Text(), existing_nullable=False)
 
 
 def downgrade() -> None:
+    op.drop_index("ix_problem_overview", table_name="problem")
     op.drop_table("media_blob")
     op.drop_table("office_access")
     with op.batch_alter_table("row_origin", schema=None) as batch_op:
