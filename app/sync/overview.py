@@ -135,12 +135,15 @@ def overview_rows(
 
 def choices(ws: Workspace) -> Choices:
     with ws.engine.connect() as conn:
+        # teams, and at a city the districts that report to it (their rows are theirs)
         teams = [
             (str(i), str(n))
             for i, n in conn.execute(
                 sa.text(
-                    "SELECT id, name FROM team WHERE kind = 'team' AND retired_at IS NULL "
-                    "ORDER BY name"
+                    "SELECT t.id, t.name FROM team t WHERE t.retired_at IS NULL AND "
+                    "(t.kind = 'team' OR t.id IN "
+                    "(SELECT peer_id FROM sync_peer WHERE kind = 'district')) "
+                    "ORDER BY t.name"
                 )
             )
         ]

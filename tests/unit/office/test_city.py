@@ -21,7 +21,7 @@ from app.sync.errors import BundleRefused, SyncError
 from app.sync.export import export_bundle
 from app.sync.identity import issue_team_kit, join_with_kit
 from app.sync.merge import import_bundle
-from app.sync.overview import OverviewFilter, overview_counts, overview_ids
+from app.sync.overview import OverviewFilter, choices, overview_counts, overview_ids
 from tests.unit.office.conftest import PASSWORD, OfficeStore
 from tests.unit.sync.conftest import KIT_PASSWORD, edit
 
@@ -78,6 +78,12 @@ def test_city_merges_districts(
         assert per_district[by_name["淮阳区"]] == live1 > 0
         only1 = overview_ids(city, OverviewFilter(district_id=by_name["淮阳区"]), today=TODAY)
         assert len(only1) == live1
+        # the window's team filter offers the districts too, with the same rows
+        offered = dict(choices(city).teams)
+        assert {"淮阳区", "川汇区"} <= set(offered.values())
+        assert sorted(
+            overview_ids(city, OverviewFilter(team_id=by_name["淮阳区"]), today=TODAY)
+        ) == sorted(only1)
 
         # origin: team laptop → district → city
         with team1.session() as s:
