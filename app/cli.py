@@ -44,6 +44,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "app.commands.steps",
     "app.commands.join",
     "app.commands.campaign",
+    "app.commands.server",
 )
 """Modules that add commands: each has ``register(sub)``, which adds its parsers and sets
 ``handler=function(args, env) -> int`` on them with ``set_defaults``. Add one line per module."""

@@ -21,6 +21,8 @@ USER_ENV = "XUNCHA_USER"
 LOCK_WAIT_ENV = "XUNCHA_LOCK_WAIT"
 """Seconds a command waits for another program's write to finish (default 60)."""
 RECOVERY_CODE_ENV = "XUNCHA_RECOVERY_CODE"
+DB_PASSWORD_ENV = "XUNCHA_DB_PASSWORD"
+"""The database server's password, for an office on PostgreSQL (else a prompt, or .pgpass)."""
 KIT_PASSWORD_ENV = "XUNCHA_KIT_PASSWORD"
 
 DEMO_PASSWORD = "demo"
@@ -44,6 +46,7 @@ class Environment:
     password: str | None
     new_password: str | None
     user: str | None
+    db_password: str | None = None
     kit_password: str | None = None
     lock_wait: float | None = None
     recovery_code: str | None = None
@@ -54,6 +57,7 @@ class Environment:
             password=os.environ.get(PASSWORD_ENV),
             new_password=os.environ.get(NEW_PASSWORD_ENV),
             user=os.environ.get(USER_ENV) or None,
+            db_password=os.environ.get(DB_PASSWORD_ENV),
             kit_password=os.environ.get(KIT_PASSWORD_ENV),
             lock_wait=_seconds(os.environ.get(LOCK_WAIT_ENV)),
             recovery_code=os.environ.get(RECOVERY_CODE_ENV),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -50,3 +51,27 @@ def snapshot(folder: Path) -> dict[str, bytes]:
         for p in sorted(folder.rglob("*"))
         if p.is_file() and p.relative_to(folder).parts[0] != "logs"
     }
+
+
+# -- PostgreSQL: one throw-away cluster per session, one database per test ---------------------
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Any]:
+    """The session's PostgreSQL cluster (see tests/pgcluster.py); started on first use."""
+    from tests import pgcluster
+
+    if pgcluster.server_bin() is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL server binaries are missing: .ci/run installs postgresql")
+        pytest.skip("PostgreSQL server binaries are not installed (apt-get install postgresql)")
+    with pgcluster.cluster_for_session() as cluster:
+        yield cluster
+
+
+@pytest.fixture
+def pg_database(pg_cluster: Any) -> Iterator[str]:
+    """A fresh database at the program's schema (from the template), dropped afterwards."""
+    name = pg_cluster.new_database()
+    try:
+        yield name
+    finally:
+        pg_cluster.drop_database(name)

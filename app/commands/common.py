@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.config import (
+    DB_PASSWORD_ENV,
     KIT_PASSWORD_ENV,
     PASSWORD_ENV,
     Environment,
@@ -27,6 +28,9 @@ from app.domain.errors import UserError
 
 if TYPE_CHECKING:  # the database code is imported by the commands that open a workspace
     from app.storage.workspace import Workspace
+
+if TYPE_CHECKING:
+    from app.storage.pg.server import PasswordSource
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -108,18 +112,33 @@ def data_dir(args: argparse.Namespace) -> Path:
     return default_demo_dir() if args.demo else default_data_dir()
 
 
+def db_password(env: Environment) -> PasswordSource:
+    """The database server's password (an office on PostgreSQL): ``XUNCHA_DB_PASSWORD``, else
+    asked for only when the server wants one and libpq found none in ``.pgpass``."""
+    if env.db_password is not None:
+        return env.db_password
+    return lambda: ask("数据库密码：", DB_PASSWORD_ENV)
+
+
 def open_workspace(args: argparse.Namespace, env: Environment) -> Workspace:
     """Open the workspace the arguments name, with the password from the environment or asked.
 
     A write that has to wait for another program says so once on a terminal; when the wait
     (``XUNCHA_LOCK_WAIT``, default 60 s) runs out the command fails with one line naming who
-    holds the database.
+    holds the database. On a database server whose link is not encrypted, says so on stderr (one
+    line).
     """
     from app.storage.workspace import Workspace
 
     ws = Workspace.open(
-        data_dir(args), password(env), args.user or env.user, lock_wait=env.lock_wait
+        data_dir(args),
+        password(env),
+        args.user or env.user,
+        lock_wait=env.lock_wait,
+        db_password=db_password(env),
     )
     if sys.stderr is not None and sys.stderr.isatty():
         ws.locks.on_wait = lambda line: print(line, file=sys.stderr, flush=True)
+    if ws.server_notice:
+        print(ws.server_notice, file=sys.stderr)
     return ws

@@ -18,6 +18,7 @@ from app.commands.common import (
     EXIT_USAGE,
     Refused,
     data_dir,
+    db_password,
     iso_date,
     new_password,
     open_workspace,
@@ -40,6 +41,12 @@ def register(sub: Any) -> None:
     init.add_argument("--leader", required=True, help="组长姓名（即登录用户名）")
     init.add_argument("--office", action="store_true", help="新建巡察办工作区")
     init.add_argument("--kit", type=Path, help="巡察办签发的组包（密码见 XUNCHA_KIT_PASSWORD）")
+    init.add_argument(
+        "--db",
+        metavar="URL",
+        help="巡察办：记录存放在 PostgreSQL 服务器（postgresql://用户@主机:端口/库名；"
+        "密码见 XUNCHA_DB_PASSWORD 或 .pgpass，不写在地址里）",
+    )
 
     demo = sub.add_parser("demo", help="生成演示工作区（密码 demo）")
     demo.add_argument("--villages", type=positive_int, default=40, help="村（社区）数，默认 40")
@@ -89,19 +96,36 @@ def cmd_init(args: argparse.Namespace, env: Environment) -> int:
     if not args.team:
         print("用法错误：需要 --team NAME（或 --kit FILE）", file=sys.stderr)
         return EXIT_USAGE
+    server = None
+    if args.db is not None:
+        if not args.office:
+            print("用法错误：--db 只用于巡察办工作区（--office）", file=sys.stderr)
+            return EXIT_USAGE
+        from app.storage.pg.server import ServerSettings
+
+        server = ServerSettings.parse(args.db)
     pw = new_password(env.password, "为新工作区设置密码：")
     kind = WorkspaceKind.OFFICE if args.office else WorkspaceKind.TEAM
     with Workspace.create(
-        root, team_name=args.team, leader=args.leader, password=pw, kind=kind
+        root,
+        team_name=args.team,
+        leader=args.leader,
+        password=pw,
+        kind=kind,
+        server=server,
+        db_password=db_password(env),
     ) as ws:
         if kind is WorkspaceKind.OFFICE:  # the office's key pair for sync bundles
             from app.sync.identity import ensure_office_keys
 
             ensure_office_keys(ws)
+        if ws.server_notice:
+            print(ws.server_notice, file=sys.stderr)
         from app.storage.accounts import new_recovery
 
         code = new_recovery(ws)
-    print(f"已新建{kind.label}工作区：{root}")
+    where = "" if server is None else f"，记录存放在 {server.display()}"
+    print(f"已新建{kind.label}工作区：{root}{where}")
     from app.commands.users import print_recovery_code
 
     print_recovery_code(code)
@@ -208,6 +232,15 @@ def cmd_backup(args: argparse.Namespace, env: Environment) -> int:
         with ws.session() as s:  # who took a copy of everything is recorded before the copy
             s.audit("backup", note=out.name)
             s.commit()
+        if ws.on_server:
+            from app.storage.pg.backup import backup_server
+
+            dumped = backup_server(ws.engine, ws.db_key, out)
+            print(
+                f"已备份到 {dumped.path}（{dumped.size_bytes // 1024} KB，{dumped.rows} 行，"
+                "已校验）"
+            )
+            return EXIT_OK
         p = ws.paths
         result = backup_workspace(p.root, p.db, p.key, p.media, ws.db_key, out)
     print(
@@ -222,7 +255,13 @@ def cmd_passwd(args: argparse.Namespace, env: Environment) -> int:
     from app.storage.workspace import Workspace
 
     old = password(env)
-    with Workspace.open(data_dir(args), old, args.user or env.user, lock_wait=env.lock_wait) as ws:
+    with Workspace.open(
+        data_dir(args),
+        old,
+        args.user or env.user,
+        lock_wait=env.lock_wait,
+        db_password=db_password(env),
+    ) as ws:
         new = new_password(env.new_password)
         ws.change_password(ws.username, old, new)
     print("密码已修改（数据库未重新加密，旧备份仍可用当前密钥文件打开）。")

@@ -32,6 +32,7 @@ from app.storage.errors import WorkspaceError, WrongPassword
 
 if TYPE_CHECKING:  # the login dialog imports this module before the database code has loaded
     from app.storage.models import WorkspaceMeta
+    from app.storage.pg.server import PasswordSource
     from app.storage.workspace import Workspace
 
 META_GUARD = "login_guard"
@@ -129,6 +130,7 @@ def open_guarded(
     *,
     where: str = "login",
     now: float | None = None,
+    db_password: PasswordSource = None,
 ) -> tuple[Workspace, GuardReport]:
     """Open the workspace (see the module docstring); raises a WorkspaceError when refused."""
     from app.storage.workspace import Workspace
@@ -137,7 +139,7 @@ def open_guarded(
     now = time.time() if now is None else now
     _throttle(root, now)
     try:
-        ws = Workspace.open(root, password, user)
+        ws = Workspace.open(root, password, user, db_password=db_password)
     except WrongPassword as exc:
         log = add_failure(root, where, now)
         raise _refusal(exc.message, log, now) from exc

@@ -42,7 +42,7 @@ class PhotoInfo:
 
 
 def media_store(ws: Workspace) -> MediaStore:
-    return MediaStore(ws.paths.media, ws.db_key)
+    return ws.media_store()
 
 
 def stage_photos(ws: Workspace, photos: list[ProcessedPhoto]) -> list[tuple[str, str]]:

@@ -15,6 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from app.storage.changes import note_change
+from app.storage.dialect import insert_rows
 from app.storage.errors import RecordError
 from app.storage.models import AuditEvent, SyncChange, Synced, new_id, utcnow
 from app.storage.ownership import local_refusal
@@ -49,7 +50,7 @@ def write_audit_events(
         for rid, version, fields in items
     ]
     if rows:
-        conn.execute(_AUDIT.insert(), rows)
+        insert_rows(conn, _AUDIT, rows)
 
 
 def write_change_log(
@@ -67,7 +68,7 @@ def write_change_log(
         for rid, origin, version in items
     ]
     if rows:
-        conn.execute(_CHANGE.insert(), rows)
+        insert_rows(conn, _CHANGE, rows)
         note_change(table, (str(r["record_id"]) for r in rows))
 
 

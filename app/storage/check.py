@@ -25,6 +25,11 @@ from app.storage.workspace import SYNCED_TABLES, Workspace, WorkspacePaths
 
 def check_workspace(ws: Workspace) -> list[str]:
     """Cipher and SQLite integrity, foreign keys, migration head, search index, media files."""
+    if ws.on_server:
+        from app.storage.pg.check import server_check
+
+        with ws.engine.connect() as conn:
+            return server_check(conn)
     findings: list[str] = []
     with ws.raw_connection() as conn:
         findings.extend(verify_database(conn))

@@ -108,6 +108,9 @@ def describe(exc: BaseException, where: Path | None = None) -> str:
         return str(exc)
     if isinstance(exc, MemoryError):
         return "内存不足，未完成（文件或同步包是否过大？）。"
+    server = server_error_text(exc)  # an office's PostgreSQL server said no
+    if server is not None:
+        return server
     db = dbapi_error(exc)
     if db is not None:
         name = sqlite_name(db)
@@ -175,3 +178,28 @@ def kind_of(exc: BaseException) -> dict[str, Any]:
         "errno": errno.errorcode.get(exc.errno or 0) if isinstance(exc, OSError) else None,
         "frames": frames[-20:],
     }
+
+
+def server_error_text(exc: BaseException) -> str | None:
+    """One Chinese line for an error the database server raised (never its data); None when
+    ``exc`` is not one."""
+    from sqlalchemy.exc import DBAPIError
+
+    orig = getattr(exc, "orig", None)
+    if not isinstance(exc, DBAPIError) or orig is None:
+        return None
+    state = str(getattr(orig, "sqlstate", "") or "")
+    if not state:
+        return None
+    if state == "42501":
+        return (
+            "数据库用户没有这项权限（只读或限于一个区县的数据库用户不能修改记录，"
+            "审计日志不能改动）。"
+        )
+    if state.startswith("08") or state in ("57P01", "57P02", "57P03"):
+        return "与数据库服务器的连接中断，请稍后再试（未完成的操作没有写入）。"
+    if state in ("40001", "40P01", "55P03"):
+        return "与另一位同事的操作冲突，请再试一次（未完成的操作没有写入）。"
+    if state == "53100":
+        return "数据库服务器磁盘已满，请管理员清理空间。"
+    return f"数据库服务器拒绝了这项操作（错误代码 {state}），未写入任何数据。"

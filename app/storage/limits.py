@@ -16,14 +16,14 @@ SETTINGS_KEY = "settings"
 
 def load_limits(source: Workspace | Session | sa.Connection) -> Limits:
     """The defaults, with what the workspace's settings (``limits``) change."""
-    sql = "SELECT value FROM workspace_meta WHERE key = ?"
+    sql = sa.text("SELECT value FROM workspace_meta WHERE key = :key")
     if isinstance(source, Workspace):
         with source.engine.connect() as conn:
-            raw = conn.exec_driver_sql(sql, (SETTINGS_KEY,)).scalar()
+            raw = conn.execute(sql, {"key": SETTINGS_KEY}).scalar()
             conn.rollback()
     else:
         conn = source.connection() if isinstance(source, Session) else source
-        raw = conn.exec_driver_sql(sql, (SETTINGS_KEY,)).scalar()
+        raw = conn.execute(sql, {"key": SETTINGS_KEY}).scalar()
     try:
         data = json.loads(raw) if raw else {}
     except ValueError:

@@ -73,6 +73,10 @@ class MediaStore:
     def exists(self, name: str) -> bool:
         return self.path_for(name).exists()
 
+    def existing(self, names: list[str]) -> set[str]:
+        """Which of ``names`` are stored."""
+        return {n for n in names if self.exists(n)}
+
     def put(self, data: bytes) -> StoredBlob:
         """Store ``data`` (once: an equal blob already stored is kept as it is)."""
         sha = hashlib.sha256(data).hexdigest()
@@ -126,6 +130,12 @@ class MediaStore:
             path.unlink()
         finally:
             fh.close()
+
+    def discard_import(self, bundle_id: str, names: list[str]) -> None:
+        """After an import failed: remove the files it just added, and its journal."""
+        for name in names:
+            self.path_for(name).unlink(missing_ok=True)
+        (self.folder / f".import-{bundle_id}.journal").unlink(missing_ok=True)
 
     def recover(self, referenced: Callable[[list[str]], set[str]]) -> list[str]:
         """Undo imports that died before they committed: remove the files their journals list that

@@ -89,6 +89,10 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     """
     from alembic import command
 
+    if engine.dialect.name != "sqlite":  # a server: DDL is transactional, keys always checked
+        with engine.connect() as conn, conn.begin():
+            command.upgrade(alembic_config(conn), target)
+        return
     from app.storage.locks import WRITE_OPTION
 
     with engine.connect() as conn:

@@ -153,10 +153,11 @@ def recorded_owners(conn: sa.Connection, ids: Iterable[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for i in range(0, len(wanted), 500):
         chunk = wanted[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        for rid, party in conn.exec_driver_sql(
-            f"SELECT record_id, team_id FROM {_ROW_TEAM} WHERE record_id IN ({marks})",
-            tuple(chunk),
+        for rid, party in conn.execute(
+            sa.text(
+                f"SELECT record_id, team_id FROM {_ROW_TEAM} WHERE record_id IN :ids"
+            ).bindparams(sa.bindparam("ids", expanding=True)),
+            {"ids": chunk},
         ):
             out[str(rid)] = str(party)
     return out
@@ -196,12 +197,10 @@ def record_owners(
     ]
     if not rows:
         return
-    stmt = sa.text(
-        f"INSERT OR IGNORE INTO {_ROW_TEAM} "
-        "(record_id, table_name, team_id, device_id, bundle_id, recorded_at) "
-        "VALUES (:record_id, :table_name, :team_id, :device_id, :bundle_id, :recorded_at)"
-    )
-    conn.execute(stmt, rows)
+    from app.storage.dialect import insert_ignoring_duplicates
+    from app.storage.models import SyncRowTeam
+
+    insert_ignoring_duplicates(conn, SyncRowTeam.__table__, rows)  # type: ignore[attr-defined]
 
 
 # -- the rule ------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
   workspace.key     the database key, wrapped per user
   media/            photos, encrypted, stored once per content
   backups/          automatic backups taken before an upgrade
+  server.json       (an office on PostgreSQL, instead of workspace.db) where the database is
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ DB_NAME = "workspace.db"
 KEY_NAME = "workspace.key"
 MEDIA_DIR = "media"
 BACKUPS_DIR = "backups"
+SERVER_NAME = "server.json"
 
 
 @dataclass(frozen=True)
@@ -38,5 +40,10 @@ class WorkspacePaths:
     def backups(self) -> Path:
         return self.root / BACKUPS_DIR
 
+    @property
+    def server(self) -> Path:
+        """Connection settings of an office whose records live on a database server."""
+        return self.root / SERVER_NAME
+
     def has_workspace(self) -> bool:
-        return self.db.exists() or self.key.exists()
+        return self.db.exists() or self.key.exists() or self.server.exists()

@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlcipher3
 from sqlalchemy.engine import Engine
@@ -40,9 +40,14 @@ from app.storage.errors import (
 )
 from app.storage.keyfile import KeyFile, new_database_key, user_tag
 from app.storage.locks import WRITE_OPTION, LockPolicy
-from app.storage.models import SYNCED_MODELS, Team, User, WorkspaceMeta, new_id, utcnow
+from app.storage.mediastore import MediaStore
+from app.storage.models import SYNCED_MODELS, User, new_id, utcnow
 from app.storage.paths import BACKUPS_DIR, DB_NAME, KEY_NAME, MEDIA_DIR, WorkspacePaths
 from app.storage.session import ACTOR_KEY, Actor, WorkspaceSession
+
+if TYPE_CHECKING:
+    from app.storage.pg.server import PasswordSource, ServerSettings
+    from app.storage.watch import ChangeWatcher
 
 __all__ = [
     "BACKUPS_DIR",
@@ -53,11 +58,14 @@ __all__ = [
     "WorkspacePaths",
 ]
 
-META_WORKSPACE_ID = "workspace_id"
-META_DEVICE_ID = "device_id"
-META_KIND = "kind"
-META_CREATED_AT = "created_at"
-META_DEMO = "demo"
+from app.storage.meta import (
+    META_CREATED_AT,
+    META_DEMO,
+    META_DEVICE_ID,
+    META_KIND,
+    META_WORKSPACE_ID,
+    seed_workspace,
+)
 
 SYNCED_TABLES: tuple[str, ...] = tuple(str(m.__tablename__) for m in SYNCED_MODELS)
 
@@ -103,6 +111,23 @@ class Workspace:
         self.username = user.username
         self.role = user.role
         self.actor = Actor(username=user.username, device=self.device_id, user_id=user.id)
+        self.server_notice: str | None = None
+        """On a database server: one Chinese line when the link to it is not encrypted."""
+        self.db_password: PasswordSource = None
+        """On a database server: the password it was opened with (in memory only, to reopen)."""
+
+    @property
+    def on_server(self) -> bool:
+        """Whether the records live on a database server (PostgreSQL), not in ``workspace.db``."""
+        return self.engine.dialect.name != "sqlite"
+
+    def media_store(self) -> MediaStore:
+        """Where this workspace's photos are: ``media/``, or the server's ``media_blob`` table."""
+        if self.on_server:
+            from app.storage.pg.media import ServerMediaStore
+
+            return ServerMediaStore(self.engine, self._db_key)
+        return MediaStore(self.paths.media, self._db_key)
 
     # -- sessions -------------------------------------------------------------------------
     def session(self, *, write: bool = False) -> WorkspaceSession:
@@ -131,6 +156,12 @@ class Workspace:
         finally:
             conn.close()
 
+    def watcher(self) -> ChangeWatcher:
+        """A watcher of what others change in this workspace (see :mod:`app.storage.watch`)."""
+        from app.storage.watch import watch
+
+        return watch(self.engine, lambda: connect_raw(self.paths.db, self._db_key))
+
     @property
     def db_key(self) -> bytes:
         return self._db_key
@@ -156,11 +187,14 @@ class Workspace:
         kind: WorkspaceKind = WorkspaceKind.TEAM,
         demo: bool = False,
         team_id: str | None = None,
+        server: ServerSettings | None = None,
+        db_password: PasswordSource = None,
     ) -> Workspace:
         """Make a new workspace in ``root`` (which must not exist or be empty) and open it.
 
         Everything is built in a temp folder beside ``root`` and renamed into place at the end,
-        so a failure leaves nothing behind.
+        so a failure leaves nothing behind. With ``server`` (an office only) the records live in
+        that PostgreSQL database; the folder keeps the key file and the connection settings.
         """
         root = root.expanduser().absolute()
         if root.exists() and (not root.is_dir() or any(root.iterdir())):
@@ -170,22 +204,36 @@ class Workspace:
         root.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{root.name}.creating-", dir=root.parent))
         try:
-            _build(
-                WorkspacePaths(staging),
-                team_name=team_name,
-                leader=leader,
-                password=password,
-                kind=kind,
-                demo=demo,
-                team_id=team_id,
-            )
+            if server is not None:
+                from app.storage.pg.workspace import build_on_server
+
+                build_on_server(
+                    WorkspacePaths(staging),
+                    server,
+                    db_password,
+                    team_name=team_name,
+                    leader=leader,
+                    password=password,
+                    kind=kind,
+                    demo=demo,
+                )
+            else:
+                _build(
+                    WorkspacePaths(staging),
+                    team_name=team_name,
+                    leader=leader,
+                    password=password,
+                    kind=kind,
+                    demo=demo,
+                    team_id=team_id,
+                )
             if root.exists():
                 root.rmdir()
             staging.rename(root)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        return cls.open(root, password, leader)
+        return cls.open(root, password, leader, db_password=db_password)
 
     # -- opening --------------------------------------------------------------------------
     @classmethod
@@ -197,17 +245,24 @@ class Workspace:
         *,
         upgrade: bool = True,
         lock_wait: float | None = None,
+        db_password: PasswordSource = None,
     ) -> Workspace:
         """Open the workspace in ``root`` for ``user`` (any user whose password it is, if None).
 
         Raises a :class:`~app.storage.errors.WorkspaceError` subclass, with nothing written, when
-        the folder, key file, password or database is wrong.
+        the folder, key file, password or database is wrong. ``db_password`` is used only by an
+        office on a database server (see :mod:`app.storage.pg.server`).
         """
         paths = WorkspacePaths(root.expanduser().absolute())
         if not paths.has_workspace():
             raise WorkspaceMissing(f"这里没有工作区：{paths.root}（请先新建工作区）")
         if not paths.key.exists():
             raise WorkspaceMissing(f"工作区缺少密钥文件 {KEY_NAME}：{paths.root}")
+        if paths.server.exists():
+            from app.storage.pg.workspace import open_on_server
+
+            opened: Workspace = open_on_server(cls, paths, password, user, upgrade, db_password)
+            return opened
         if not paths.db.exists():
             raise WorkspaceMissing(f"工作区缺少数据库文件 {DB_NAME}：{paths.root}")
         keyfile = KeyFile.load(paths.key)
@@ -311,23 +366,20 @@ def _build(
     try:
         migrate.upgrade(engine)
         _ensure_derived(engine)
-        actor = Actor(username=leader, device=device_id)
-        with WorkspaceSession(engine) as s:
-            s.info[ACTOR_KEY] = actor
-            for key, value in {
+        seed_workspace(
+            engine,
+            {
                 META_WORKSPACE_ID: workspace_id,
                 META_DEVICE_ID: device_id,
                 META_KIND: kind.value,
                 META_CREATED_AT: utcnow().isoformat(),
                 META_DEMO: "1" if demo else "0",
-            }.items():
-                s.add(WorkspaceMeta(key=key, value=value))
-            team = Team(name=team_name, kind=kind, id=team_id or new_id())  # team_id: from a kit
-            s.add(team)
-            s.flush()
-            role = Role.OFFICE if kind is WorkspaceKind.OFFICE else Role.LEADER
-            s.add(User(username=leader, display_name=leader, role=role, team_id=team.id))
-            s.commit()
+            },
+            team_name=team_name,
+            leader=leader,
+            kind=kind,
+            team_id=team_id,
+        )
     finally:
         engine.dispose()
     keyfile = KeyFile(workspace_id=workspace_id)

@@ -111,10 +111,14 @@ def decide(ws: Workspace, conflict_id: str, *, take_incoming: bool) -> ConflictV
     cols = rows.columns(view.table)
     decode = dict(zip(cols, rows.decoders(view.table), strict=True))
     with job("处理同步冲突"), ws.session(write=True) as s:
-        c = s.get(SyncConflict, conflict_id)
+        # another clerk may be deciding the same conflict: the row lock makes the second wait
+        # and then see the first one's decision
+        c = s.get(SyncConflict, conflict_id, with_for_update=True)
         obj = s.get(model, view.record_id)
         if c is None or not isinstance(obj, Synced):
             raise SyncError("冲突对应的记录不存在。")
+        if c.status != "open":
+            raise SyncError(f"这个冲突已由 {c.decided_by} 处理过了。")
         if take_incoming:
             for name in cols:
                 if name in rows.META or name == "id":

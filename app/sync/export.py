@@ -30,6 +30,7 @@ import sqlalchemy as sa
 from sqlmodel import select
 
 from app.domain.vocabulary import WorkspaceKind
+from app.storage.dialect import settle_change_log
 from app.storage.mediastore import MediaStore
 from app.storage.models import SyncState, new_id, utcnow
 from app.storage.ownership import declared_owners
@@ -183,16 +184,19 @@ def export_bundle(
     last = 0 if all_rows or state is None else state.last_exported_seq
 
     with ws.engine.connect() as conn, conn.begin():
+        settle_change_log(conn)
         seq_to = int(
             conn.exec_driver_sql("SELECT coalesce(max(seq), 0) FROM sync_change").scalar_one()
         )
         entries = [
             (str(t), str(r), str(o), int(v), bool(m))
-            for t, r, o, v, m in conn.exec_driver_sql(
-                "SELECT table_name, record_id, base_origin, base_version, merged "
-                "FROM sync_change WHERE seq > ? ORDER BY seq",
-                (0 if all_rows else last,),
-            ).fetchall()
+            for t, r, o, v, m in conn.execute(
+                sa.text(
+                    "SELECT table_name, record_id, base_origin, base_version, merged "
+                    "FROM sync_change WHERE seq > :last ORDER BY seq"
+                ),
+                {"last": 0 if all_rows else last},
+            )
         ]
         wanted = _select(conn, entries, direction=direction, team_id=team_id, all_rows=all_rows)
         got = _with_parents(conn, wanted)
@@ -204,7 +208,7 @@ def export_bundle(
             else None
         )
     report(30, "正在打包照片…")
-    store = MediaStore(ws.paths.media, ws.db_key)
+    store = ws.media_store()
     members, planned, counts = _plan(store, got, bases)
     media = len(planned)
     bundle_id = new_id()
@@ -293,8 +297,9 @@ def _select(
             wanted[t] = _ids(conn, t)
         candidates = {
             (str(t), str(r))
-            for t, r in conn.exec_driver_sql(
-                "SELECT table_name, record_id FROM sync_row_team WHERE team_id = ?", (team_id,)
+            for t, r in conn.execute(
+                sa.text("SELECT table_name, record_id FROM sync_row_team WHERE team_id = :t"),
+                {"t": team_id},
             )
         }
         candidates.add(("team", team_id))
@@ -307,8 +312,8 @@ def _select(
                 candidates.add((t, rid))
     owned = {
         str(r)
-        for (r,) in conn.exec_driver_sql(
-            "SELECT record_id FROM sync_row_team WHERE team_id = ?", (team_id,)
+        for (r,) in conn.execute(
+            sa.text("SELECT record_id FROM sync_row_team WHERE team_id = :t"), {"t": team_id}
         )
     }
     # --all gives the team back everything it sent (its records, people, photos …): what a
@@ -328,11 +333,13 @@ def _covered_villages(conn: sa.Connection, team_id: str) -> set[str]:
     """The villages a team covers: those of its batches and those where it raised problems."""
     return {
         str(v)
-        for (v,) in conn.exec_driver_sql(
-            "SELECT v.id FROM village v JOIN batch b ON b.id = v.batch_id WHERE b.team_id = ? "
-            "UNION SELECT p.village_id FROM problem p JOIN sync_row_team r "
-            "ON r.record_id = p.id WHERE r.team_id = ?",
-            (team_id, team_id),
+        for (v,) in conn.execute(
+            sa.text(
+                "SELECT v.id FROM village v JOIN batch b ON b.id = v.batch_id "
+                "WHERE b.team_id = :t UNION SELECT p.village_id FROM problem p "
+                "JOIN sync_row_team r ON r.record_id = p.id WHERE r.team_id = :t"
+            ),
+            {"t": team_id},
         )
     }
 
@@ -377,10 +384,14 @@ def _village_of_rows(
     wanted = sorted(ids)
     for i in range(0, len(wanted), 500):
         chunk = wanted[i : i + 500]
-        marks = ",".join("?" * len(chunk))
         out += [
             (str(r), str(v))
-            for r, v in conn.exec_driver_sql(f"{query} WHERE id IN ({marks})", tuple(chunk))
+            for r, v in conn.execute(
+                sa.text(f"{query} WHERE id IN :ids").bindparams(
+                    sa.bindparam("ids", expanding=True)
+                ),
+                {"ids": chunk},
+            )
         ]
     return out
 

@@ -39,12 +39,17 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlmodel import select
 
 from app.domain.limits import Limits
 from app.domain.vocabulary import WorkspaceKind
 from app.storage.bulk import write_audit_events, write_change_log
+from app.storage.dialect import (
+    defer_foreign_keys,
+    insert_rows,
+    serialize_on,
+)
 from app.storage.limits import load_limits
 from app.storage.locks import job
 from app.storage.mediastore import MediaStore, referenced_names
@@ -64,13 +69,13 @@ from app.storage.ownership import (
 from app.storage.ownership import label as ownership_label
 from app.storage.session import SYNC_MERGE_KEY, Actor
 from app.storage.workspace import Workspace
-from app.sync import identity, rows
+from app.sync import identity, rows, upward
 from app.sync.container import Contents, Listed, Sink, walk
 from app.sync.errors import BundleRefused
 from app.sync.export import CONTENTS_FORMAT, CONTENTS_VERSION
 from app.sync.keys import PublicIdentity
 from app.sync.photos import intake_jpeg_refusal
-from app.sync.seal import TO_OFFICE, TO_TEAM, Header, Opened, open_sealed
+from app.sync.seal import TO_CITY, TO_OFFICE, TO_TEAM, Header, Opened, open_sealed
 
 KINDS = ("new", "updated", "unchanged", "conflict")
 _SHA = re.compile(r"[0-9a-f]{64}")
@@ -113,6 +118,8 @@ class _Incoming:
 def _signer_of(ws: Workspace) -> Callable[[Header], PublicIdentity]:
     def signer_of(h: Header) -> PublicIdentity:
         if ws.kind is WorkspaceKind.OFFICE:
+            if h.direction == TO_CITY:
+                return upward.signer_at_city(ws, h)
             if h.direction != TO_OFFICE:
                 raise BundleRefused("这个同步包是发给巡察组的，不能在巡察办导入。")
             found = identity.peer(ws, h.sender)
@@ -275,6 +282,21 @@ class _Read:
     """SHA-256 → member name of every photo in the bundle."""
     owners: dict[str, str]
     """Record id → owner, as an office bundle declares it."""
+    origins: dict[str, tuple[str, str]] | None = None
+    """An upward bundle's (上报) record id → (team id, device id) of the laptop that made it."""
+
+
+class _Collect:
+    """Keeps a small member's bytes (an upward bundle's origin list)."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+
+    def write(self, data: memoryview | bytes) -> None:
+        self.data += data
+
+    def close(self) -> None:
+        pass
 
 
 def _read(opened: Opened, header: Header, limits: Limits) -> _Read:
@@ -282,6 +304,7 @@ def _read(opened: Opened, header: Header, limits: Limits) -> _Read:
     incoming: list[_Incoming] = []
     media: dict[str, str] = {}
     counts: dict[str, int] = {}
+    origin = _Collect() if header.direction == TO_CITY else None
 
     def on_manifest(manifest: dict[str, Any]) -> None:
         declared = manifest.get("counts")
@@ -299,6 +322,8 @@ def _read(opened: Opened, header: Header, limits: Limits) -> _Read:
         counts.update(declared)
 
     def sink_for(m: Listed) -> Sink | None:
+        if origin is not None and m.name == upward.ORIGIN_MEMBER:
+            return origin
         if (rm := _ROW_MEMBER.fullmatch(m.name)) and rm.group(1) in rows.MODELS:
             return _RowsSink(rm.group(1), incoming, counts.get(rm.group(1), 0))
         if mm := _MEDIA_MEMBER.fullmatch(m.name):
@@ -322,7 +347,12 @@ def _read(opened: Opened, header: Header, limits: Limits) -> _Read:
             raise BundleRefused(f"同步包清单与文件头不符（{k}），已拒绝。")
     order = {t: i for i, t in enumerate(rows.ORDER)}
     incoming.sort(key=lambda inc: order[inc.table])
-    return _Read(manifest, incoming, media, _declared_owners(manifest, header))
+    origins = None
+    if origin is not None:
+        if not origin.data:
+            raise BundleRefused("上报包缺少来源记录，已拒绝。")
+        origins = upward.parse_origins(bytes(origin.data))
+    return _Read(manifest, incoming, media, _declared_owners(manifest, header), origins)
 
 
 def _declared_owners(manifest: dict[str, Any], header: Header) -> dict[str, str]:
@@ -404,7 +434,7 @@ def import_bundle(
     header = opened.header
     report_progress(20, "正在检查内容…")
     got = _read(opened, header, limits)
-    store = MediaStore(ws.paths.media, ws.db_key)
+    store = ws.media_store()
     named: set[str] = set()
     for inc in got.incoming:
         named |= _normalise(inc, store, got.media)
@@ -422,10 +452,21 @@ def import_bundle(
         seq_to=_int(got.manifest.get("seq_to")),
     )
     report_progress(50, "正在合并记录…")
-    try:
-        _merge(ws, opened, got, store, limits, report)
-    except IntegrityError as exc:  # the session has rolled back: nothing was written
-        raise BundleRefused(_integrity_reason(exc)) from exc
+    for attempt in range(1, MERGE_ATTEMPTS + 1):
+        try:
+            _merge(ws, opened, got, store, limits, report)
+            break
+        except (IntegrityError, OperationalError) as exc:  # rolled back: nothing was written
+            if ws.on_server and attempt < MERGE_ATTEMPTS and _concurrent(exc):
+                report.counts.clear()  # another clerk's import got there first: go again
+                continue
+            if isinstance(exc, OperationalError) and not _concurrent(exc):
+                raise
+            raise BundleRefused(_integrity_reason(exc)) from exc
+        except DataError as exc:
+            raise BundleRefused(
+                "同步包中有超出长度或格式不对的值，已拒绝（未写入任何数据）。"
+            ) from exc
     report_progress(100, "导入完成")
     return report
 
@@ -448,11 +489,12 @@ def _ancestry(conn: sa.Connection, ids: list[str]) -> dict[str, dict[str, int]]:
     out: dict[str, dict[str, int]] = defaultdict(dict)
     for i in range(0, len(ids), 500):
         chunk = ids[i : i + 500]
-        marks = ",".join("?" * len(chunk))
-        for rid, origin, version in conn.exec_driver_sql(
-            f"SELECT record_id, base_origin, max(base_version) FROM sync_change "
-            f"WHERE record_id IN ({marks}) GROUP BY record_id, base_origin",
-            tuple(chunk),
+        for rid, origin, version in conn.execute(
+            sa.text(
+                "SELECT record_id, base_origin, max(base_version) FROM sync_change "
+                "WHERE record_id IN :ids GROUP BY record_id, base_origin"
+            ).bindparams(sa.bindparam("ids", expanding=True)),
+            {"ids": chunk},
         ):
             out[str(rid)][str(origin)] = int(version)
     return out
@@ -496,7 +538,8 @@ def _merge(
     with job("导入同步包"), ws.session(write=True) as s:
         s.info[SYNC_MERGE_KEY] = True
         conn = s.connection()
-        conn.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        defer_foreign_keys(conn)
+        serialize_on(conn, f"bundle:{header.bundle_id}")
         store.recover(lambda _names: referenced_names(conn))
         already = s.get(SyncBundle, header.bundle_id) is not None
         report.already_imported = already
@@ -515,7 +558,10 @@ def _merge(
                 for values, base in zip(inc.rows, inc.bases, strict=True)
             ]
             plans.append(_Plan(inc, stored, decisions))
-        owners = _check_owners(conn, header, signer, plans, got.owners)
+        if header.direction == TO_CITY:
+            owners = _district_owners(conn, header, plans)
+        else:
+            owners = _check_owners(conn, header, signer, plans, got.owners)
         # photos of the rows taken, written before the rows that name them are committed
         wanted = _photos_wanted(plans, store)
         new_names = [n for n in wanted if not store.exists(n)]
@@ -536,7 +582,7 @@ def _merge(
                     writer.finish()
                 store.sync_folders(new_names)
                 wrote = True
-            wrote = _write_rows(s, conn, header, plans, owners, report) or wrote
+            wrote = _write_rows(s, conn, header, plans, owners, report, got.origins) or wrote
             if s.get(SyncDevice, header.device_id) is None:
                 s.add(SyncDevice(device_id=header.device_id, team_id=signer))
                 wrote = True
@@ -618,9 +664,7 @@ def _journal(store: MediaStore, bundle_id: str, names: list[str]) -> Iterator[No
         with store.import_journal(bundle_id, names):
             yield
     except BaseException:
-        for name in names:
-            store.path_for(name).unlink(missing_ok=True)
-        (store.folder / f".import-{bundle_id}.journal").unlink(missing_ok=True)
+        store.discard_import(bundle_id, names)
         raise
 
 
@@ -663,8 +707,8 @@ def _check_owners(
     facts = Facts(conn, own)
     office_devices = {
         str(d)
-        for (d,) in conn.exec_driver_sql(
-            "SELECT device_id FROM sync_device WHERE team_id = ?", (OFFICE,)
+        for (d,) in conn.execute(
+            sa.text("SELECT device_id FROM sync_device WHERE team_id = :t"), {"t": OFFICE}
         )
     }
     if signer == OFFICE:
@@ -729,6 +773,23 @@ def _check_owners(
     return new_owners
 
 
+def _district_owners(conn: sa.Connection, header: Header, plans: list[_Plan]) -> dict[str, str]:
+    """At the city a district writes only its own rows, never another's or the city's; every new
+    row is the district's."""
+    mine = upward.district_rows(
+        conn, header.team_id, (str(v[0]) for p in plans for v in p.inc.rows)
+    )
+    owners: dict[str, str] = {}
+    for plan in plans:
+        for values, what in zip(plan.inc.rows, plan.decisions, strict=True):
+            rid = str(values[0])
+            if what == "new":
+                owners[rid] = header.team_id
+            elif rid not in mine:
+                raise upward.refuse_foreign_row(plan.inc.table, rid)
+    return owners
+
+
 def _write_rows(
     s: Any,
     conn: sa.Connection,
@@ -736,9 +797,11 @@ def _write_rows(
     plans: list[_Plan],
     owners: dict[str, str],
     report: ImportReport,
+    origins: dict[str, tuple[str, str]] | None = None,
 ) -> bool:
     wrote = False
     new_rows: list[tuple[str, str, str]] = []
+    devices: dict[str, str] = {}
     for plan in plans:
         inc = plan.inc
         model = rows.MODELS[inc.table]
@@ -759,6 +822,7 @@ def _write_rows(
             if what == "new":
                 fresh.append(data)
                 new_rows.append((inc.table, rid, owners[rid]))
+                devices[rid] = str(data["origin"])
             else:
                 obj = s.get(model, rid)
                 assert isinstance(obj, Synced)
@@ -768,6 +832,16 @@ def _write_rows(
         report.counts[inc.table] = counts
         _insert_new(conn, inc.table, fresh, s.actor)
     record_owners(conn, new_rows, device=header.device_id, bundle=header.bundle_id, at=utcnow())
+    if new_rows and header.direction in (TO_OFFICE, TO_CITY):
+        city = header.direction == TO_CITY
+        upward.record_origins(
+            conn,
+            [(t, r) for t, r, _o in new_rows],
+            district_id=header.team_id if city else "",
+            team_id=header.team_id,
+            devices=devices,
+            origins=origins if city else None,
+        )
     return wrote
 
 
@@ -776,13 +850,31 @@ def _insert_new(conn: sa.Connection, table: str, fresh: list[dict[str, Any]], ac
     event (action "merge", no columns named) and a change-log entry (merged)."""
     if not fresh:
         return
-    conn.execute(rows.table_of(rows.MODELS[table]).insert(), fresh)
+    insert_rows(conn, rows.table_of(rows.MODELS[table]), fresh)
     items = [(str(d["id"]), int(d["version"])) for d in fresh]
     write_audit_events(conn, actor, utcnow(), "merge", table, [(r, v, "") for r, v in items])
     write_change_log(conn, table, [(r, "", 0) for r, _ in items], merged=True)
 
 
-def _integrity_reason(exc: IntegrityError) -> str:
+MERGE_ATTEMPTS = 3
+"""On a server, a merge that collided with another clerk's (the same new row inserted by both, a
+deadlock) is rolled back and run again; by then the other's rows are there to compare with."""
+
+
+def _concurrent(exc: IntegrityError | OperationalError) -> bool:
+    return getattr(exc.orig, "sqlstate", None) in ("23505", "40001", "40P01")
+
+
+def _integrity_reason(exc: IntegrityError | OperationalError) -> str:
+    state = getattr(exc.orig, "sqlstate", None)
+    if state in ("40001", "40P01"):
+        return "与另一位同事的导入冲突，请稍后再导入一次（未写入任何数据）。"
+    if state == "23503":
+        return "同步包中的记录引用了不存在的记录，已拒绝（未写入任何数据）。"
+    if state == "23505":  # the constraint's name, never the values (they may be names)
+        diag = getattr(exc.orig, "diag", None)
+        what = getattr(diag, "constraint_name", None) or "唯一约束"
+        return f"同步包中的记录与已有记录重复（{what}），已拒绝（未写入任何数据）。"
     text = str(exc.orig)
     if "FOREIGN KEY" in text:
         return "同步包中的记录引用了不存在的记录，已拒绝（未写入任何数据）。"

@@ -8,8 +8,10 @@ asks for the rows it shows). ``choices`` lists what the filters offer.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
+
+import sqlalchemy as sa
 
 from app.domain.deadlines import WarningColour, WarningSettings, warning_colour
 from app.domain.vocabulary import ProblemStatus, Track
@@ -40,6 +42,8 @@ class OverviewFilter:
     township_id: str | None = None
     track: Track | None = None
     colour: WarningColour | None = None
+    district_id: str | None = None
+    """At a city office: None every district; OFFICE_TEAM the city's own rows."""
 
 
 @dataclass(frozen=True)
@@ -91,19 +95,25 @@ def overview_ids(
     """Ids of the problems that pass ``flt``, latest raised first."""
     settings = warn or WarningSettings()
     sql = _BASE
-    params: list[Any] = []
+    params: dict[str, Any] = {}
     if flt.team_id is not None:
-        sql += " AND coalesce(rt.team_id, '') = ?"
-        params.append(flt.team_id)
+        sql += " AND coalesce(rt.team_id, '') = :team"
+        params["team"] = flt.team_id
     if flt.township_id is not None:
-        sql += " AND tw.id = ?"
-        params.append(flt.township_id)
+        sql += " AND tw.id = :town"
+        params["town"] = flt.township_id
+    if flt.district_id is not None:
+        sql += (
+            " AND coalesce((SELECT o.district_id FROM row_origin o WHERE o.record_id = v.id),"
+            " '') = :district"
+        )
+        params["district"] = flt.district_id
     if flt.track is not None:
-        sql += " AND p.track = ?"
-        params.append(flt.track.value)
+        sql += " AND p.track = :track"
+        params["track"] = flt.track.value
     sql += " ORDER BY p.raised_on DESC, p.id"
     with ws.engine.connect() as conn:
-        found = conn.exec_driver_sql(sql, tuple(params)).fetchall()
+        found = conn.execute(sa.text(sql), params).fetchall()
     if flt.colour is None:
         return [str(r[0]) for r in found]
     return [str(r[0]) for r in found if _row(r, today, settings).colour is flt.colour]
@@ -114,11 +124,10 @@ def overview_rows(
 ) -> dict[str, OverviewRow]:
     settings = warn or WarningSettings()
     out: dict[str, OverviewRow] = {}
+    stmt = sa.text(f"{_BASE} AND p.id IN :ids").bindparams(sa.bindparam("ids", expanding=True))
     with ws.engine.connect() as conn:
         for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            for r in conn.exec_driver_sql(f"{_BASE} AND p.id IN ({marks})", tuple(chunk)):
+            for r in conn.execute(stmt, {"ids": ids[i : i + 500]}):
                 row = _row(r, today, settings)
                 out[row.id] = row
     return out
@@ -126,16 +135,91 @@ def overview_rows(
 
 def choices(ws: Workspace) -> Choices:
     with ws.engine.connect() as conn:
+        # teams, and at a city the districts that report to it (their rows are theirs)
         teams = [
             (str(i), str(n))
-            for i, n in conn.exec_driver_sql(
-                "SELECT id, name FROM team WHERE kind = 'team' AND retired_at IS NULL ORDER BY name"
+            for i, n in conn.execute(
+                sa.text(
+                    "SELECT t.id, t.name FROM team t WHERE t.retired_at IS NULL AND "
+                    "(t.kind = 'team' OR t.id IN "
+                    "(SELECT peer_id FROM sync_peer WHERE kind = 'district')) "
+                    "ORDER BY t.name"
+                )
             )
         ]
         towns = [
             (str(i), str(n))
-            for i, n in conn.exec_driver_sql(
-                "SELECT id, name FROM township WHERE retired_at IS NULL ORDER BY name, id"
+            for i, n in conn.execute(
+                sa.text("SELECT id, name FROM township WHERE retired_at IS NULL ORDER BY name, id")
             )
         ]
     return Choices(teams=teams, townships=towns)
+
+
+@dataclass(frozen=True)
+class OverviewCount:
+    district_id: str
+    """'' for the office's own rows (and every row at a district office)."""
+    township_id: str
+    track: Track | None
+    colour: WarningColour
+    problems: int
+
+
+_COUNTS = """
+SELECT coalesce(o.district_id, ''), v.township_id, g.track,
+       CASE WHEN g.status IN ('resolved', 'merged') THEN 'none'
+            WHEN coalesce(g.deadline, rn.deadline) IS NULL THEN 'none'
+            WHEN coalesce(g.deadline, rn.deadline) <= :red THEN 'red'
+            WHEN coalesce(g.deadline, rn.deadline) <= :yellow THEN 'yellow'
+            WHEN coalesce(g.deadline, rn.deadline) <= :green THEN 'green'
+            ELSE 'none' END AS colour,
+       sum(g.n)
+FROM (
+  SELECT p.village_id, p.track, p.status, p.deadline, p.notice_id, count(*) AS n
+  FROM problem p
+  WHERE p.retired_at IS NULL
+  GROUP BY p.village_id, p.track, p.status, p.deadline, p.notice_id
+) g
+LEFT JOIN rectification_notice rn ON rn.id = g.notice_id
+JOIN village v ON v.id = g.village_id
+LEFT JOIN row_origin o ON o.record_id = v.id
+GROUP BY 1, 2, 3, 4
+"""
+"""Live problems grouped first from ``ix_problem_overview`` alone (an index-only scan: village,
+track, status, deadline, notice), then per district: a village belongs to one district, so its
+origin names the district of all its problems."""
+
+
+def overview_counts(
+    ws: Workspace, *, today: date, warn: WarningSettings | None = None
+) -> list[OverviewCount]:
+    """Live problems counted by district, township, track and warning colour (no row loaded)."""
+    settings = warn or WarningSettings()
+    far = (
+        date.max
+        if settings.green_within_days is None
+        else today + timedelta(days=settings.green_within_days)
+    )
+    stmt = sa.text(_COUNTS).bindparams(
+        sa.bindparam("red", type_=sa.Date()),
+        sa.bindparam("yellow", type_=sa.Date()),
+        sa.bindparam("green", type_=sa.Date()),
+    )
+    params = {
+        "red": today + timedelta(days=settings.red_within_days),
+        "yellow": today + timedelta(days=settings.yellow_within_days),
+        "green": far,
+    }
+    with ws.engine.connect() as conn:
+        found = conn.execute(stmt, params).all()
+    return [
+        OverviewCount(
+            district_id=str(d),
+            township_id=str(t),
+            track=None if k is None else Track(k),
+            colour=WarningColour(c),
+            problems=int(n),
+        )
+        for d, t, k, c, n in found
+    ]

@@ -192,9 +192,11 @@ def read_rows(conn: sa.Connection, name: str, ids: Iterable[str] | None) -> dict
         if chunk is None:
             result = conn.exec_driver_sql(f'SELECT {cols} FROM "{name}"')
         else:
-            marks = ",".join("?" * len(chunk))
-            result = conn.exec_driver_sql(
-                f'SELECT {cols} FROM "{name}" WHERE id IN ({marks})', tuple(chunk)
+            result = conn.execute(
+                sa.text(f'SELECT {cols} FROM "{name}" WHERE id IN :ids').bindparams(
+                    sa.bindparam("ids", expanding=True)
+                ),
+                {"ids": list(chunk)},
             )
         found = result.fetchall()
         if keep is not None:

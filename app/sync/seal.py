@@ -54,6 +54,8 @@ _PRE = struct.Struct(">4sBI")
 
 TO_OFFICE = "to_office"
 TO_TEAM = "to_team"
+TO_CITY = "to_city"
+"""A district office's upward bundle (上报) for its city office."""
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ class Header:
         except (ValueError, KeyError, TypeError, UnicodeDecodeError) as exc:
             raise BundleRefused("同步包文件头已损坏。") from exc
         header = cls(**fields)
-        if header.direction not in (TO_OFFICE, TO_TEAM):
+        if header.direction not in (TO_OFFICE, TO_TEAM, TO_CITY):
             raise BundleRefused("同步包方向未知。")
         if not 1024 <= header.segment <= 64 * 1024 * 1024:
             raise BundleRefused("同步包文件头已损坏（分段大小）。")

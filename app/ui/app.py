@@ -19,6 +19,7 @@ from PySide6.QtCore import QEventLoop, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 
 from app.config import Environment
+from app.domain.vocabulary import WorkspaceKind
 from app.services.access import open_guarded
 from app.services.settings import SETTINGS_KEY
 from app.storage.changes import ChangeSet
@@ -63,16 +64,21 @@ def build_main_window(
     """The main window with every view listed and its signals wired; the first view shown."""
     runner = runner or TaskRunner()
     root, username = ws.paths.root, ws.username
+    db_password = ws.db_password  # an office on a server: kept in memory for unlocking
 
     def context(opened: Workspace) -> AppContext:
         ctx = make_context(opened, runner, warm=False)
         ctx.offer_drafts = offer_drafts
         QTimer.singleShot(FONT_WARM_UP_DELAY_MS, lambda: ctx.fonts.start(runner))
         warm_up_reading_later()  # the evening reading: a daemon thread, a few seconds from now
+        if opened.kind is WorkspaceKind.OFFICE:  # several clerks, command-line imports
+            ctx.external.start()
         return ctx
 
     def unlock(password: str) -> AppContext:
-        opened, report = open_guarded(root, password, username, where="unlock")
+        opened, report = open_guarded(
+            root, password, username, where="unlock", db_password=db_password
+        )
         show_guard_report(window, report)
         return context(opened)
 
@@ -157,7 +163,7 @@ def run_smoke(root: Path, env: Environment, started: float | None = None) -> int
         return 1
     setup_application()
     try:
-        ws = Workspace.open(root, env.password, env.user)
+        ws = Workspace.open(root, env.password, env.user, db_password=env.db_password)
     except WorkspaceError as exc:
         print(f"错误：{exc.message}", file=sys.stderr)
         return 1

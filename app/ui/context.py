@@ -28,6 +28,7 @@ from app.storage.changes import ChangeSet
 from app.storage.workspace import Workspace
 from app.ui.ops import Operations
 from app.ui.tasks import TaskRunner
+from app.ui.watch import ExternalChanges
 
 if TYPE_CHECKING:
     from app.documents.fonts import FontSet
@@ -157,6 +158,8 @@ class AppContext:
         self.fonts = _Fonts(lambda: workspace_fonts(ws))
         self.offer_drafts = True
         """Whether the field view offers back drafts left by a crash when it is built."""
+        self.external = ExternalChanges(self.ops, ws, self.ops)
+        """What other clerks change, broadcast like a write (the office's window starts it)."""
 
     def warm_up(self) -> None:
         """Start what the first minutes will need, off the GUI thread (the village list, fonts,

@@ -59,14 +59,20 @@ class _Preload:
 
 
 def _open(
-    preload: _Preload, root: Path, password: str, user: str | None, reports: list[GuardReport]
+    preload: _Preload,
+    root: Path,
+    password: str,
+    user: str | None,
+    db_password: str | None,
+    reports: list[GuardReport],
 ) -> Workspace:
     """Open through the password guard (a growing delay after wrong passwords); what the guard
-    found since the last login goes to ``reports``, shown once the window is up."""
+    found since the last login goes to ``reports``, shown once the window is up. An office on a
+    database server: its password from XUNCHA_DB_PASSWORD or .pgpass."""
     preload.wait()
     from app.services.access import open_guarded
 
-    opened, report = open_guarded(root, password, user, where="login")
+    opened, report = open_guarded(root, password, user, where="login", db_password=db_password)
     reports[:] = [report]
     return opened
 
@@ -92,10 +98,12 @@ def _ask_workspace(
         return create.workspace
     if env.password is not None:
         try:
-            return _open(preload, root, env.password, env.user, reports)
+            return _open(preload, root, env.password, env.user, env.db_password, reports)
         except WorkspaceError:
             pass
-    login = LoginDialog(root, lambda pw, user: _open(preload, root, pw, user, reports))
+    login = LoginDialog(
+        root, lambda pw, user: _open(preload, root, pw, user, env.db_password, reports)
+    )
     if login.exec() != QDialog.DialogCode.Accepted:
         return None
     return login.workspace

@@ -117,7 +117,10 @@ class MainWindow(QMainWindow):
     def _show_user(self) -> None:
         if self.ctx is not None:
             ws = self.ctx.ws
-            self.user_label.setText(fill(self.tr("User: %1 (%2)"), ws.username, ws.role.label))
+            text = fill(self.tr("User: %1 (%2)"), ws.username, ws.role.label)
+            if ws.server_notice:  # an office on a server reached without TLS: say so
+                text = f"{ws.server_notice}　{text}"
+            self.user_label.setText(text)
 
     # -- views ----------------------------------------------------------------------------
     def _add_view(self, spec: ViewSpec) -> None:
@@ -190,6 +193,7 @@ class MainWindow(QMainWindow):
             v.widget = None
         ctx = self.ctx
         self.ctx = None
+        ctx.external.stop()
         ctx.runner.wait()
         ctx.ws.close()
         self.user_label.clear()
@@ -220,6 +224,7 @@ class MainWindow(QMainWindow):
             for v in self._views.values():
                 if v.widget is not None:
                     v.view.close_forms()
+            self.ctx.external.stop()
             self.ctx.runner.wait()
             self.ctx.ws.close()
         super().closeEvent(event)

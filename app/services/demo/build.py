@@ -54,7 +54,6 @@ from app.services.demo.text import (
 )
 from app.services.settings import load_settings, save_settings
 from app.services.wrapup.working_papers import freeze_working_papers
-from app.storage.mediastore import MediaStore
 from app.storage.models import (
     Attachment,
     Batch,
@@ -121,7 +120,7 @@ class _Gen:
         self.opts = opts
         self.rng = random.Random(opts.seed)
         self.summary = DemoSummary()
-        self.store = MediaStore(ws.paths.media, ws.db_key)
+        self.store = ws.media_store()
         self.photo_cache: list[tuple[str, str, int, int, int, str]] = []
         self.serial: dict[tuple[str, int], int] = defaultdict(int)
         self.team = s.exec(select(Team)).one()

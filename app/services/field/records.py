@@ -75,6 +75,12 @@ def search(ws: Workspace, query: str, *, limit: int = 200) -> list[SearchHit]:
     q = " ".join(query.split())
     if not q:
         return []
+    if ws.on_server:  # the server's own index (app/storage/pg/search.py)
+        from app.storage.pg.search import search_documents
+
+        with ws.engine.connect() as conn:
+            found = search_documents(conn, q, limit)
+        return [SearchHit(str(r[0]), str(r[1]), r[2], _snippet_around(str(r[3]), q)) for r in found]
     if len(q) >= 3:
         param = '"' + q.replace('"', '""') + '"'
         sql = text(

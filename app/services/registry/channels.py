@@ -207,8 +207,8 @@ def _state_token(s: WorkspaceSession, file_sha: str, tables: Sequence[str] = _ST
     conn = s.connection()
     for table in tables:
         row = conn.exec_driver_sql(
-            f"SELECT count(*), coalesce(max(updated_at), ''), coalesce(sum(version), 0) "
-            f"FROM {table}"
+            f"SELECT count(*), coalesce(CAST(max(updated_at) AS TEXT), ''), "
+            f'coalesce(sum(version), 0) FROM "{table}"'
         ).one()
         parts.append(f"{table}:{row[0]}:{row[1]}:{row[2]}")
     return hashlib.sha256("|".join(parts).encode()).hexdigest()

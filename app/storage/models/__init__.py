@@ -28,6 +28,7 @@ from app.storage.models.followup import (
     SyncState,
 )
 from app.storage.models.followup_history import DeadlineExtension, DocSeries
+from app.storage.models.office import MediaBlob, OfficeAccess, RowOrigin
 from app.storage.models.org import (
     Batch,
     ChannelListing,
@@ -131,6 +132,8 @@ __all__ = [
     "InspectionRound",
     "Interview",
     "LedgerItem",
+    "MediaBlob",
+    "OfficeAccess",
     "OpinionEntry",
     "PaperCopy",
     "Person",
@@ -138,6 +141,7 @@ __all__ = [
     "ProblemMerge",
     "ProblemSource",
     "RectificationNotice",
+    "RowOrigin",
     "SelfCheckResult",
     "SuggestionLesson",
     "SyncBundle",

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from app.storage.models.base import instant_field
+from app.storage.protect import protected_field
 
 
 class FormDraft(SQLModel, table=True):
@@ -24,5 +24,5 @@ class FormDraft(SQLModel, table=True):
     kind: str = Field(max_length=32, nullable=False)
     record_id: str = Field(default="", max_length=36, nullable=False)
     village_id: str = Field(default="", max_length=36, nullable=False)
-    payload: str = Field(default="{}", sa_type=sa.Text, nullable=False)
+    payload: str = protected_field("form_draft.payload", default="{}")
     updated_at: datetime = instant_field(now=True)

@@ -16,6 +16,7 @@ from app.domain.vocabulary import (
     WrapupStatus,
 )
 from app.storage.models.base import Synced, enum_field, fk, instant_field, new_id, text_field
+from app.storage.protect import protected_field
 
 
 class DailyWrapup(Synced, table=True):
@@ -71,7 +72,7 @@ class ClueTransfer(Synced, table=True):
     transferred_on: date = Field(nullable=False)
     feedback_deadline: date = Field(nullable=False, index=True)
     status: ClueStatus = enum_field(ClueStatus, default=ClueStatus.TRANSFERRED, index=True)
-    person_name: str = Field(default="", max_length=64, nullable=False)
+    person_name: str = protected_field("clue_transfer.person_name", max_length=64)
     person_unit: str = Field(default="", max_length=100, nullable=False)
     person_post: str = Field(default="", max_length=64, nullable=False)
     summary: str = text_field()

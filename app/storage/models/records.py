@@ -18,6 +18,7 @@ from app.domain.vocabulary import (
     VisitMethod,
 )
 from app.storage.models.base import Synced, enum_field, fk, local_field, text_field
+from app.storage.protect import Protected, protected_field
 
 
 class Person(Synced, table=True):
@@ -25,10 +26,10 @@ class Person(Synced, table=True):
 
     __tablename__ = "person"
 
-    name: str = Field(max_length=64, nullable=False)
+    name: str = Field(sa_type=Protected("person.name", 64), nullable=False)
     post: str = Field(default="", max_length=64, nullable=False)
     unit: str = Field(default="", max_length=100, nullable=False)
-    phone: str = Field(default="", max_length=40, nullable=False)
+    phone: str = protected_field("person.phone", max_length=40)
     village_id: str | None = fk("village.id")
     protected: bool = Field(default=False, nullable=False)
 
@@ -95,7 +96,19 @@ class Problem(Synced, table=True):
     """A problem raised by one or more records, sorted in the evening into a track."""
 
     __tablename__ = "problem"
-    __table_args__ = (sa.Index("ix_problem_village_live", "village_id", "retired_at"),)
+    __table_args__ = (
+        sa.Index("ix_problem_village_live", "village_id", "retired_at"),
+        sa.Index(
+            "ix_problem_overview",
+            "village_id",
+            "track",
+            "status",
+            "deadline",
+            "notice_id",
+            sqlite_where=sa.text("retired_at IS NULL"),
+            postgresql_where=sa.text("retired_at IS NULL"),
+        ),
+    )
 
     village_id: str = fk("village.id", nullable=False)
     description: str = text_field()

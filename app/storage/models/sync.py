@@ -25,6 +25,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from app.storage.models.base import instant_field, new_id, text_field
+from app.storage.protect import Protected, protected_field
 
 
 class SyncChange(SQLModel, table=True):
@@ -44,8 +45,8 @@ class SyncKey(SQLModel, table=True):
     owner_id: str = Field(primary_key=True, max_length=36)
     role: str = Field(max_length=16, nullable=False)
     name: str = Field(default="", max_length=100, nullable=False)
-    sign_private: str = Field(sa_type=sa.Text, nullable=False)
-    box_private: str = Field(sa_type=sa.Text, nullable=False)
+    sign_private: str = Field(sa_type=Protected("sync_key.sign_private"), nullable=False)
+    box_private: str = Field(sa_type=Protected("sync_key.box_private"), nullable=False)
     created_at: datetime = instant_field(now=True)
 
 
@@ -94,11 +95,11 @@ class SyncConflict(SQLModel, table=True):
     reason: str = Field(default="diverged", max_length=16, nullable=False)
     local_origin: str = Field(default="", max_length=64, nullable=False)
     local_version: int = Field(default=0, nullable=False)
-    local_data: str = text_field()
+    local_data: str = protected_field("sync_conflict.local_data")
     incoming_origin: str = Field(max_length=64, nullable=False)
     incoming_version: int = Field(nullable=False)
     incoming_sha: str = Field(max_length=64, nullable=False)
-    incoming_data: str = text_field()
+    incoming_data: str = protected_field("sync_conflict.incoming_data")
     status: str = Field(default="open", max_length=16, nullable=False, index=True)
     detected_at: datetime = instant_field(now=True)
     decided_by: str = Field(default="", max_length=64, nullable=False)

@@ -16,6 +16,9 @@ down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+_ONE_RECORD = {"postgresql": "num_nonnulls(visit_id, entry_id, interview_id) = 1"}
+"""The PostgreSQL form of the one-record check (booleans do not add up there)."""
+
 
 def upgrade() -> None:
     op.create_table(
@@ -409,7 +412,10 @@ def upgrade() -> None:
         sa.Column("entry_id", sa.String(length=36), nullable=True),
         sa.Column("interview_id", sa.String(length=36), nullable=True),
         sa.CheckConstraint(
-            "(visit_id IS NOT NULL) + (entry_id IS NOT NULL) + (interview_id IS NOT NULL) = 1",
+            _ONE_RECORD.get(
+                op.get_bind().dialect.name,
+                "(visit_id IS NOT NULL) + (entry_id IS NOT NULL) + (interview_id IS NOT NULL) = 1",
+            ),
             name="ck_problem_source_one_record",
         ),
         sa.ForeignKeyConstraint(

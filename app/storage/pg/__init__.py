@@ -1,0 +1,1 @@
+"""The office on a PostgreSQL server: connection, workspace, server objects, backup, checks."""
