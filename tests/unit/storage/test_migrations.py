@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
 
 from app.storage import migrate
 from app.storage.engine import connect_raw, make_engine
@@ -224,3 +226,28 @@ def test_quick_revision_graph_agrees_with_alembic() -> None:
     alembic_graph = {r.revision: r.down_revision for r in script.walk_revisions()}
     assert migrate.revision_graph() == alembic_graph
     assert migrate.head_revision() == script.get_current_head()
+
+
+def test_a_workspace_stamped_by_the_placeholder_release_catches_up(tmp_path: Path) -> None:
+    """The release that carried 0010–0016 as empty placeholders stamped workspaces 0016 without
+    their tables; 0017 runs what is missing, and the schema ends as a fresh one's."""
+    from alembic import command
+
+    key = secrets.token_bytes(32)
+    old = make_engine(tmp_path / "old.db", key, create=True)
+    migrate.upgrade(old, "0009")
+    with old.begin() as conn:
+        command.stamp(migrate.alembic_config(conn), "0016")  # what the placeholder build left
+    migrate.upgrade(old)
+    fresh = make_engine(tmp_path / "fresh.db", key, create=True)
+    migrate.upgrade(fresh)
+
+    def schema(engine: Engine) -> dict[str, list[str]]:
+        insp = sa.inspect(engine)
+        return {t: sorted(c["name"] for c in insp.get_columns(t)) for t in insp.get_table_names()}
+
+    got, want = schema(old), schema(fresh)
+    old.dispose()
+    fresh.dispose()
+    assert "campaign_decision" in got and "paper_copy" in got
+    assert got == want

@@ -1,4 +1,6 @@
-"""Reserved slot for issue 17, parts 3 and 5 (locks, recovery); a no-op until that work fills it.
+"""An empty revision (reserved for locks and recovery, which needed no schema change).
+
+It was released as a placeholder, so workspaces may be stamped with it: it stays, empty, for good.
 
 Revision ID: 0016
 Revises: 0015
