@@ -242,11 +242,11 @@ def cmd_triage(args: argparse.Namespace, env: Environment) -> int:
 
 
 def cmd_plan(args: argparse.Namespace, env: Environment) -> int:
-    from app.documents.batch_plan_doc import render_batch_plan
     from app.domain.batch_plan import plan_rows
     from app.services.registry.batch_plan import (
         current_plan,
         export_plan_xlsx,
+        plan_pdf,
         save_plan,
         suggest_plan,
     )
@@ -260,6 +260,8 @@ def cmd_plan(args: argparse.Namespace, env: Environment) -> int:
         if args.save:
             save_plan(ws, plan)
         plan.focus = focus_for(ws, plan.phase_three_villages())
+        if args.pdf:
+            plan_pdf(ws, plan, args.pdf)
     for row in plan_rows(plan):
         print("\t".join(str(x) for x in row))
     if plan.unassigned:
@@ -270,7 +272,6 @@ def cmd_plan(args: argparse.Namespace, env: Environment) -> int:
         export_plan_xlsx(plan, args.xlsx)
         print(f"已导出：{args.xlsx}")
     if args.pdf:
-        render_batch_plan(plan, args.pdf)
         print(f"已打印：{args.pdf}")
     return EXIT_OK
 

@@ -45,6 +45,7 @@ from app.services.campaign.common import (
 from app.services.followup.due import warning_settings
 from app.services.followup.numbering import own_team
 from app.services.followup.village_report import concentration_facts, concentration_rule
+from app.services.fonts import workspace_fonts
 from app.services.settings import Settings, load_settings
 from app.storage.models import CampaignDecision, CampaignProposal, CampaignVillage
 from app.storage.session import WorkspaceSession
@@ -247,7 +248,7 @@ def proposal_doc(ws: Workspace, proposal_id: str) -> ProposalDoc:
 def proposal_pdf(ws: Workspace, proposal_id: str) -> tuple[bytes, str]:
     """The 建议 as PDF bytes and its file name, for the window's preview; audited as printed."""
     doc = proposal_doc(ws, proposal_id)
-    data = render_proposal(doc)
+    data = render_proposal(doc, fonts=workspace_fonts(ws))
     with ws.session() as s:
         s.audit("print_campaign_proposal", s.get(CampaignProposal, proposal_id), note="preview")
         s.commit()
@@ -258,7 +259,7 @@ def write_proposal(ws: Workspace, proposal_id: str, out: Path) -> Path:
     """Print the 建议 as PDF (``out``: a file, or a folder for the standard name); audited."""
     doc = proposal_doc(ws, proposal_id)
     path = out / proposal_file_name(doc) if out.is_dir() else out
-    atomic_write_bytes(path, render_proposal(doc))
+    atomic_write_bytes(path, render_proposal(doc, fonts=workspace_fonts(ws)))
     with ws.session() as s:
         p = s.get(CampaignProposal, proposal_id)
         s.audit("print_campaign_proposal", p, note=path.name)

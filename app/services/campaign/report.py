@@ -45,6 +45,7 @@ from app.services.campaign.systems import Matrix, matrix
 from app.services.campaign.xlsx import matrix_xlsx_bytes
 from app.services.followup.due import item_colour, warning_settings
 from app.services.followup.numbering import own_team
+from app.services.fonts import workspace_fonts
 from app.services.settings import load_settings
 from app.storage.models import (
     CampaignCadreChange,
@@ -260,7 +261,7 @@ def matrix_doc(
 def progress_report_pdf(ws: Workspace, today: date | None = None) -> tuple[bytes, str]:
     """The report as PDF bytes and its file name, for the window's preview; audited."""
     today = today_or(today)
-    data = render_progress_report(report_doc(ws, today))
+    data = render_progress_report(report_doc(ws, today), fonts=workspace_fonts(ws))
     with ws.session() as s:
         s.audit("print_campaign_report", note="preview")
         s.commit()
@@ -272,7 +273,9 @@ def write_progress_report(
 ) -> Path:
     today = today_or(today)
     path = out / f"集中整治进展情况报告-{today.isoformat()}.pdf" if out.is_dir() else out
-    atomic_write_bytes(path, render_progress_report(report_doc(ws, today, grid=grid)))
+    atomic_write_bytes(
+        path, render_progress_report(report_doc(ws, today, grid=grid), fonts=workspace_fonts(ws))
+    )
     _audit(ws, "print_campaign_report", path.name)
     return path
 
@@ -290,7 +293,9 @@ def write_matrix(
     grid = grid or matrix(ws)
     pdf = folder / f"制度推广情况表-{today.isoformat()}.pdf"
     xlsx = folder / f"制度推广情况表-{today.isoformat()}.xlsx"
-    atomic_write_bytes(pdf, render_matrix(matrix_doc(ws, today, grid=grid)))
+    atomic_write_bytes(
+        pdf, render_matrix(matrix_doc(ws, today, grid=grid), fonts=workspace_fonts(ws))
+    )
     atomic_write_bytes(xlsx, matrix_xlsx_bytes(grid, MATRIX_TITLE, today))
     _audit(ws, "print_campaign_matrix", f"{pdf.name} {xlsx.name}")
     return pdf, xlsx

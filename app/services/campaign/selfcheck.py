@@ -45,6 +45,7 @@ from app.services.attachments import add_attachment_rows, photos_of, stage_photo
 from app.services.campaign.common import Changed, require_office, today_or, village_places
 from app.services.campaign.xlsx import FORM_HEADER, selfcheck_form_bytes
 from app.services.followup.numbering import own_team
+from app.services.fonts import workspace_fonts
 from app.services.registry.villages import current_round
 from app.services.tabular import TableReadError, read_table
 from app.storage.models import (
@@ -386,7 +387,7 @@ def publish(
             villages=[v.name for v in vs],
             items=[ListItem(n, c, t, r) for _, n, c, t, r in rows],
         )
-        pdf = render_typical_list(doc)
+        pdf = render_typical_list(doc, fonts=workspace_fonts(ws))
         form = selfcheck_form_bytes(
             f"{title}·自查表（{town.name}）", [(v.id, v.name) for v in vs], rows, town.name
         )

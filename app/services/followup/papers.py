@@ -37,6 +37,7 @@ from app.domain.vocabulary import (
 )
 from app.services.followup.due import item_colour, warning_settings
 from app.services.followup.numbering import own_team
+from app.services.fonts import workspace_fonts
 from app.services.settings import Settings, load_settings
 from app.storage.models import (
     Batch,
@@ -233,7 +234,7 @@ def notice_doc(ws: Workspace, notice_id: str) -> NoticeDoc:
 def notice_pdf(ws: Workspace, notice_id: str) -> bytes:
     """The notice as PDF bytes; the print is audited."""
     d = notice_doc(ws, notice_id)
-    pdf = render_notice(d)
+    pdf = render_notice(d, fonts=workspace_fonts(ws))
     _audit(ws, "print_notice", RectificationNotice, notice_id, d.doc_number)
     return pdf
 
@@ -241,7 +242,7 @@ def notice_pdf(ws: Workspace, notice_id: str) -> bytes:
 def write_notice(ws: Workspace, notice_id: str, out: Path) -> Path:
     d = notice_doc(ws, notice_id)
     path = out / notice_file_name(d) if out.is_dir() else out
-    render_notice(d, path)
+    render_notice(d, path, fonts=workspace_fonts(ws))
     _audit(ws, "print_notice", RectificationNotice, notice_id, f"{d.doc_number} {path.name}")
     return path
 
@@ -370,7 +371,7 @@ def transfer_pdf(ws: Workspace, transfer_id: str, *, include_protected: bool = F
     printed as one numbered copy for the receiving body (recorded); the print is audited."""
     d = transfer_doc(ws, transfer_id, include_protected=include_protected)
     [(paper, _)] = _record_copies(ws, d, transfer_id, [d.receiving_body])
-    pdf = render_transfer(paper)
+    pdf = render_transfer(paper, fonts=workspace_fonts(ws))
     note = d.doc_number + ("（含反映人姓名）" if include_protected else "")
     _audit(ws, "print_clue_transfer", ClueTransfer, transfer_id, note)
     return pdf
@@ -392,7 +393,7 @@ def write_transfer(
     paths: list[Path] = []
     for paper, _name in copies:
         path = out / transfer_file_name(paper) if out.is_dir() or len(copies) > 1 else out
-        render_transfer(paper, path)
+        render_transfer(paper, path, fonts=workspace_fonts(ws))
         paths.append(path)
     names = " ".join(p.name for p in paths)
     note = f"{d.doc_number} {names}" + ("（含反映人姓名）" if include_protected else "")
@@ -502,7 +503,7 @@ def ledger_doc(ws: Workspace, scope: LedgerScope, today: date | None = None) -> 
 
 def ledger_pdf(ws: Workspace, scope: LedgerScope, today: date | None = None) -> bytes:
     d = ledger_doc(ws, scope, today)
-    pdf = render_ledger(d)
+    pdf = render_ledger(d, fonts=workspace_fonts(ws))
     _audit(ws, "print_ledger", LedgerItem, "", d.scope)
     return pdf
 
@@ -516,7 +517,7 @@ def write_ledger_files(
     d = ledger_doc(ws, scope, today)
     folder.mkdir(parents=True, exist_ok=True)
     pdf = folder / ledger_file_name(d)
-    render_ledger(d, pdf)
+    render_ledger(d, pdf, fonts=workspace_fonts(ws))
     xlsx = write_ledger_xlsx(d, folder / ledger_file_name(d, "xlsx"))
     _audit(ws, "print_ledger", LedgerItem, "", f"{d.scope} {pdf.name}")
     return [pdf, xlsx]
@@ -587,7 +588,7 @@ def write_day_documents(ws: Workspace, day: date, folder: Path) -> list[Path]:
         from app.services.followup.ledger_xlsx import write_ledger_xlsx
 
         pdf = folder / ledger_file_name(d)
-        render_ledger(d, pdf)
+        render_ledger(d, pdf, fonts=workspace_fonts(ws))
         paths += [pdf, write_ledger_xlsx(d, folder / ledger_file_name(d, "xlsx"))]
         _audit(ws, "print_ledger", LedgerItem, "", f"{d.scope} {pdf.name}")
     return paths

@@ -48,6 +48,7 @@ from app.services.followup.papers import (
     township_government,
     village_and_township,
 )
+from app.services.fonts import workspace_fonts
 from app.services.settings import Settings, load_settings
 from app.storage.models import (
     ClueTransfer,
@@ -332,7 +333,7 @@ def write_village_report(
 ) -> Path:
     d = village_report_data(ws, village_id, today)
     path = out / village_report_file_name(d) if out.is_dir() else out
-    render_village_report(d, path)
+    render_village_report(d, path, fonts=workspace_fonts(ws))
     with ws.session() as s:
         s.audit("print_village_report", note=f"{d.township}{d.village} {path.name}")
         s.commit()

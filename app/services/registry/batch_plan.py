@@ -207,6 +207,14 @@ def plan_sheet(plan: BatchPlan, title: str = "") -> Sheet:
     )
 
 
+def plan_pdf(ws: Workspace, plan: BatchPlan, out: Path | None = None) -> bytes:
+    """The batch plan as PDF (written to ``out`` when given), in the workspace's fonts."""
+    from app.documents.batch_plan_doc import render_batch_plan
+    from app.services.fonts import workspace_fonts
+
+    return render_batch_plan(plan, out, fonts=workspace_fonts(ws))
+
+
 def export_plan_xlsx(plan: BatchPlan, path: Path | str, title: str = "") -> Path:
     """Write the plan as an .xlsx sheet (atomically: a temp file, then renamed)."""
     return write_workbook(path, [plan_sheet(plan, title)])

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.documents.batch_plan_doc import render_batch_plan
 from app.domain.batch_plan import BatchPlan
 from app.domain.vocabulary import Phase
 from app.services.registry.batch_plan import (
     PlanChange,
     current_plan,
     export_plan_xlsx,
+    plan_pdf,
     save_plan,
     suggest_plan,
 )
@@ -230,7 +230,8 @@ class BatchPlanEditor(QWidget):
         plan = self.plan
         if plan is None:
             return
-        self._ops.query(lambda: render_batch_plan(plan), self._on_pdf_ready, on_error=self._fail)
+        ws = self._ws
+        self._ops.query(lambda: plan_pdf(ws, plan), self._on_pdf_ready, on_error=self._fail)
 
     def _on_pdf_ready(self, data: bytes) -> None:
         from app.ui.pdf_preview import PdfPreviewDialog
