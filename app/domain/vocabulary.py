@@ -246,6 +246,8 @@ RECORD_KIND_LABELS: dict[str, str] = {
     "wrapup_amendment": "昼巡夜结更正",
     "deadline_extension": "整改延期",
     "attachment": "照片附件",
+    "working_paper": "问题底稿",
+    "paper_copy": "文书份号登记",
     "village_tier_change": "村分类变化",
     "campaign_proposal": "集中整治建议",
     "campaign_decision": "区委集中整治决定",

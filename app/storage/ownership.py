@@ -21,8 +21,10 @@ Who may write what (:func:`refusal`), the same rule for a bundle at import and f
   of 巡察办, never a new team row from a team. A team receives from the office only its own users
   and the team rows of others (as the office relays them), never a change the office made to them.
 
-- 集中整治, 制度推广 and 未巡先改 (:data:`CAMPAIGN`) are the office's: a team adds progress to the
-  tasks of the villages it covers and updates those tasks (:data:`CAMPAIGN_FIELD`), nothing else.
+- 集中整治, 制度推广 and 未巡先改 (:data:`CAMPAIGN`): the office writes them all; a team writes
+  those of the villages it covers (progress, cases, checks, systems, self-check results, tier history),
+  never a new task and never the office's own (:data:`OFFICE_ONLY`: recommendations, decisions,
+  the work group's people, typical-problem lists).
 
 Keys and workspace settings are not synced at all: a bundle cannot carry them.
 """
@@ -82,9 +84,22 @@ CAMPAIGN = frozenset(
         "selfcheck_result",
     }
 )
-"""集中整治, 制度推广 and 未巡先改: the office's work. A team only adds progress to the tasks of its
-villages (:data:`CAMPAIGN_FIELD`) and updates those tasks."""
-CAMPAIGN_FIELD = frozenset({"campaign_task", "campaign_progress"})
+"""集中整治, 制度推广 and 未巡先改 rows. Every one but :data:`OFFICE_ONLY` carries its village: a
+team writes them in the villages it covers (progress, cases, checks, systems, self-check results,
+tier history), as it writes the office's follow-up there."""
+OFFICE_ONLY = frozenset(
+    {
+        "campaign_proposal",
+        "campaign_decision",
+        "campaign_member",
+        "typical_problem_list",
+        "typical_problem",
+    }
+)
+"""The office's own: its recommendations, the 区委's decisions, the work group's people, and the
+typical-problem lists it publishes. A team's bundle never writes them."""
+_PARENT_OF = {"task_id": "campaign_task", "campaign_id": "campaign_village"}
+"""Campaign rows name the task or campaign they belong to: it must be of the same village."""
 KINDS_OF_WORK = RECORDS | FOLLOWUP | PLAN | CAMPAIGN
 
 _ITEM_TABLES = {
@@ -334,14 +349,17 @@ def refusal(
         return "这类数据不能同步"
     if writer == OFFICE:
         return None  # the office's plan, decisions and feedback, on its rows and the teams'
-    if table in CAMPAIGN and table not in CAMPAIGN_FIELD:
-        return "集中整治的建议、决定、工作组和制度由巡察办填写"
+    if table in OFFICE_ONLY:
+        return "集中整治的建议、决定、工作组人员和典型问题清单由巡察办填写"
+    if table in CAMPAIGN:
+        if new and table == "campaign_task":
+            return "集中整治任务由巡察办制定"
+        why = _campaign_village_refusal(writer, table, values, stored, facts)
+        if why is not None:
+            return why
     if owner == writer:
-        if table in CAMPAIGN_FIELD:
-            village = facts.village_of(table, values)
-            if not (village and writer in facts.village_parties(village)):
-                return "不是本组所巡村的集中整治任务"
-    elif owner == OFFICE and (table in FOLLOWUP or table in CAMPAIGN_FIELD):
+        pass
+    elif owner == OFFICE and (table in FOLLOWUP or table in CAMPAIGN):
         villages = [facts.village_of(table, values)]
         if stored is not None:
             villages.append(facts.village_of(table, stored))
@@ -362,6 +380,32 @@ def refusal(
     for target, target_table in targets:
         if target_table in RECORDS | FOLLOWUP and facts.owner_of(target) not in (writer, OFFICE):
             return f"引用了其他巡察组的{label(target_table)}"
+    return None
+
+
+def _campaign_village_refusal(
+    writer: str,
+    table: str,
+    values: Mapping[str, Any],
+    stored: Mapping[str, Any] | None,
+    facts: Facts,
+) -> str | None:
+    """A team's campaign row must be of a village the team covers, and of the same village as the
+    task or campaign it names (before and after the change)."""
+    for row in (values, stored):
+        if row is None:
+            continue
+        village = str(row.get("village_id") or "")
+        if not village or writer not in facts.village_parties(village):
+            return "不是本组所巡村的集中整治事项"
+        for column, parent_table in _PARENT_OF.items():
+            parent_id = row.get(column)
+            if not parent_id:
+                continue
+            got = facts.pending.get(str(parent_id))
+            parent = got[2] if got is not None else facts.values_of(parent_table, str(parent_id))
+            if parent is None or str(parent.get("village_id") or "") != village:
+                return "所属的集中整治任务不在同一个村"
     return None
 
 
