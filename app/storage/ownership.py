@@ -21,10 +21,10 @@ Who may write what (:func:`refusal`), the same rule for a bundle at import and f
   of 巡察办, never a new team row from a team. A team receives from the office only its own users
   and the team rows of others (as the office relays them), never a change the office made to them.
 
-- 集中整治, 制度推广 and 未巡先改 (:data:`CAMPAIGN`): the office writes them all; a team writes
-  those of the villages it covers (progress, cases, checks, systems, self-check results, tier history),
-  never a new task and never the office's own (:data:`OFFICE_ONLY`: recommendations, decisions,
-  the work group's people, typical-problem lists).
+- 集中整治, 制度推广 and 未巡先改 (:data:`CAMPAIGN`): the office writes them all; a team
+  writes those of the villages it covers (progress, cases, checks, systems, self-check
+  results, tier history), never a new task and never the office's own (:data:`OFFICE_ONLY`:
+  recommendations, decisions, the work group's people, typical-problem lists).
 
 Keys and workspace settings are not synced at all: a bundle cannot carry them.
 """

@@ -21,6 +21,7 @@ from sqlmodel.sql.sqltypes import AutoString
 
 from app.storage.models import SYNCED_MODELS, Synced
 from app.storage.models.base import CodeEnum, UtcDateTime
+from app.storage.protect import Protected
 
 META = ("origin", "version", "created_at", "updated_at")
 """The stamp: not content. (``created_at`` never changes; it is kept out of content anyway.)"""
@@ -129,8 +130,8 @@ def _raw_encoder(col: sa.Column[Any]) -> ColumnEncoder | None:
         ]
     if isinstance(t, sa.Boolean):
         return lambda values: [None if v is None else bool(v) for v in values]
-    if isinstance(t, sa.Integer | sa.String | sa.Text | AutoString):
-        return None
+    if isinstance(t, sa.Integer | sa.String | sa.Text | AutoString | Protected):
+        return None  # a protected text is plain inside SQLCipher (sealed only on a server)
     raise TypeError(f"no raw encoder for {type(t).__name__}")  # pragma: no cover - new types
 
 
@@ -175,7 +176,10 @@ def read_rows(conn: sa.Connection, name: str, ids: Iterable[str] | None) -> dict
     """Encoded rows of table ``name`` by id (all rows when ``ids`` is None).
 
     Read as SQLite stores them and encoded a column at a time (:func:`_raw_encoder`): the same
-    values as SQLAlchemy's typed read through :func:`encode_value`, several times faster."""
+    values as SQLAlchemy's typed read through :func:`encode_value`, several times faster. On a
+    database server (typed values, sealed columns) the typed read is used."""
+    if conn.dialect.name != "sqlite":
+        return read_rows_typed(conn, name, ids)
     names = columns(name)
     cols = ", ".join(f'"{c}"' for c in names)
     encoders = _encoders(name)
