@@ -9,18 +9,15 @@ count, never its content).
 
 from __future__ import annotations
 
-import io
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Literal
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 from sqlmodel import col, select
 
+from app.documents.workbook import Column, Sheet, workbook_bytes
 from app.files import atomic_write_bytes
 from app.services.field.reads import record_rows, village_keys
 from app.services.followup.due import Show, followup_items
@@ -203,45 +200,18 @@ def _title(what: str, where: str) -> str:
 
 
 # -- writing ------------------------------------------------------------------------------------
-# Interim: issue 11 brings the one shared workbook writer (app/documents/workbook.py: text kept as
-# text, print setup, row heights, real dates). Until it is on main this writes a plain sheet with
-# the promises that matter for safety (every text cell a string cell, never a formula; the file
-# written atomically); then export_bytes becomes a call to that writer.
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-DATE_FORMAT = 'yyyy"年"m"月"d"日"'
 
 
 def export_bytes(table: ExportTable) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = table.name[:31]
-    ws.cell(row=1, column=1, value=table.title).font = Font(bold=True, size=13)
-    for c, column in enumerate(table.columns, start=1):
-        cell = ws.cell(row=2, column=c, value=column.header)
-        cell.font = Font(bold=True)
-        letter = cell.column_letter
-        ws.column_dimensions[letter].width = column.width
-    ws.freeze_panes = "A3"
-    for r, values in enumerate(table.rows, start=3):
-        for c, (value, column) in enumerate(zip(values, table.columns, strict=True), start=1):
-            cell = ws.cell(row=r, column=c)
-            if value is None:
-                continue
-            if column.kind == "date" and isinstance(value, date | datetime):
-                cell.value = value
-                cell.number_format = DATE_FORMAT + (" h:mm" if isinstance(value, datetime) else "")
-            elif column.kind == "number" and isinstance(value, int) and not isinstance(value, bool):
-                cell.value = value
-            else:
-                cell._value = _ILLEGAL.sub("", str(value))[:32767]  # a string, never a formula
-                cell.data_type = "s"
-                cell.alignment = Alignment(wrap_text=column.width >= 30, vertical="top")
-    ws.print_title_rows = "2:2"
-    ws.page_setup.orientation = "landscape"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    """The list through the one workbook writer (app/documents/workbook.py): every text, the title
+    included, stays text (never a formula), print setup, row heights, real dates."""
+    sheet = Sheet(
+        name=table.name,
+        title=table.title,
+        columns=[Column(c.header, c.width, kind=c.kind) for c in table.columns],
+        rows=table.rows,
+    )
+    return workbook_bytes([sheet])
 
 
 def write_export(table: ExportTable, path: Path) -> None:

@@ -19,6 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from app.domain.campaign import Practice, SelfCheckFix, SelfCheckFound, SystemStatus
+from app.domain.formats import chinese_date
 from app.services.campaign.systems import Matrix
 
 __all__ = ["FORM_HEADER", "matrix_xlsx_bytes", "selfcheck_form_bytes"]
@@ -122,7 +123,7 @@ def matrix_xlsx_bytes(m: Matrix, title: str, as_of: date) -> bytes:
     assert ws is not None
     ws.title = "制度推广情况"
     header = ["序号", "乡镇（街道）", "村（社区）", *(d.label for d in m.systems)]
-    _title(ws, f"{title}（截至{as_of.isoformat()}）", len(header))
+    _title(ws, f"{title}（截至{chinese_date(as_of)}）", len(header))
     _header(ws, 2, header)
     for n, r in enumerate(m.rows, start=1):
         row = n + 2

@@ -21,7 +21,7 @@ from app.services.exports import (
     write_table,
 )
 from app.services.followup.due import Show
-from app.storage.models import AuditEvent, Person, Problem
+from app.storage.models import AuditEvent, Person, Problem, Township, Village
 from app.storage.workspace import Workspace
 from tests.conftest import PASSWORD
 from tests.gui.field_helpers import DAY, LEADER, demo_template
@@ -89,3 +89,27 @@ def test_a_member_gets_protected_names_masked(demo: Workspace, tmp_path: Path) -
     text = "\n".join(str(v) for row in table.rows for v in row)
     assert not any(n in text for n in names if len(n) > 1)
     assert "*" in text
+
+
+def test_a_village_name_that_looks_like_a_formula_stays_text_in_the_title(
+    demo: Workspace, tmp_path: Path
+) -> None:
+    """A one-village export's title starts with its township's name (from an imported list)."""
+    evil = '=HYPERLINK("http://example.invalid","点此查看")'
+    with demo.session() as s:
+        v = s.exec(select(Village)).first()
+        assert v is not None
+        town = s.get(Township, v.township_id)
+        assert town is not None
+        town.name = evil
+        s.add(town)
+        s.commit()
+        vid = v.id
+    for table in (records_table(demo, vid), problems_table(demo, vid)):
+        path = write_table(demo, table, tmp_path / f"{table.name}.xlsx")
+        sheet = load_workbook(path).active
+        assert sheet is not None
+        cells = [c for row in sheet.iter_rows() for c in row if c.value is not None]
+        assert str(sheet["A1"].value).startswith(evil)
+        assert all(c.data_type != "f" for c in cells)
+        assert sheet["A1"].quotePrefix
