@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from app.domain.dates import DateLimits
+from app.domain.errors import UserError
 from app.domain.vocabulary import Role
 from app.services.field.records import Changed
 from app.services.followup.numbering import own_team
@@ -121,7 +122,7 @@ def check_preferences(p: Preferences) -> dict[str, str]:
     return errors
 
 
-class PreferencesRefused(ValueError):
+class PreferencesRefused(UserError):
     """The page's values do not pass :func:`check_preferences` (``errors`` by field)."""
 
     def __init__(self, errors: dict[str, str]) -> None:

@@ -33,7 +33,7 @@ from app.ui.login import CreateWorkspaceDialog, LoginDialog
 
 ENGLISH = re.compile(r"[A-Za-z]{2,}")
 ALLOWED = re.compile(
-    r"(Ctrl|Alt|Shift)\+[A-Z0-9]|JPEG|PNG|WebP|BMP|GIF|TIFF|Excel|xlsx|TrueType|ttf|ttc"
+    r"(Ctrl|Alt|Shift)\+[A-Z0-9]|JPEG|PNG|WebP|BMP|GIF|TIFF|PDF|CSV|Excel|xlsx|TrueType|ttf|ttc"
 )
 """Names that stay as they are in a Chinese interface (keys, file formats, products)."""
 
