@@ -148,7 +148,6 @@ def cmd_demo(args: argparse.Namespace, env: Environment) -> int:
         days=args.days,
         until=args.until or date.today(),
         seed=args.seed,
-        campaigns=args.kit is None,  # a laptop joined to an office gets campaigns from it
     )
     root.parent.mkdir(parents=True, exist_ok=True)
     staging_parent = Path(tempfile.mkdtemp(prefix=f".{root.name}.demo-", dir=root.parent))

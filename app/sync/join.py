@@ -19,10 +19,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import sqlalchemy as sa
 from sqlmodel import col, select
 
 from app.domain.vocabulary import WorkspaceKind
 from app.storage.models import Batch, DailyWrapup, SyncKey, Team, User, utcnow
+from app.storage.ownership import forget_own_party
 from app.storage.session import SYNC_MERGE_KEY
 from app.storage.workspace import Workspace
 from app.sync import rows
@@ -71,8 +73,15 @@ def join_existing(ws: Workspace, kit_path: Path, kit_password: str) -> TeamKit:
                     s.add(row)
             old.retired_at = utcnow()
             s.add(old)
+            s.flush()
+            # the laptop's own first team row never leaves it: the office knows the kit's row
+            s.connection().execute(
+                sa.text("DELETE FROM sync_change WHERE table_name = 'team' AND record_id = :id"),
+                {"id": old.id},
+            )
         s.audit("join_team", note=kit.team_name)
         s.commit()
     _store_pair(ws, kit.team_keys, ROLE_TEAM)
     _add_peer(ws, kit.office, ROLE_OFFICE)
+    forget_own_party(ws.engine)  # this laptop's party is now the kit's team
     return kit

@@ -37,6 +37,7 @@ from app.domain.vocabulary import (
     Urgency,
     VillageKind,
     VisitMethod,
+    WorkspaceKind,
     WrapupStatus,
 )
 from app.media import intake_bytes, make_demo_photo
@@ -70,6 +71,7 @@ from app.storage.models import (
     ProblemSource,
     RectificationNotice,
     SelfCheckResult,
+    SyncKey,
     Team,
     Township,
     User,
@@ -91,9 +93,10 @@ class DemoOptions:
     days: int = 14
     until: date = date(2026, 11, 27)
     seed: int = 1
-    campaigns: bool = True
-    """Also the district's second year (集中整治, 制度推广, 未巡先改): the office's work, left
-    out of a team laptop that syncs with an office (the office decides campaigns, sends them)."""
+    campaigns: bool | None = None
+    """Also the district's second year (集中整治, 制度推广, 未巡先改). That is the office's work:
+    by default (None) an office and a stand-alone laptop get it, never a laptop joined to an
+    office (the office decides campaigns and sends them; its own would be refused there)."""
     now: datetime | None = None
     """No record is dated later than this (default: the clock), so that the last day, when it is
     today, holds only what could already have happened; the forms refuse anything later."""
@@ -584,6 +587,15 @@ _UNIT_FOR: dict[Subcategory, str] = {
 }
 
 
+def _with_campaigns(ws: Workspace, opts: DemoOptions) -> bool:
+    if opts.campaigns is not None:
+        return opts.campaigns
+    if ws.kind is WorkspaceKind.OFFICE:
+        return True
+    with ws.session() as s:  # a team kit's keys: joined to an office
+        return s.exec(select(SyncKey).where(SyncKey.role == "team")).first() is None
+
+
 def fill_demo(ws: Workspace, opts: DemoOptions) -> DemoSummary:
     """Fill an (empty) workspace with demo data; one transaction per day, so memory stays flat."""
     with ws.session() as s:
@@ -621,7 +633,7 @@ def fill_demo(ws: Workspace, opts: DemoOptions) -> DemoSummary:
             s.expunge_all()
             gen.team = s.exec(select(Team)).one()
         # the district in its second year: 集中整治, 制度推广, 未巡先改
-        if opts.campaigns:
+        if _with_campaigns(ws, opts):
             fill_campaigns(gen, list(s.exec(select(Village).order_by(col(Village.code))).all()))
             s.commit()
         gen.summary.campaigns = len(

@@ -37,6 +37,7 @@ from app.domain.campaign import (
 )
 from app.domain.vocabulary import Tier
 from app.storage.models.base import Synced, enum_field, fk, text_field
+from app.storage.protect import Protected
 
 
 class CampaignProposal(Synced, table=True):
@@ -90,10 +91,11 @@ class CampaignMember(Synced, table=True):
     campaign_id: str = fk("campaign_village.id", nullable=False)
     village_id: str = fk("village.id", nullable=False)
     role: MemberRole = enum_field(MemberRole, default=MemberRole.MEMBER)
-    name: str = Field(max_length=64, nullable=False)
+    # sealed by the program on a database server (see storage/protect.py), plain in SQLCipher
+    name: str = Field(sa_type=Protected("campaign_member.name", 64), nullable=False)
     unit: str = Field(default="", max_length=100, nullable=False)
     post: str = Field(default="", max_length=64, nullable=False)
-    phone: str = Field(default="", max_length=40, nullable=False)
+    phone: str = Field(default="", sa_type=Protected("campaign_member.phone", 40), nullable=False)
 
 
 class CampaignTask(Synced, table=True):

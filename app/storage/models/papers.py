@@ -16,6 +16,7 @@ from datetime import date
 from sqlmodel import Field
 
 from app.storage.models.base import Synced, fk, text_field
+from app.storage.protect import Protected
 
 
 class PaperCopy(Synced, table=True):
@@ -45,4 +46,5 @@ class WorkingPaper(Synced, table=True):
     review: str = text_field()
     frozen_on: date | None = None
     frozen_by: str = Field(default="", max_length=64, nullable=False)
-    snapshot: str = text_field()
+    snapshot: str = Field(default="", sa_type=Protected("working_paper.snapshot"), nullable=False)
+    """The paper as frozen (names of the people it is about): sealed on a database server."""

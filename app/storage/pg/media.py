@@ -62,6 +62,14 @@ class ServerMediaStore(MediaStore):
             created = conn.execute(stmt).rowcount == 1
         return StoredBlob(sha256=sha, name=name, size_bytes=len(data), created=created)
 
+    def plain_size(self, name: str) -> int:
+        """The photo's size, from the row (no need to read and open the sealed bytes)."""
+        with self.engine.connect() as conn:
+            size = conn.execute(sa.select(_BLOB.c.size_bytes).where(_BLOB.c.name == name)).scalar()
+        if size is None:
+            raise MediaDamaged(f"照片不存在：{name}")
+        return int(size)
+
     # -- an import's photos: rows in the same database, no files to journal or sync -------------
     def put_new(self, data: bytes | bytearray) -> str:
         return self.put(bytes(data)).name
