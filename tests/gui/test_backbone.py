@@ -26,7 +26,7 @@ from tests.unit.services.followup.followup_seed import seed
 
 
 @pytest.fixture
-def window(qapp: QApplication, ws: Workspace, qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def window(qapp: QApplication, ws: Workspace, qtbot) -> Iterator[MainWindow]:
     setup_application()
     win = build_main_window(ws, SyncTaskRunner(), offer_drafts=False, idle_lock=False)
     qtbot.addWidget(win)
@@ -47,7 +47,7 @@ def _navigator_names(window: MainWindow) -> list[str]:
 
 def test_a_village_added_in_the_registry_reaches_the_navigator_and_the_forms(
     window: MainWindow, ws: Workspace, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     seed(ws)  # townships and villages
     window.lock()
     assert window.try_unlock(PASSWORD)  # fresh views on the seeded workspace
@@ -75,7 +75,7 @@ def test_a_village_added_in_the_registry_reaches_the_navigator_and_the_forms(
 
 def test_one_follow_up_step_reloads_the_due_list_once(
     window: MainWindow, ws: Workspace, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ids = seed(ws)
     number_pending(ws)
     window.lock()
