@@ -38,7 +38,7 @@ def window(qapp: QApplication, ws: Workspace, qtbot) -> Iterator[MainWindow]:
 def _navigator_names(window: MainWindow) -> list[str]:
     field = window.show_view("field")
     model = field.tree_model  # type: ignore[union-attr]
-    names = []
+    names: list[str] = []
     for t in range(model.rowCount()):
         town = model.index(t, 0)
         names.extend(str(model.index(v, 0, town).data()) for v in range(model.rowCount(town)))
@@ -60,7 +60,9 @@ def test_a_village_added_in_the_registry_reaches_the_navigator_and_the_forms(
     dialog = registry.dialog
     assert dialog is not None
     dialog.name.setText("新建村")  # type: ignore[attr-defined]
-    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
     # the navigator shows it, without locking and unlocking the window
