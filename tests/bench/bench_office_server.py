@@ -43,6 +43,7 @@ from app.storage.models import (
     Interview,
     OpinionEntry,
     Problem,
+    Synced,
     SyncKey,
     SyncPeer,
     Team,
@@ -190,7 +191,7 @@ def _fill_round(laptop: Workspace, rng: random.Random, round_no: int, villages: 
     base = dict(created_at=now, updated_at=now, origin=laptop.device_id, version=1, retired_at=None)
     n = RECORDS_PER_BUNDLE - PHOTOS_PER_BUNDLE
     day = date(2026, 9, 1) + timedelta(days=round_no)
-    plan: dict[type, list[dict[str, Any]]] = {
+    plan: dict[type[Synced], list[dict[str, Any]]] = {
         Visit: [],
         OpinionEntry: [],
         Interview: [],

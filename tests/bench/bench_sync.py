@@ -125,7 +125,7 @@ def _fill(ws: Workspace, photo: Callable[[int], ProcessedPhoto] = _intake) -> in
     return made
 
 
-def _timed(fn):  # type: ignore[no-untyped-def]
+def _timed(fn):
     t = time.perf_counter()
     result = fn()
     return result, time.perf_counter() - t

@@ -90,9 +90,9 @@ def test_sigkill_at_random_moments_loses_nothing_reported(tmp_path: Path) -> Non
             with ws.session() as s:
                 visits = {v.id: v.version for v in s.exec(select(Visit))}
                 problems = {p.id: p.version for p in s.exec(select(Problem))}
-            for rid, (kind, version) in reported.items():
+            for rid, (kind, committed) in reported.items():
                 table = visits if kind == "visit" else problems
                 assert rid in table, f"{kind} {rid} reported committed but missing after kill {run}"
-                assert table[rid] >= version
+                assert table[rid] >= committed
     assert kills_while_writing >= 80
     assert len(reported) > 200  # the writer did real work between kills

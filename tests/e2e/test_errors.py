@@ -18,6 +18,7 @@ import zipfile
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -49,7 +50,7 @@ def _one_line(done: subprocess.CompletedProcess[str], *words: str) -> str:
     return lines[0]
 
 
-def _logged(root: Path, line: str) -> dict[str, object]:
+def _logged(root: Path, line: str) -> dict[str, Any]:
     """The failure is the last entry of the workspace's log; the file holds no plain text."""
     from app.storage.errorlog import log_path, read_log
 

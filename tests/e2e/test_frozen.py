@@ -81,7 +81,7 @@ def test_frozen_program_works_and_shares_workspaces(frozen: Path, tmp_path: Path
         "3",
         "--until",
         "2026-11-27",
-        **kit_pw,
+        XUNCHA_KIT_PASSWORD=kit_pw["XUNCHA_KIT_PASSWORD"],
     )
     assert demo.returncode == 0, demo.stderr
 

@@ -39,7 +39,7 @@ class Actions:
     def press(self, keys: str, to: QWidget | None = None) -> None:
         """A key or shortcut (``"Ctrl+N"``, ``"Alt+R"``, ``"Return"``, ``"A"``), one action."""
         seq = QKeySequence(keys)
-        combo = seq[0]
+        combo = seq[0]  # type: ignore[index]  # the stubs lack QKeySequence.__getitem__
         target = to or self.focus()
         QTest.keyClick(target, combo.key(), combo.keyboardModifiers())
         self._note(f"key {keys}")

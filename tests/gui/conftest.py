@@ -40,7 +40,7 @@ def window(app: QApplication, demo_root: Path, qtbot) -> Iterator[MainWindow]:
     win.close()
 
 
-def standalone(make, ws: Workspace, **kwargs):  # type: ignore[no-untyped-def]
+def standalone(make, ws: Workspace, **kwargs):
     """A view built outside the main window, wired to its context's change broadcast as the
     main window wires it (``make(ctx, **kwargs)``)."""
     from app.ui.context import make_context

@@ -100,7 +100,7 @@ GENERAL = [
 DUPLICATED = [LIVELIHOOD[0], CLUES[0], GENERAL[0]]  # each raised twice: three merges
 
 
-def _evening(ws) -> None:  # type: ignore[no-untyped-def]
+def _evening(ws) -> None:
     """30 problems raised today in three villages of one township, three of them twice."""
     from datetime import datetime, timedelta
 
@@ -134,7 +134,7 @@ def _evening(ws) -> None:  # type: ignore[no-untyped-def]
 
 def test_the_evening_wrap_up_of_30_problems_in_at_most_45_actions(
     app, ws, qtbot, tmp_path: Path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
     from PySide6.QtWidgets import QDialog
 

@@ -26,7 +26,7 @@ from tests.unit.services.followup.followup_seed import seed
 
 
 @pytest.fixture
-def window(qapp: QApplication, ws: Workspace, qtbot) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def window(qapp: QApplication, ws: Workspace, qtbot) -> Iterator[MainWindow]:
     setup_application()
     win = build_main_window(ws, SyncTaskRunner(), offer_drafts=False, idle_lock=False)
     qtbot.addWidget(win)
@@ -38,7 +38,7 @@ def window(qapp: QApplication, ws: Workspace, qtbot) -> Iterator[MainWindow]:  #
 def _navigator_names(window: MainWindow) -> list[str]:
     field = window.show_view("field")
     model = field.tree_model  # type: ignore[union-attr]
-    names = []
+    names: list[str] = []
     for t in range(model.rowCount()):
         town = model.index(t, 0)
         names.extend(str(model.index(v, 0, town).data()) for v in range(model.rowCount(town)))
@@ -47,7 +47,7 @@ def _navigator_names(window: MainWindow) -> list[str]:
 
 def test_a_village_added_in_the_registry_reaches_the_navigator_and_the_forms(
     window: MainWindow, ws: Workspace, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     seed(ws)  # townships and villages
     window.lock()
     assert window.try_unlock(PASSWORD)  # fresh views on the seeded workspace
@@ -60,7 +60,9 @@ def test_a_village_added_in_the_registry_reaches_the_navigator_and_the_forms(
     dialog = registry.dialog
     assert dialog is not None
     dialog.name.setText("新建村")  # type: ignore[attr-defined]
-    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: not dialog.isVisible())
 
     # the navigator shows it, without locking and unlocking the window
@@ -75,7 +77,7 @@ def test_a_village_added_in_the_registry_reaches_the_navigator_and_the_forms(
 
 def test_one_follow_up_step_reloads_the_due_list_once(
     window: MainWindow, ws: Workspace, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     ids = seed(ws)
     number_pending(ws)
     window.lock()

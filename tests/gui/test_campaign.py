@@ -32,7 +32,13 @@ from app.services.demo.build import DemoOptions, fill_demo
 from app.storage.models import CampaignProgress, CampaignTask
 from app.storage.workspace import Workspace
 from app.ui.app import build_main_window
-from app.ui.campaign.dialogs import DecideDialog
+from app.ui.campaign.dialogs import (
+    DecideDialog,
+    OutcomeDialog,
+    TaskDialog,
+    VerifyDialog,
+    WorkGroupDialog,
+)
 from app.ui.campaign.models import COLOURS, CampaignModel, MatrixModel, ResultModel, TaskModel
 from app.ui.campaign.view import CampaignView
 from app.ui.main_window import MainWindow
@@ -145,7 +151,7 @@ def test_plan_view_shows_the_four_headings_in_colour_and_takes_a_new_task(
 
     before = tm.rowCount()
     dialog = view.open_task()
-    assert dialog is not None
+    assert isinstance(dialog, TaskDialog)
     qtbot.addWidget(dialog)
     dialog.heading.setCurrentIndex(dialog.heading.findData(Heading.SYSTEMS.value))
     dialog.title.setText("推行“一约四会”")
@@ -206,7 +212,7 @@ def test_adding_progress_with_a_photo(office_window: MainWindow, qtbot, tmp_path
     )
     view.tasks.selectRow(catch)
     outcome = view.open_outcome()
-    assert outcome is not None
+    assert isinstance(outcome, OutcomeDialog)
     qtbot.addWidget(outcome)
     outcome.kind.setCurrentIndex(outcome.kind.findData("judicial"))
     outcome.persons.setValue(2)
@@ -260,7 +266,7 @@ def test_self_check_answers_are_verified_from_the_window(
     )
     view.results.selectRow(pending)
     dialog = view.open_verify()
-    assert dialog is not None
+    assert isinstance(dialog, VerifyDialog)
     qtbot.addWidget(dialog)
     dialog.verdict.setCurrentIndex(dialog.verdict.findData(Verdict.DISPUTED.value))
     dialog.buttons.accepted.emit()
@@ -284,7 +290,7 @@ def test_work_group_and_a_decision_adding_a_village_without_recommendation(
     name = _under_way(view)
     view.select_village(name)
     dialog = view.open_work_group()
-    assert dialog is not None
+    assert isinstance(dialog, WorkGroupDialog)
     qtbot.addWidget(dialog)
     dialog.linked.setText("区政协副主席")
     dialog.issues[OrgIssue.PARALYSED].setChecked(True)

@@ -13,10 +13,18 @@ from app.services.field.navigator import village_tree
 from app.services.field.reads import record_detail, search_records
 from app.storage.workspace import Workspace
 from app.ui.app import build_main_window
+from app.ui.field.forms import EntryForm
 from app.ui.field.view import FieldView
+from app.ui.main_window import MainWindow
 from app.ui.tasks import SyncTaskRunner
 from tests.conftest import PASSWORD
 from tests.gui.field_helpers import LEADER
+
+
+def _field(window: MainWindow) -> FieldView:
+    view = window.view("field")
+    assert isinstance(view, FieldView)
+    return view
 
 
 def test_idle_time_locks_the_window_and_the_password_unlocks_it(window, qtbot) -> None:
@@ -45,6 +53,7 @@ def test_idle_time_locks_the_window_and_the_password_unlocks_it(window, qtbot) -
 def test_lock_keeps_the_draft_of_an_open_form(window, qtbot) -> None:
     view = window.view("field")
     dialog = view.new_record("visit")
+    assert dialog is not None
     dialog.form.notes.setPlainText("锁定前没写完的走访情况")
     window.lock()
     assert not dialog.isVisible()
@@ -61,9 +70,11 @@ def test_a_draft_left_by_a_killed_program_is_offered_back(
     ws = Workspace.open(demo_root, PASSWORD, LEADER)
     win = build_main_window(ws, SyncTaskRunner(), offer_drafts=False, idle_lock=False)
     qtbot.addWidget(win)
-    view = win.view("field")
+    view = _field(win)
     dialog = view.new_record("opinion_entry")
+    assert dialog is not None
     form = dialog.form
+    assert isinstance(form, EntryForm)
     form.box.setText("村委会门口意见箱")
     form.content.setPlainText("反映村里路灯坏了三个月")
     form.flush_draft()
@@ -79,10 +90,11 @@ def test_a_draft_left_by_a_killed_program_is_offered_back(
     ws2 = Workspace.open(demo_root, PASSWORD, LEADER)
     win2 = build_main_window(ws2, SyncTaskRunner(), idle_lock=False)
     qtbot.addWidget(win2)
-    view2 = win2.view("field")
+    view2 = _field(win2)
     assert len(asked) == 1 and "意见箱信件" in asked[0]
     recovered = view2.open_dialogs[-1]
     qtbot.addWidget(recovered)
+    assert isinstance(recovered.form, EntryForm)
     assert recovered.form.content.toPlainText() == "反映村里路灯坏了三个月"
     assert recovered.form.box.text() == "村委会门口意见箱"
     recovered.save()
@@ -116,7 +128,7 @@ def test_a_member_sees_protected_names_masked(app, demo_root: Path, qtbot) -> No
     ws = Workspace.open(demo_root, "成员密码-1", "孙晓燕")
     win = build_main_window(ws, SyncTaskRunner(), offer_drafts=False, idle_lock=False)
     qtbot.addWidget(win)
-    view = win.view("field")
+    view = _field(win)
     view.select_village(vid)
     model = view.models["visit"]
     row = model.row_of(("visit", saved.record_id))
@@ -132,8 +144,12 @@ def test_a_member_sees_protected_names_masked(app, demo_root: Path, qtbot) -> No
     shown: list[str] = []
     from PySide6.QtWidgets import QMessageBox as Box
 
+    def warn(*a: object, **kw: object) -> Box.StandardButton:
+        shown.append(str(a[2]))
+        return Box.StandardButton.Ok
+
     original = Box.warning
-    Box.warning = lambda *a: shown.append(str(a[2]))  # type: ignore[method-assign]
+    Box.warning = warn  # type: ignore[method-assign]
     try:
         view.edit_record("visit", saved.record_id)
     finally:

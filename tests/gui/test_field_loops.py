@@ -15,6 +15,7 @@ from app.domain.vocabulary import Role
 from app.services.field.drafts import pending_drafts
 from app.storage.workspace import Workspace
 from app.ui.app import build_main_window
+from app.ui.field.formkit import PhotoViewer
 from app.ui.field.forms import FormDialog, InterviewForm, VisitForm
 from app.ui.field.models import RecordTableModel
 from app.ui.field.view import FieldView
@@ -61,6 +62,7 @@ def click(box: QMessageBox, text: str) -> None:
 def test_add_a_person_puts_the_cursor_in_the_name(window: MainWindow, qtbot) -> None:
     active(window, qtbot)
     dialog = field(window).new_record("visit")
+    assert dialog is not None
     qtbot.waitUntil(lambda: dialog.isActiveWindow(), timeout=2000)
     form = dialog.form
     assert isinstance(form, VisitForm)
@@ -79,6 +81,7 @@ def test_esc_on_a_half_filled_form_keeps_a_draft_or_asks(window: MainWindow, qtb
     active(window, qtbot)
     view = field(window)
     dialog = view.new_record("visit")
+    assert dialog is not None
     form = dialog.form
     assert isinstance(form, VisitForm)
     form.notes.setFocus()
@@ -92,9 +95,11 @@ def test_esc_on_a_half_filled_form_keeps_a_draft_or_asks(window: MainWindow, qtb
     qtbot.keyClick(form.notes, Qt.Key.Key_Escape)
     click(message_box(dialog, "askClose"), "保留草稿")
     assert not dialog.isVisible()
+    assert window.ctx is not None
     drafts = pending_drafts(window.ctx.ws)
     assert [d.kind for d in drafts] == ["visit"] and "路灯" in drafts[0].payload["notes"]
     again = view.new_record("visit")  # the next new visit continues the draft
+    assert again is not None and isinstance(again.form, VisitForm)
     assert again.resumed and "路灯" in again.form.notes.toPlainText()
     assert "草稿" in again.busy.text()
     qtbot.keyClick(again.form.notes, Qt.Key.Key_Escape)
@@ -105,6 +110,7 @@ def test_esc_on_a_half_filled_form_keeps_a_draft_or_asks(window: MainWindow, qtb
 def test_dates_are_typed_and_tab_leaves_the_field(window: MainWindow, qtbot) -> None:
     active(window, qtbot)
     dialog = field(window).new_record("visit")
+    assert dialog is not None
     form = dialog.form
     assert isinstance(form, VisitForm)
     form.when.setFocus()
@@ -132,6 +138,7 @@ def test_a_date_outside_the_round_is_asked_about_before_saving(window: MainWindo
     active(window, qtbot)
     view = field(window)
     dialog = view.new_record("visit")
+    assert dialog is not None
     form = dialog.form
     assert isinstance(form, VisitForm)
     _fill_visit(form)
@@ -149,6 +156,7 @@ def test_a_date_outside_the_round_is_asked_about_before_saving(window: MainWindo
 
 def test_an_error_goes_as_soon_as_the_field_is_put_right(window: MainWindow, qtbot) -> None:
     dialog = field(window).new_record("visit")
+    assert dialog is not None
     form = dialog.form
     assert isinstance(form, VisitForm)
     dialog.save()
@@ -166,6 +174,7 @@ def test_an_error_goes_as_soon_as_the_field_is_put_right(window: MainWindow, qtb
 
 def test_a_refused_photo_is_said_in_sight(window: MainWindow, qtbot, tmp_path: Path) -> None:
     dialog = field(window).new_record("visit")
+    assert dialog is not None
     window.show()
     dialog.show()
     bad = tmp_path / "不是照片.jpg"
@@ -183,6 +192,7 @@ def test_a_photo_is_enlarged_from_the_form_and_from_the_detail(
 ) -> None:
     view = field(window)
     dialog = view.new_record("visit")
+    assert dialog is not None
     form = dialog.form
     assert isinstance(form, VisitForm)
     _fill_visit(form)
@@ -190,7 +200,7 @@ def test_a_photo_is_enlarged_from_the_form_and_from_the_detail(
     form.photos.add_files([photo_file(tmp_path)])
     item = form.photos.list.item(0)
     form.photos.list.itemDoubleClicked.emit(item)
-    viewers = [w for w in form.photos.findChildren(QWidget) if type(w).__name__ == "PhotoViewer"]
+    viewers = form.photos.findChildren(PhotoViewer)
     assert viewers and viewers[0].image.pixmap().width() == 640
     save(dialog)
     detail = view.detail
@@ -215,6 +225,7 @@ def test_interviewees_are_protected_and_masked_for_a_member(
 ) -> None:
     view = field(window)
     dialog = view.new_record("interview")
+    assert dialog is not None
     form = dialog.form
     assert isinstance(form, InterviewForm)
     assert form.protected.isChecked() and form.protected.text() == "受保护"
@@ -223,6 +234,7 @@ def test_interviewees_are_protected_and_masked_for_a_member(
     form.start.setText("2026-11-27 15:00")
     form.record.setPlainText("问：集体资金怎么用？答：都公开了。")
     save(dialog)
+    assert dialog.result_ is not None and window.ctx is not None
     village = dialog.result_.village_id
     window.ctx.ws.add_user("组员丙", "组员丙", Role.MEMBER, "成员密码-789")
     ws = Workspace.open(demo_root, "成员密码-789", "组员丙")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Set
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMenu,
     QMenuBar,
     QPlainTextEdit,
     QTabWidget,
@@ -57,8 +59,9 @@ def visible_texts(root: QWidget) -> list[str]:
         elif isinstance(w, QMenuBar):
             texts += [a.text() for a in w.actions()]
             for a in w.actions():
-                if a.menu():
-                    texts += [x.text() for x in a.menu().actions()]
+                menu = a.menu()  # typed as a QObject: QAction.menu() is a template in C++
+                if isinstance(menu, QMenu):
+                    texts += [x.text() for x in menu.actions()]
         if isinstance(w, QAbstractItemView) and isinstance(w.model(), QAbstractTableModel):
             m = w.model()
             texts += [
@@ -68,7 +71,7 @@ def visible_texts(root: QWidget) -> list[str]:
     return [t for t in texts if t]
 
 
-def english_in(texts: list[str], allowed: set[str] = frozenset()) -> list[str]:
+def english_in(texts: list[str], allowed: Set[str] = frozenset()) -> list[str]:
     return [t for t in texts if t not in allowed and ENGLISH.search(ALLOWED.sub("", t))]
 
 
@@ -100,9 +103,13 @@ def test_main_window_forms_and_lock_page_show_no_untranslated_string(window, qtb
     assert english_in(texts) == []
 
 
+def _never_created(team: str, leader: str, password: str) -> Workspace:
+    raise AssertionError("the dialog refuses an empty team name before creating anything")
+
+
 def test_login_and_first_start_dialogs_are_chinese(app, demo_root: Path, qtbot, tmp_path) -> None:
     login = LoginDialog(demo_root, lambda pw, user: Workspace.open(demo_root, pw, user))
-    create = CreateWorkspaceDialog(tmp_path / "new", lambda *a: None)  # type: ignore[arg-type,return-value]
+    create = CreateWorkspaceDialog(tmp_path / "new", _never_created)
     for d in (login, create):
         qtbot.addWidget(d)
     create.buttons.accepted.emit()  # empty team name: the message is shown
@@ -110,6 +117,12 @@ def test_login_and_first_start_dialogs_are_chinese(app, demo_root: Path, qtbot, 
     assert "确定" in texts and "取消" in texts and "请填写巡察组名称。" in texts
     paths = {str(demo_root), str(tmp_path / "new")}
     assert english_in(texts, paths) == []
+
+
+def _translation(message: ET.Element) -> ET.Element:
+    found = message.find("translation")
+    assert found is not None
+    return found
 
 
 @pytest.mark.parametrize("ts", sorted(translations_dir().glob("*_zh_CN.ts")), ids=lambda p: p.stem)
@@ -121,7 +134,7 @@ def test_every_translation_file_is_complete_and_compiled(ts: Path) -> None:
     """
     qm = ts.with_suffix(".qm")
     messages = [
-        (ctx.findtext("name"), m)
+        (ctx.findtext("name", ""), m)
         for ctx in ET.parse(ts).getroot().iter("context")
         for m in ctx.iter("message")
     ]
@@ -129,8 +142,8 @@ def test_every_translation_file_is_complete_and_compiled(ts: Path) -> None:
     unfinished = [
         m.findtext("source")
         for _, m in messages
-        if m.find("translation").get("type") == "unfinished"
-        or not "".join(m.find("translation").itertext()).strip()
+        if _translation(m).get("type") == "unfinished"
+        or not "".join(_translation(m).itertext()).strip()
     ]
     assert unfinished == []
     translator = QTranslator()
@@ -138,9 +151,9 @@ def test_every_translation_file_is_complete_and_compiled(ts: Path) -> None:
     stale = [
         m.findtext("source")
         for ctx, m in messages
-        if m.find("translation").get("type") not in ("vanished", "obsolete")
+        if _translation(m).get("type") not in ("vanished", "obsolete")
         and m.find("translation/numerusform") is None
-        and translator.translate(ctx, m.findtext("source"), m.findtext("comment"))
+        and translator.translate(ctx, m.findtext("source", ""), m.findtext("comment", ""))
         != m.findtext("translation")
     ]
     assert stale == [], "the .qm is older than the .ts: run lrelease"

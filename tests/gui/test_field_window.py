@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from app.services.field import reads as field
 from app.storage.workspace import Workspace
-from app.ui.field.forms import VisitForm
+from app.ui.field.forms import InterviewForm, VisitForm
 from app.ui.field.view import FieldView
 from app.ui.login import LoginDialog
 from app.ui.main_window import MainWindow
@@ -26,6 +27,16 @@ def _field(window: MainWindow) -> FieldView:
     return view
 
 
+def _workspace(dialog: LoginDialog) -> Workspace | None:
+    return dialog.workspace
+
+
+def _hit(view: FieldView, row: int) -> field.SearchRow:
+    hit = view.search_model.hit_at(row)
+    assert hit is not None
+    return hit
+
+
 def test_login_refuses_a_wrong_password_then_opens(app, demo_root: Path, qtbot) -> None:
     dialog = LoginDialog(demo_root, lambda pw, user: Workspace.open(demo_root, pw, user))
     qtbot.addWidget(dialog)
@@ -36,8 +47,9 @@ def test_login_refuses_a_wrong_password_then_opens(app, demo_root: Path, qtbot) 
     assert "密码" in dialog.error.text() and dialog.workspace is None
     dialog.password.setText(PASSWORD)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-    assert dialog.workspace is not None and dialog.workspace.username == LEADER
-    dialog.workspace.close()
+    opened = _workspace(dialog)  # read again: mypy keeps the None narrowed above
+    assert opened is not None and opened.username == LEADER
+    opened.close()
 
 
 def test_navigator_lists_villages_with_tier_and_the_first_village_records(window, qtmodeltester):
@@ -49,13 +61,15 @@ def test_navigator_lists_villages_with_tier_and_the_first_village_records(window
     assert villages == 6
     first = model.first_village()
     assert model.index(first.row(), 1, first.parent()).data() in {"好", "中", "差", "未分类"}
-    assert view.village_id == model.village_at(first).id
+    first_row = model.village_at(first)
+    assert first_row is not None
+    assert view.village_id == first_row.id
     for kind in field.KINDS:
         qtmodeltester.check(view.models[kind])
     assert "走访记录" in view.tabs.tabText(0)
     total = sum(view.models[k].rowCount() for k in field.KINDS)
     assert total > 0
-    view.show_today(field.date(2026, 11, 27))
+    view.show_today(date(2026, 11, 27))
     assert view.today_model.rowCount() > 0
     qtmodeltester.check(view.today_model)
 
@@ -66,6 +80,7 @@ def test_record_a_visit_with_a_problem_and_a_photo_find_it_and_edit_it(
     view = _field(window)
     village = view.village_id
     dialog = view.new_record("visit")
+    assert dialog is not None
     qtbot.addWidget(dialog)
     form = dialog.form
     assert isinstance(form, VisitForm)
@@ -79,8 +94,11 @@ def test_record_a_visit_with_a_problem_and_a_photo_find_it_and_edit_it(
     row = form.problems.rows[0]
     from PySide6.QtWidgets import QComboBox, QLineEdit
 
-    row.findChild(QLineEdit, "description").insert("吃水井水泵坏了无人修")
-    assert row.findChild(QComboBox, "category").currentData() == "livelihood"  # first guess
+    description = row.findChild(QLineEdit, "description")
+    category = row.findChild(QComboBox, "category")
+    assert description is not None and category is not None
+    description.insert("吃水井水泵坏了无人修")
+    assert category.currentData() == "livelihood"  # first guess
     form.photos.add_files([photo_file(tmp_path)])
     assert len(form.photos.photos) == 1 and form.photos.list.count() == 1
     qtbot.mouseClick(
@@ -100,18 +118,19 @@ def test_record_a_visit_with_a_problem_and_a_photo_find_it_and_edit_it(
     view.search.setText("水泵已经坏")
     view.run_search()
     assert view.stack.currentWidget() is view.search_table
-    hits = [view.search_model.hit_at(i) for i in range(view.search_model.rowCount())]
+    hits = [_hit(view, i) for i in range(view.search_model.rowCount())]
     assert any(h.id == result.record_id for h in hits)
     qtmodeltester.check(view.search_model)
     row_i = next(i for i, h in enumerate(hits) if h.id == result.record_id)
     html = view.search_model.index(row_i, 2).data(Qt.ItemDataRole.UserRole + 2)
     assert "background:#ffe066" in html and "水泵已经坏" in html
     view.search_table.selectRow(row_i)
-    assert view.detail.detail.id == result.record_id
+    assert view.detail.detail is not None and view.detail.detail.id == result.record_id
     # edit it: the notes change, the record stays one
     view.edit_record("visit", result.record_id)
     edit = view.open_dialogs[-1]
     qtbot.addWidget(edit)
+    assert isinstance(edit.form, VisitForm)
     assert edit.form.record_id == result.record_id
     assert edit.form.notes.toPlainText().startswith("群众反映")
     edit.form.notes.setPlainText("群众反映村东头吃水井的水泵已修好")
@@ -126,8 +145,10 @@ def test_validation_shows_chinese_messages_next_to_the_fields_and_writes_nothing
     view = _field(window)
     before = list(view.models["interview"].keys())
     dialog = view.new_record("interview")
+    assert dialog is not None
     qtbot.addWidget(dialog)
     form = dialog.form
+    assert isinstance(form, InterviewForm)
     form.start.setDateTime(form.start.dateTime().addDays(3))
     form.end.set_value("2020-01-01T08:00")
     dialog.save()

@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from app.storage.workspace import Workspace
 from app.ui.app import build_main_window
 from app.ui.field.view import FieldView
+from app.ui.first_steps import FirstSteps
 from app.ui.registry.view import RegistryView
 from app.ui.tasks import SyncTaskRunner
+from tests.gui.attached import attached
 from tests.gui.shots import shot
 from tests.unit.services.registry.channel_files import REGISTRY, write_csv
 
@@ -25,7 +27,7 @@ def test_an_empty_workspace_shows_the_first_steps_everywhere_and_no_empty_form(
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
-    steps = window.first_steps
+    steps = attached(window, "first_steps", FirstSteps)
     for key in window.view_keys():
         window.show_view(key)
         assert steps.isVisible(), key  # above every view
@@ -43,6 +45,7 @@ def test_an_empty_workspace_shows_the_first_steps_everywhere_and_no_empty_form(
     steps.import_button.click()  # to the registry's import, in one click
     assert isinstance(window.view("registry"), RegistryView)
     assert window.nav.currentItem().text() == "村情分类"
+    assert window.ctx is not None
     assert len(window.ctx.villages) == 6
     assert not steps.isVisible()  # the first step is done
     window.show_view("field")

@@ -25,7 +25,7 @@ from tests.unit.services.followup.followup_seed import Seeded, seed
 TODAY = date(2026, 12, 1)
 
 
-def _view(ws: Workspace, qtbot) -> FollowupView:  # type: ignore[no-untyped-def]
+def _view(ws: Workspace, qtbot) -> FollowupView:
     view = standalone(FollowupView, ws, today=TODAY)
     qtbot.addWidget(view)
     view.resize(1400, 800)
@@ -33,7 +33,7 @@ def _view(ws: Workspace, qtbot) -> FollowupView:  # type: ignore[no-untyped-def]
     return view
 
 
-def test_the_model_passes_the_model_tester(ws: Workspace, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_the_model_passes_the_model_tester(ws: Workspace, qtmodeltester) -> None:
     seed(ws)
     model = DueModel()
     model.set_rows(due_items(ws, TODAY, everything=True))
@@ -45,7 +45,7 @@ def test_the_panel_colours_rows_and_a_notice_goes_through_its_steps(
     shots: Path,
     ws: Workspace,
     qtbot,
-    qapp: QApplication,  # type: ignore[no-untyped-def]
+    qapp: QApplication,
 ) -> None:
     ids = seed(ws)
     number_pending(ws)
@@ -57,7 +57,7 @@ def test_the_panel_colours_rows_and_a_notice_goes_through_its_steps(
             qapp.removeTranslator(t)
 
 
-def _steps_through_the_window(shots: Path, ws: Workspace, ids: Seeded, qtbot) -> None:  # type: ignore[no-untyped-def]
+def _steps_through_the_window(shots: Path, ws: Workspace, ids: Seeded, qtbot) -> None:
     view = _view(ws, qtbot)
     model = view.model
     assert model.headerData(1, Qt.Orientation.Horizontal) == "文号"
@@ -111,7 +111,7 @@ def _steps_through_the_window(shots: Path, ws: Workspace, ids: Seeded, qtbot) ->
 
 def test_an_extension_in_the_window_keeps_the_item_with_its_reason(
     ws: Workspace,
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot,
 ) -> None:
     ids = seed(ws)
     view = _view(ws, qtbot)

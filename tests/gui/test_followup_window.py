@@ -86,6 +86,7 @@ def test_a_ledger_item_is_ticked_off_with_evidence_dropped_on_the_panel(
     step(view, Action.TICK_OFF)
     view.form.verifier.setText("王五")
     view.apply_button.click()
+    assert window.ctx is not None
     with window.ctx.ws.session() as s:
         assert s.get_one(LedgerItem, lid).status is LedgerStatus.TICKED_OFF
     assert view.model.row_of(lid) == -1  # finished: not among the unfinished …
@@ -107,6 +108,7 @@ def test_an_answered_notice_stays_findable_and_each_form_starts_empty(
     assert len(same) == 1 and view.apply_button.text() == "保存"  # one button per step
     view.form.text.setPlainText("已更换水泵，恢复供水。")
     view.apply_button.click()
+    assert window.ctx is not None
     with window.ctx.ws.session() as s:
         assert s.get_one(RectificationNotice, nid).status is NoticeStatus.FEEDBACK_RECEIVED
     row = view.model.row_of(nid)

@@ -17,7 +17,10 @@ def _keys(window: MainWindow) -> set[str]:
     found: set[str] = set()
     for key in window.view_keys():
         window.show_view(key)  # build every view
-    objects = [*window.findChildren(QShortcut), *window.findChildren(QAction)]
+    objects: list[QShortcut | QAction] = [
+        *window.findChildren(QShortcut),
+        *window.findChildren(QAction),
+    ]
     for obj in objects:
         seq = obj.key() if isinstance(obj, QShortcut) else obj.shortcut()
         text = seq.toString(QKeySequence.SequenceFormat.PortableText)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -74,7 +75,7 @@ def test_writes_run_one_at_a_time(runner: TaskRunner, qtbot) -> None:
 
     with qtbot.waitSignal(probe.done, timeout=10000):
         for n in range(6):
-            runner.submit_write(lambda n=n: write(n), done)
+            runner.submit_write(partial(write, n), done)
     assert overlaps == [] and finished == list(range(6))  # serialized, in order
 
 

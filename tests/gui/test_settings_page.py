@@ -8,8 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.services.preferences import load_preferences
+from app.ui.idle import IdleWatcher
 from app.ui.main_window import MainWindow
 from app.ui.settings.view import SettingsView
+from tests.gui.attached import attached
 from tests.gui.shots import shot
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -45,12 +47,14 @@ def test_settings_are_shown_edited_and_saved(window: MainWindow, qtbot) -> None:
     page.units.setPlainText("区水利局\n区交通运输局\n")
     page.save_button.click()
     assert page.message.text() == "设置已保存。"
+    assert window.ctx is not None
     prefs = load_preferences(window.ctx.ws)
     assert prefs.doc_prefix == "淮巡立改" and prefs.phone == "0394-1234567"
     assert prefs.round_start == date(2026, 11, 1) and prefs.round_end is not None
     assert prefs.settings.idle_lock_minutes == 15
     assert prefs.settings.responsible_units == ["区水利局", "区交通运输局"]
-    assert window.idle_watcher._timer.interval() == 15 * 60_000  # applied at once
+    watcher = attached(window, "idle_watcher", IdleWatcher)
+    assert watcher._timer.interval() == 15 * 60_000  # applied at once
 
 
 def test_wrong_values_are_named_under_their_field_and_nothing_is_saved(
@@ -64,6 +68,7 @@ def test_wrong_values_are_named_under_their_field_and_nothing_is_saved(
     assert "机关代字" in page.errors["doc_prefix"].text()
     assert "未保存" in page.message.text()
     shot(page, "settings-refused")
+    assert window.ctx is not None
     assert load_preferences(window.ctx.ws).settings.warn_yellow_days == 10
     page.revert_button.click()
     assert page.warn_yellow.value() == 10 and page.errors["warn_yellow_days"].isHidden()

@@ -38,13 +38,15 @@ def test_an_unjoined_workspace_is_told_before_picking_a_file_and_joins_here(
     assert isinstance(view, SyncView)
     panel = view.export_panel
     asked: list[str] = []
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", lambda *a, **k: (asked.append("asked") or "", "")
-    )
-    assert (
-        panel.join_notice.isVisible()
-        and "组包" in panel.join_notice.findChild(type(panel.message)).text()
-    )
+
+    def ask(*a: object, **k: object) -> tuple[str, str]:
+        asked.append("asked")
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    notice = panel.join_notice.findChild(type(panel.message))
+    assert notice is not None
+    assert panel.join_notice.isVisible() and "组包" in notice.text()
     assert not panel.button.isEnabled()  # no file is asked for: it could not be written
     shot(window, "sync-not-joined")
     dialog = panel.join_notice.open_dialog()

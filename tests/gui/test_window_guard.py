@@ -13,6 +13,7 @@ from app.services.access import open_guarded
 from app.storage.attempts import read_attempts, write_attempts
 from app.ui.login import LoginDialog
 from app.ui.main_window import MainWindow
+from app.ui.wrapup.view import WrapupView
 from tests.conftest import PASSWORD
 from tests.gui.shots import shot
 
@@ -25,6 +26,10 @@ def _age_failures(root: Path, seconds: float = 3600) -> None:
     assert log is not None
     log.last -= seconds
     write_attempts(root, log)
+
+
+def _is_locked(window: MainWindow) -> bool:
+    return window.is_locked
 
 
 def _login(root: Path) -> LoginDialog:
@@ -72,19 +77,20 @@ def test_the_lock_page_counts_down_too(window: MainWindow, qtbot) -> None:
     assert window.is_locked and not page.button.isEnabled()
     assert "已连续输错3次" in page.error.text() and "请等待" in page.error.text()
     shot(window, "guard-lock-waiting")
+    assert window.lock_page._root is not None
     root = Path(window.lock_page._root)
     _age_failures(root)
     page.countdown.tick()
     assert page.button.isEnabled()
     page.password.setText(PASSWORD)
     page.button.click()
-    assert not window.is_locked
+    assert not _is_locked(window)  # read afresh: mypy keeps the property narrowed above
     assert "3次密码输入错误" in window.statusBar().currentMessage()
 
 
 def test_sign_off_counts_wrong_passwords(window: MainWindow, qtbot) -> None:
     view = window.show_view("wrapup")
-    assert view is not None
+    assert isinstance(view, WrapupView)
     view.sign_off.click()
     dialog = view.close_dialog
     assert dialog is not None
@@ -95,5 +101,8 @@ def test_sign_off_counts_wrong_passwords(window: MainWindow, qtbot) -> None:
     assert "已连续输错3次" in dialog.error.text() and "请等待" in dialog.error.text()
     assert not ok.isEnabled() and dialog.isVisible()
     shot(dialog, "guard-signoff-waiting")
-    assert read_attempts(window.ctx.ws.paths.root).streak == 3
-    assert time.time() - read_attempts(window.ctx.ws.paths.root).last < 60
+    assert window.ctx is not None
+    attempts = read_attempts(window.ctx.ws.paths.root)
+    assert attempts is not None
+    assert attempts.streak == 3
+    assert time.time() - attempts.last < 60

@@ -49,6 +49,7 @@ def test_changing_the_track_keeps_the_category_and_says_they_differ(
     assert "对账销号" in panel.mismatch.text()
     shot(window, "wrapup-mismatch")
     panel.save.click()
+    assert window.ctx is not None
     with window.ctx.ws.session() as s:
         p = s.get_one(Problem, pid)
         assert (p.track, p.category, p.subcategory) == (

@@ -21,6 +21,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -133,7 +134,7 @@ class FollowupView(QWidget):
         self.refresh()
 
     @property
-    def action_buttons(self) -> dict[Action, object]:
+    def action_buttons(self) -> dict[Action, QPushButton]:
         return dict(self.panel.action_buttons)
 
     # -- the list -------------------------------------------------------------------------

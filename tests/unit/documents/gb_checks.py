@@ -54,7 +54,7 @@ def check_portrait_page(page: Page) -> None:
 
 def check_page_number(
     n: int, glyphs: list, *, left: float = LEFT, right: float = RIGHT, bottom: float = BOTTOM
-) -> None:  # type: ignore[type-arg]
+) -> None:
     """ "— n —" in 4号, 7 mm below the 版心; odd pages right, even pages left (one char in)."""
     glyphs = sorted(glyphs, key=lambda g: g.x0)
     assert "".join(g.text for g in glyphs).replace(" ", "") == f"—{n}—"
@@ -66,7 +66,7 @@ def check_page_number(
         assert glyphs[0].x0 == pytest.approx(left + ONE_CHAR_4, abs=TOL)
 
 
-def full_body_rows(pages: list[Page]) -> list[list]:  # type: ignore[type-arg]
+def full_body_rows(pages: list[Page]) -> list[list]:
     """16 pt rows of full-width text that fill the line (not the last line of a paragraph)."""
     out = []
     for page in pages:

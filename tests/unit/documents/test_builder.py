@@ -11,7 +11,7 @@ from app.documents import charts, elements
 from app.documents.builder import DocumentBuilder
 from app.documents.fonts import FontRole, get_fonts
 from app.documents.page import CELL, TEXT_WIDTH, render_pdf
-from app.documents.paragraph import CJKParagraph
+from app.documents.paragraph import CJKParagraph, text_width
 from tests.unit.documents.pdfprobe import read_pages
 
 
@@ -114,9 +114,9 @@ def test_missing_glyph_falls_back_to_another_resolved_font() -> None:
 def test_signature_with_seal_and_long_date() -> None:
     block = elements.SignatureBlock("巡察办", "2026年11月27日", sealed=True)
     x_org, x_date = block.positions(TEXT_WIDTH)
-    date_w = elements.text_width("2026年11月27日", block.style)
+    date_w = text_width("2026年11月27日", block.style)
     assert x_date + date_w == pytest.approx(TEXT_WIDTH - 4 * CELL)
-    org_w = elements.text_width("巡察办", block.style)
+    org_w = text_width("巡察办", block.style)
     assert x_org + org_w / 2 == pytest.approx(x_date + date_w / 2)
     # Unsealed, a date longer than the name ends two characters in and pushes the name left.
     block = elements.SignatureBlock("巡察办", "2026年11月27日")

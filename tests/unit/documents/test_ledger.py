@@ -70,7 +70,7 @@ def test_township_ledger_pdf(ws: Workspace, tmp_path: Path) -> None:
     check_fonts_embedded(pdf, tmp_path)
 
 
-def _many_rows() -> list:  # type: ignore[type-arg]
+def _many_rows() -> list:
     from app.documents.ledger import LedgerRow
 
     rows = []

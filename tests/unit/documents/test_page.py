@@ -243,7 +243,7 @@ def test_chart_and_table_text_is_real_text(sample_pdf: bytes, sample_pages: list
         assert word in text
 
 
-def render(flowables: list, **kw: object) -> list[Page]:  # type: ignore[type-arg]
+def render(flowables: list, **kw: object) -> list[Page]:
     return read_pages(render_pdf(flowables, **kw))  # type: ignore[arg-type]
 
 

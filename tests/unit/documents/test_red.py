@@ -6,13 +6,21 @@ import io
 import shutil
 import subprocess
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PIL import Image
 from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject
 
 TARGET = (0xE6, 0x00, 0x12)
+
+
+def _rgb_pixels(image: Image.Image) -> Iterable[tuple[int, int, int]]:
+    # an RGB image's pixels are 3-tuples; the stubs type any mode's (tuples or floats)
+    return cast("Iterable[tuple[int, int, int]]", image.get_flattened_data())
 
 
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="poppler-utils not installed")
@@ -25,9 +33,7 @@ def test_header_red_on_screen_is_gongwen_red(sample_pdf: bytes, tmp_path: Path) 
         capture_output=True,
     )
     image = Image.open(next(tmp_path.glob("p*.png"))).convert("RGB")
-    reds = Counter(
-        px for px in image.get_flattened_data() if px[0] > 150 and px[1] < 120 and px[2] < 120
-    )
+    reds = Counter(px for px in _rgb_pixels(image) if px[0] > 150 and px[1] < 120 and px[2] < 120)
     assert reds, "no red on page 1"
     colour, _ = reds.most_common(1)[0]
     assert sum(abs(a - b) for a, b in zip(colour, TARGET, strict=True)) <= 24, colour
@@ -35,12 +41,18 @@ def test_header_red_on_screen_is_gongwen_red(sample_pdf: bytes, tmp_path: Path) 
 
 def test_header_red_prints_as_magenta_80_yellow_80(sample_pdf: bytes) -> None:
     page = PdfReader(io.BytesIO(sample_pdf)).pages[0]
+    resources = page["/Resources"]
+    assert isinstance(resources, DictionaryObject)
+    colour_spaces = resources["/ColorSpace"].get_object()
+    assert isinstance(colour_spaces, DictionaryObject)
     spaces = {
-        name: space.get_object()
-        for name, space in page["/Resources"]["/ColorSpace"].get_object().items()
+        name: cast(ArrayObject, space.get_object())  # each space is an array: [/Name …]
+        for name, space in colour_spaces.items()
     }
     devicen = [s for s in spaces.values() if s[0] == "/DeviceN"]
     assert devicen and list(devicen[0][1]) == ["/Magenta", "/Yellow"]
-    data = page.get_contents().get_data()
+    contents = page.get_contents()
+    assert contents is not None
+    data = contents.get_data()
     assert b"0.8 0.8 scn" in data and b"0.8 0.8 SCN" in data  # text, and the rule
     assert b" 0 .8 .8 0 k" not in data and b"0 0.8 0.8 0 k" not in data

@@ -12,6 +12,7 @@ from app.documents.workbook import (
     DATE_FORMAT,
     MAX_TEXT,
     Cell,
+    CellData,
     Column,
     Sheet,
     safe_text,
@@ -60,7 +61,7 @@ def test_illegal_characters_are_dropped_and_long_text_cut() -> None:
 
 def test_print_setup_and_dates(tmp_path: Path) -> None:
     long = "村干部优亲厚友，低保评定不公开、不透明，群众反映强烈。" * 4
-    rows = [
+    rows: list[list[CellData]] = [
         [1, "短", date(2026, 12, 16), 3],
         [2, long, datetime(2026, 12, 16, 9, 30), Cell(5, fill="FFC7CE", bold=True)],
         [3, "第一行\n第二行\n第三行", None, None],

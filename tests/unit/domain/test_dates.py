@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import pytest
 
@@ -41,11 +41,17 @@ def test_a_date_without_a_year_takes_the_year_nearest_today() -> None:
     assert parse_date("06-01", date(2026, 11, 27)) == date(2026, 6, 1)
 
 
+def _time(text: str) -> time:
+    parsed = parse_time(text)
+    assert parsed is not None
+    return parsed
+
+
 def test_times_and_date_times() -> None:
     now = datetime(2026, 11, 27, 16, 5)
-    assert parse_time("14:30").hour == 14
-    assert parse_time("1430").minute == 30
-    assert parse_time("9") is not None and parse_time("9").hour == 9
+    assert _time("14:30").hour == 14
+    assert _time("1430").minute == 30
+    assert _time("9").hour == 9
     assert parse_time("24:00") is None
     assert parse_datetime("2026-12-01 14:30", now) == datetime(2026, 12, 1, 14, 30)
     assert parse_datetime("20261201 1430", now) == datetime(2026, 12, 1, 14, 30)

@@ -19,7 +19,7 @@ from app.domain.followup import (
     concentration_reasons,
     transition,
 )
-from app.domain.vocabulary import ClueStatus, LedgerStatus, NoticeStatus
+from app.domain.vocabulary import ClueStatus, Labelled, LedgerStatus, NoticeStatus
 
 N, L, C = ItemKind.NOTICE, ItemKind.LEDGER, ItemKind.CLUE
 
@@ -51,7 +51,11 @@ EXPECTED = {
     (C, ClueStatus.CASE_FILED, Action.CONCLUDED): ClueStatus.CONCLUDED,
 }
 
-STATUSES = {N: list(NoticeStatus), L: list(LedgerStatus), C: list(ClueStatus)}
+STATUSES: dict[ItemKind, list[Labelled]] = {
+    N: list(NoticeStatus),
+    L: list(LedgerStatus),
+    C: list(ClueStatus),
+}
 
 
 def test_the_table_is_exactly_the_expected_moves() -> None:

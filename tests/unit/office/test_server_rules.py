@@ -66,7 +66,7 @@ def test_audit_log_is_append_only_for_the_programs_role(
     with office.engine.begin() as conn:
         add_role(conn, "clerk_li", CLERK_PW, "clerk")
     with store.cluster.login("clerk_li", CLERK_PW, db) as clerk:
-        assert clerk.execute("SELECT count(*) FROM audit_event").fetchone()[0] > 0  # type: ignore[index]
+        assert clerk.execute("SELECT count(*) FROM audit_event").fetchone()[0] > 0
         clerk.execute(
             "INSERT INTO audit_event (id, at, actor, device, action, table_name, "
             "record_id, record_version, fields, note) VALUES ('x', now(), 'a', 'd', "
@@ -165,7 +165,7 @@ def test_row_level_security_and_read_only_role(
         assert (
             a.execute("SELECT count(*) FROM village WHERE id = %s", (ids["dist-b"],)).fetchone()[0]
             == 0
-        )  # type: ignore[index]
+        )
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             a.execute("UPDATE village SET name = 'x'")
     with store.cluster.login("reader_zhao", CLERK_PW, db) as r:

@@ -25,7 +25,7 @@ def _sa(orig: Exception) -> sqlalchemy.exc.DBAPIError:
 
 def _sqlite(message: str, name: str) -> Exception:
     exc = sqlcipher3.OperationalError(message)
-    exc.sqlite_errorname = name  # type: ignore[attr-defined]
+    exc.sqlite_errorname = name
     return exc
 
 

@@ -12,7 +12,7 @@ from app.storage.engine import make_engine
 NOW = "2026-11-01 08:00:00.000000"
 
 
-def _team(conn, tid: str, kind: str) -> None:  # type: ignore[no-untyped-def]
+def _team(conn, tid: str, kind: str) -> None:
     conn.exec_driver_sql(
         "INSERT INTO team (id, created_at, updated_at, origin, version, retired_at, name, kind, "
         "doc_prefix, issuing_body, phone, mailbox) "
@@ -21,7 +21,7 @@ def _team(conn, tid: str, kind: str) -> None:  # type: ignore[no-untyped-def]
     )
 
 
-def _at_0009(tmp_path: Path, kind: str):  # type: ignore[no-untyped-def]
+def _at_0009(tmp_path: Path, kind: str):
     engine = make_engine(tmp_path / f"{kind}.db", secrets.token_bytes(32), create=True)
     migrate.upgrade(engine, "0009")
     with engine.begin() as conn:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from sqlmodel import select
+from sqlmodel import col, select
 
 from app.domain.vocabulary import Role, VisitMethod
 from app.services.field import records
@@ -44,7 +44,8 @@ def test_layout_and_connection_pragmas(ws: Workspace) -> None:
         assert pragma("foreign_keys") == 1
         assert pragma("journal_mode") == "wal"
         assert pragma("synchronous") == 2  # FULL
-        assert pragma("busy_timeout") >= 5000
+        busy_timeout = pragma("busy_timeout")
+        assert busy_timeout is not None and busy_timeout >= 5000
         assert conn.exec_driver_sql("PRAGMA cipher_version").scalar()
     assert ws.role is Role.LEADER and ws.username == LEADER
 
@@ -146,7 +147,9 @@ def test_every_write_is_audited_with_columns_not_values(ws: Workspace) -> None:
     records.retire(ws, "visit", made.record_id)
     with ws.session() as s:
         events = s.exec(
-            select(AuditEvent).where(AuditEvent.record_id == made.record_id).order_by(AuditEvent.at)
+            select(AuditEvent)
+            .where(AuditEvent.record_id == made.record_id)
+            .order_by(col(AuditEvent.at))
         ).all()
         visit = s.get_one(Visit, made.record_id)
     assert [(e.action, e.fields, e.record_version) for e in events] == [

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from sqlmodel import select
+from sqlmodel import SQLModel, select
 
 from app.domain.campaign import (
     Heading,
@@ -92,7 +92,7 @@ def _task_of(ws: Workspace, village_id: str) -> str:
         return s.exec(select(CampaignTask.id).where(CampaignTask.village_id == village_id)).one()
 
 
-def _count(ws: Workspace, model: type, **where: str) -> int:
+def _count(ws: Workspace, model: type[SQLModel], **where: str) -> int:
     with ws.session() as s:
         q = select(model)
         for k, v in where.items():

@@ -159,8 +159,8 @@ def test_one_village_through_the_whole_flow_by_command_line(
     assert [t.link[:2] for t in d.tasks if t.heading is Heading.CATCH] == ["线索"]
     assert [t.link[:3] for t in d.tasks if t.heading is Heading.GOOD_WORKS] == ["通知书"]
     assert len(reads.task_photos(o.ws, works)) == 1
-    cell = next(r for r in systems.matrix(o.ws).rows if r.village_id == o.poor).cell("four_two")
-    assert (cell.status, cell.since) == (SystemStatus.ADOPTED, date(2026, 12, 28))
+    four_two = next(r for r in systems.matrix(o.ws).rows if r.village_id == o.poor).cell("four_two")
+    assert (four_two.status, four_two.since) == (SystemStatus.ADOPTED, date(2026, 12, 28))
     assert tiers(o) == first
 
     # 5. a monthly check

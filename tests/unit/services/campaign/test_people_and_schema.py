@@ -48,7 +48,7 @@ def test_masks() -> None:
     assert mask_phone("110") == "*10"
 
 
-def test_team_laptops_cannot_take_office_decisions(ws) -> None:  # type: ignore[no-untyped-def]
+def test_team_laptops_cannot_take_office_decisions(ws) -> None:
     with pytest.raises(CampaignRefused, match="由巡察办办理"):
         proposals.propose(ws)
     with pytest.raises(CampaignRefused, match="由巡察办办理"):

@@ -26,7 +26,7 @@ def _audit(ws: Workspace, record_id: str) -> list[AuditEvent]:
         return list(
             s.exec(
                 select(AuditEvent)
-                .where(AuditEvent.record_id == record_id, AuditEvent.action.startswith("followup_"))  # type: ignore[attr-defined]
+                .where(AuditEvent.record_id == record_id, AuditEvent.action.startswith("followup_"))
                 .order_by(AuditEvent.at)  # type: ignore[arg-type]
             ).all()
         )
