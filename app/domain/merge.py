@@ -87,12 +87,8 @@ def _specific_fields(r: Reading) -> set[str]:
     return {m.concept.field.name for m in r.objects if m.concept.field and not m.concept.generic}
 
 
-def compare(a: Reading, b: Reading) -> Comparison:
-    """Whether ``a`` and ``b`` tell the same problem, and why (see the module docstring)."""
-    conflicts: list[str] = []
-    agree: list[str] = []
-
-    # -- conflicts --
+def _place(a: Reading, b: Reading, conflicts: list[str], agree: list[str]) -> None:
+    """Village groups or spots that differ (a conflict) or that both name (an agreement)."""
     ga, gb = set(a.groups), set(b.groups)
     sa, sb = _names(a.spots), _names(b.spots)
     if ga and gb and not ga & gb:
@@ -102,31 +98,85 @@ def compare(a: Reading, b: Reading) -> Comparison:
     elif ga & gb or sa & sb:
         agree.append(f"地点一致（{_show((ga & gb) | (sa & sb))}）")
 
+
+def _persons(a: Reading, b: Reading, conflicts: list[str], agree: list[str]) -> None:
     pa, pb = a.persons, b.persons
     if pa and pb and not pa & pb:
         conflicts.append(f"人员不同（{_show(pa)}/{_show(pb)}）")
     elif pa & pb:
         agree.append(f"同一人（{_show(pa & pb)}）")
 
-    oa, ob = _names(a.objects, specific=True), _names(b.objects, specific=True)
-    fa, fb = _fields(a), _fields(b)
-    shared_objects = oa & ob
-    object_conflict = False
-    if oa and ob and not shared_objects:
+
+def _object_conflict(
+    oa: set[str], ob: set[str], fa: set[str], fb: set[str], conflicts: list[str]
+) -> bool:
+    """Whether the specific objects (or their fields) differ; the conflict goes to ``conflicts``."""
+    if oa and ob and not oa & ob:
         # 水塔 and 水管 in one field are still different things; a generic side never conflicts
         conflicts.append(f"对象不同（{_show(oa)}/{_show(ob)}）")
-        object_conflict = True
-    elif fa and fb and not fa & fb and (oa or ob):
+        return True
+    if fa and fb and not fa & fb and (oa or ob):
         conflicts.append(f"对象不同（{_show(oa or fa)}/{_show(ob or fb)}）")
-        object_conflict = True
+        return True
+    return False
 
-    ma, mb = set(a.amounts), set(b.amounts)
+
+def _amounts(ma: set[int], mb: set[int], conflicts: list[str], agree: list[str]) -> None:
     if ma and mb and ma - mb and mb - ma:
         show_a = "/".join(format_amount(v) for v in sorted(ma))
         show_b = "/".join(format_amount(v) for v in sorted(mb))
         conflicts.append(f"金额不同（{show_a}与{show_b}）")
     elif ma & mb:
         agree.append(f"金额一致（{'/'.join(format_amount(v) for v in sorted(ma & mb))}）")
+
+
+def _same_kind_of_matter(a: Reading, b: Reading, words: float, topic: list[str]) -> bool:
+    """Matters of one kind, and at most one side names a matter of its own."""
+    subs_a = {m.concept.attr("sub") for m in a.govs if m.concept.strong}
+    subs_b = {m.concept.attr("sub") for m in b.govs if m.concept.strong}
+    if not (subs_a & subs_b and words >= 0.3):
+        return False
+    # one side names no matter of its own (a matter each, and different: two problems)
+    strong_a = {m.name for m in a.govs if m.concept.strong}
+    strong_b = {m.name for m in b.govs if m.concept.strong}
+    topic.append("同类事项")
+    return not (strong_a and strong_b)
+
+
+def _topic(
+    objects: set[str], fields: set[str], acts: set[str], govs: set[str], benefits: set[str]
+) -> list[str]:
+    """What both speak of: the same object (else field), act, matter and benefit."""
+    topic: list[str] = []
+    if objects:
+        topic.append(f"同一{_show(objects)}")
+    elif fields:
+        topic.append(f"同属{_show(fields)}")
+    if acts:
+        topic.append(f"同一行为（{_show(acts)}）")
+    if govs:
+        topic.append(f"同一事项（{_show(govs)}）")
+    if benefits:
+        topic.append(f"同涉{_show(benefits)}")
+    return topic
+
+
+def compare(a: Reading, b: Reading) -> Comparison:
+    """Whether ``a`` and ``b`` tell the same problem, and why (see the module docstring)."""
+    conflicts: list[str] = []
+    agree: list[str] = []
+
+    # -- conflicts --
+    _place(a, b, conflicts, agree)
+    _persons(a, b, conflicts, agree)
+
+    oa, ob = _names(a.objects, specific=True), _names(b.objects, specific=True)
+    fa, fb = _fields(a), _fields(b)
+    shared_objects = oa & ob
+    object_conflict = _object_conflict(oa, ob, fa, fb, conflicts)
+
+    ma, mb = set(a.amounts), set(b.amounts)
+    _amounts(ma, mb, conflicts, agree)
 
     da, db = _defects(a), _defects(b)
     if da and db and not da & db and not _compatible(a, b):
@@ -144,21 +194,10 @@ def compare(a: Reading, b: Reading) -> Comparison:
         return Comparison(False, "不是同一问题：" + "；".join(conflicts), tuple(conflicts))
 
     # -- what they share --
-    topic: list[str] = []
-    if shared_objects:
-        topic.append(f"同一{_show(shared_objects)}")
-    elif not object_conflict and fa & fb:
-        topic.append(f"同属{_show(fa & fb)}")
-    if acts_a & acts_b:
-        topic.append(f"同一行为（{_show(acts_a & acts_b)}）")
     govs = _names(a.govs) & _names(b.govs)
-    subs_a = {m.concept.attr("sub") for m in a.govs if m.concept.strong}
-    subs_b = {m.concept.attr("sub") for m in b.govs if m.concept.strong}
-    if govs:
-        topic.append(f"同一事项（{_show(govs)}）")
     benefits = _names(a.benefits) & _names(b.benefits)
-    if benefits:
-        topic.append(f"同涉{_show(benefits)}")
+    shared_fields = set() if object_conflict else fa & fb
+    topic = _topic(shared_objects, shared_fields, acts_a & acts_b, govs, benefits)
     if da & db:
         agree.insert(0, f"同一问题（{_show(da & db)}）")
     elif da and db:
@@ -166,7 +205,6 @@ def compare(a: Reading, b: Reading) -> Comparison:
         da = db = da | db  # compatible defects count as the same below
 
     words = _overlap(a.content_words, b.content_words)
-    same = False
     if acts_a and acts_b:
         # clues: the same act, amounts, benefit or object, nothing in conflict
         same = bool(acts_a & acts_b or (ma and ma == mb) or benefits or shared_objects)
@@ -179,12 +217,8 @@ def compare(a: Reading, b: Reading) -> Comparison:
         same = bool(da & db) or (not (da or db) and words >= 0.25) or words >= 0.5
     elif govs:
         same = True
-    elif subs_a & subs_b and words >= 0.3:
-        # one side names no matter of its own (a matter each, and different: two problems)
-        strong_a = {m.name for m in a.govs if m.concept.strong}
-        strong_b = {m.name for m in b.govs if m.concept.strong}
-        same = not (strong_a and strong_b)
-        topic.append("同类事项")
+    else:
+        same = _same_kind_of_matter(a, b, words, topic)
     if not same:
         if not topic:
             return Comparison(False, "不是同一问题：说的不是同一对象或事项")

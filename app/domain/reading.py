@@ -161,6 +161,80 @@ def _parse_header(text: str, where: str) -> tuple[str, str, dict[str, str], set[
     return kind, name, attrs, flags
 
 
+_Section = tuple[str, str, dict[str, str], set[str]]
+
+
+def _field_info(section: _Section, where: str, order: int) -> FieldInfo:
+    """The field a ``[field …]`` header opens (its subcategory checked)."""
+    sub_code = section[2].get("sub", "livelihood_other")
+    try:
+        sub = Subcategory(sub_code)
+    except ValueError as exc:
+        raise LexiconError(f"{where}：未知的小类 {sub_code}") from exc
+    return FieldInfo(section[1], sub, section[2].get("unit", ""), order, "part" in section[3])
+
+
+def _add_wordless_act(
+    rules: list[Concept], section: _Section | None, section_lines: int, order: int
+) -> None:
+    """An ``[act …]`` section that ended with no words is a rule (read by its needs alone)."""
+    if section is not None and section[0] == "act" and section_lines == 0:
+        rules.append(_concept(section, section[1], False, None, order))
+
+
+def _entry_field(
+    section: _Section, field_info: FieldInfo | None, fields: Mapping[str, FieldInfo], where: str
+) -> FieldInfo | None:
+    """The field of an entry: its section's, or the one a defect section names (field=…)."""
+    if section[0] == "defect" and "field" in section[2]:
+        info = fields.get(section[2]["field"])
+        if info is None:
+            raise LexiconError(f"{where}：未知的领域 {section[2]['field']}")
+        return info
+    return field_info
+
+
+def _add_items(
+    items: list[str],
+    concept: Concept,
+    words: dict[str, list[Concept]],
+    gapped: list[tuple[str, re.Pattern[str], Concept]],
+) -> None:
+    """Plain words into ``words``; gapped phrases (head~tail) into ``gapped``."""
+    for item in items:
+        if "~" in item:
+            head, _, tail = item.partition("~")
+            gap = f"[^{_SENTENCE_END}]{{0,{_GAP}}}?"
+            pattern = re.compile(re.escape(head) + gap + re.escape(tail))
+            gapped.append((head, pattern, concept))
+            continue
+        bucket = words.setdefault(item, [])
+        if concept not in bucket:
+            bucket.append(concept)
+
+
+def _compile_patterns(
+    raw_patterns: list[tuple[str, Concept, str]], words: Mapping[str, list[Concept]]
+) -> list[tuple[re.Pattern[str], Concept]]:
+    """The patterns with {N} and {KIN} expanded, each naming an act of acts.txt."""
+    kin_words = sorted(
+        (w for w, cs in words.items() if any(c.kind == "kin" for c in cs)), key=len, reverse=True
+    )
+    kin_alternation = "(?:" + "|".join(map(re.escape, kin_words)) + ")" if kin_words else "(?!)"
+    patterns: list[tuple[re.Pattern[str], Concept]] = []
+    for source, concept, where in raw_patterns:
+        expanded = source.replace("{N}", _AMOUNT_CORE).replace("{KIN}", kin_alternation)
+        try:
+            patterns.append((re.compile(expanded), concept))
+        except re.error as exc:
+            raise LexiconError(f"{where}：正则表达式有误（{exc.msg}）") from exc
+    acts = {c.name for bucket in words.values() for c in bucket if c.kind == "act"}
+    for _, concept in patterns:
+        if concept.name not in acts:
+            raise LexiconError(f"patterns.txt：行为“{concept.name}”不在 acts.txt 中")
+    return patterns
+
+
 def parse_lexicon(files: Mapping[str, str]) -> Lexicon:
     """Parse lexicon files (name → text). Raises :class:`LexiconError` on a malformed line."""
     words: dict[str, list[Concept]] = {}
@@ -171,7 +245,7 @@ def parse_lexicon(files: Mapping[str, str]) -> Lexicon:
     rules: list[Concept] = []
     order = 0
     for file_name, text in files.items():
-        section: tuple[str, str, dict[str, str], set[str]] | None = None
+        section: _Section | None = None
         field_info: FieldInfo | None = None
         section_lines = 0
         for number, line in enumerate(text.splitlines(), start=1):
@@ -180,8 +254,7 @@ def parse_lexicon(files: Mapping[str, str]) -> Lexicon:
             if not content:
                 continue
             if content.startswith("["):
-                if section is not None and section[0] == "act" and section_lines == 0:
-                    rules.append(_concept(section, section[1], False, None, order))
+                _add_wordless_act(rules, section, section_lines, order)
                 if not content.endswith("]"):
                     raise LexiconError(f"{where}：节标题缺少 ]")
                 section = _parse_header(content[1:-1], where)
@@ -189,14 +262,7 @@ def parse_lexicon(files: Mapping[str, str]) -> Lexicon:
                 order += 1
                 field_info = None
                 if section[0] == "field":
-                    sub_code = section[2].get("sub", "livelihood_other")
-                    try:
-                        sub = Subcategory(sub_code)
-                    except ValueError as exc:
-                        raise LexiconError(f"{where}：未知的小类 {sub_code}") from exc
-                    field_info = FieldInfo(
-                        section[1], sub, section[2].get("unit", ""), order, "part" in section[3]
-                    )
+                    field_info = _field_info(section, where, order)
                     fields[section[1]] = field_info
                 continue
             if section is None:
@@ -216,39 +282,11 @@ def parse_lexicon(files: Mapping[str, str]) -> Lexicon:
                 stop.update(items)
                 continue
             name = section[1] if kind == "act" else items[0]
-            info = field_info
-            if kind == "defect" and "field" in section[2]:
-                info = fields.get(section[2]["field"])
-                if info is None:
-                    raise LexiconError(f"{where}：未知的领域 {section[2]['field']}")
+            info = _entry_field(section, field_info, fields, where)
             concept = _concept(section, name, generic, info, order)
-            for item in items:
-                if "~" in item:
-                    head, _, tail = item.partition("~")
-                    gap = f"[^{_SENTENCE_END}]{{0,{_GAP}}}?"
-                    pattern = re.compile(re.escape(head) + gap + re.escape(tail))
-                    gapped.append((head, pattern, concept))
-                    continue
-                bucket = words.setdefault(item, [])
-                if concept not in bucket:
-                    bucket.append(concept)
-        if section is not None and section[0] == "act" and section_lines == 0:
-            rules.append(_concept(section, section[1], False, None, order))
-    kin_words = sorted(
-        (w for w, cs in words.items() if any(c.kind == "kin" for c in cs)), key=len, reverse=True
-    )
-    kin_alternation = "(?:" + "|".join(map(re.escape, kin_words)) + ")" if kin_words else "(?!)"
-    patterns: list[tuple[re.Pattern[str], Concept]] = []
-    for source, concept, where in raw_patterns:
-        expanded = source.replace("{N}", _AMOUNT_CORE).replace("{KIN}", kin_alternation)
-        try:
-            patterns.append((re.compile(expanded), concept))
-        except re.error as exc:
-            raise LexiconError(f"{where}：正则表达式有误（{exc.msg}）") from exc
-    acts = {c.name for bucket in words.values() for c in bucket if c.kind == "act"}
-    for _, concept in patterns:
-        if concept.name not in acts:
-            raise LexiconError(f"patterns.txt：行为“{concept.name}”不在 acts.txt 中")
+            _add_items(items, concept, words, gapped)
+        _add_wordless_act(rules, section, section_lines, order)
+    patterns = _compile_patterns(raw_patterns, words)
     frozen = {w: tuple(cs) for w, cs in words.items()}
     return Lexicon(
         words=frozen,

@@ -119,21 +119,69 @@ class _Tx:
     """Transaction-scoped pragmas run before the first write (replayed if it begins again)."""
 
 
+def _dbapi(conn: sa.Connection) -> Any:
+    return conn.connection.dbapi_connection
+
+
+def _regain(policy: LockPolicy, raw: Any, tx: _Tx) -> None:
+    """End the read-only transaction and begin again holding the write lock."""
+    raw.execute("ROLLBACK")
+    policy.begin_immediate(raw)
+    if tx.data_version is not None:
+        now = raw.execute("PRAGMA data_version").fetchone()[0]
+        if now != tx.data_version:
+            policy.withdraw()
+            raw.execute("ROLLBACK")
+            raise DataChanged("数据刚被另一个任务修改，本次操作未写入任何内容，请重试。")
+    for pragma in tx.pragmas:
+        raw.execute(pragma)
+
+
+def _guard(policy: LockPolicy, statement: str, context: Any, run: Any) -> bool:
+    """Run ``statement`` itself (True) when it is the transaction's first write; else False."""
+    conn = context.root_connection
+    tx = conn.info.get(_TX)
+    if not isinstance(tx, _Tx) or tx.writing:
+        return False
+    raw = _dbapi(conn)
+    if not is_write(statement):
+        if _TX_PRAGMA.match(statement):
+            tx.pragmas.append(statement)
+        elif tx.data_version is None:  # this read takes the snapshot: remember its version
+            tx.data_version = raw.execute("PRAGMA data_version").fetchone()[0]
+        return False
+    if tx.data_version is None:
+        # nothing read yet: begin again holding the lock (waiting in slices, with a message;
+        # a write here would sit in SQLite's own busy handler, silent and unbounded by us)
+        _regain(policy, raw, tx)
+        run()
+    else:
+        # a read snapshot is open: SQLite upgrades it at once or refuses at once (BUSY)
+        try:
+            run()
+        except Exception as exc:
+            if not is_busy(exc):
+                raise
+            _regain(policy, raw, tx)
+            run()
+        else:
+            policy.publish()
+    tx.writing = True
+    return True
+
+
 def _install_lock_hooks(engine: Engine, policy: LockPolicy) -> None:
     """Deferred transactions that take the write lock at their first write (see locks.py)."""
-
-    def dbapi(conn: sa.Connection) -> Any:
-        return conn.connection.dbapi_connection
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: sa.Connection) -> None:
         tx = _Tx()
         conn.info[_TX] = tx
         if conn.get_execution_options().get(WRITE_OPTION):
-            policy.begin_immediate(dbapi(conn))
+            policy.begin_immediate(_dbapi(conn))
             tx.writing = True
         else:
-            dbapi(conn).execute("BEGIN")
+            _dbapi(conn).execute("BEGIN")
 
     def _on_end(conn: sa.Connection) -> None:
         tx = conn.info.pop(_TX, None)
@@ -143,61 +191,17 @@ def _install_lock_hooks(engine: Engine, policy: LockPolicy) -> None:
     event.listen(engine, "commit", _on_end)
     event.listen(engine, "rollback", _on_end)
 
-    def _regain(raw: Any, tx: _Tx) -> None:
-        """End the read-only transaction and begin again holding the write lock."""
-        raw.execute("ROLLBACK")
-        policy.begin_immediate(raw)
-        if tx.data_version is not None:
-            now = raw.execute("PRAGMA data_version").fetchone()[0]
-            if now != tx.data_version:
-                policy.withdraw()
-                raw.execute("ROLLBACK")
-                raise DataChanged("数据刚被另一个任务修改，本次操作未写入任何内容，请重试。")
-        for pragma in tx.pragmas:
-            raw.execute(pragma)
-
-    def _guard(statement: str, context: Any, run: Any) -> bool:
-        conn = context.root_connection
-        tx = conn.info.get(_TX)
-        if not isinstance(tx, _Tx) or tx.writing:
-            return False
-        raw = dbapi(conn)
-        if not is_write(statement):
-            if _TX_PRAGMA.match(statement):
-                tx.pragmas.append(statement)
-            elif tx.data_version is None:  # this read takes the snapshot: remember its version
-                tx.data_version = raw.execute("PRAGMA data_version").fetchone()[0]
-            return False
-        if tx.data_version is None:
-            # nothing read yet: begin again holding the lock (waiting in slices, with a message;
-            # a write here would sit in SQLite's own busy handler, silent and unbounded by us)
-            _regain(raw, tx)
-            run()
-        else:
-            # a read snapshot is open: SQLite upgrades it at once or refuses at once (BUSY)
-            try:
-                run()
-            except Exception as exc:
-                if not is_busy(exc):
-                    raise
-                _regain(raw, tx)
-                run()
-            else:
-                policy.publish()
-        tx.writing = True
-        return True
-
     @event.listens_for(engine, "do_execute")
     def _do_execute(cursor: Any, statement: str, parameters: Any, context: Any) -> bool:
-        return _guard(statement, context, lambda: cursor.execute(statement, parameters))
+        return _guard(policy, statement, context, lambda: cursor.execute(statement, parameters))
 
     @event.listens_for(engine, "do_executemany")
     def _do_executemany(cursor: Any, statement: str, parameters: Any, context: Any) -> bool:
-        return _guard(statement, context, lambda: cursor.executemany(statement, parameters))
+        return _guard(policy, statement, context, lambda: cursor.executemany(statement, parameters))
 
     @event.listens_for(engine, "do_execute_no_params")
     def _do_execute_no_params(cursor: Any, statement: str, context: Any) -> bool:
-        return _guard(statement, context, lambda: cursor.execute(statement))
+        return _guard(policy, statement, context, lambda: cursor.execute(statement))
 
 
 def make_engine(

@@ -303,60 +303,55 @@ def references(table: str) -> list[tuple[str, str]]:
     return _FK_CACHE.get(table, [])
 
 
-def refusal(
+def _team_refusal(writer: str, owner: str, *, new: bool, values: Mapping[str, Any]) -> str | None:
+    """A team row: only the office creates one; each side changes only its own."""
+    rid = str(values.get("id"))
+    if new:
+        if writer != OFFICE:
+            return "巡察组不能新建巡察组"
+        if values.get("kind") != "team" or owner not in (rid, OFFICE):
+            return "巡察组信息不符"
+        return None
+    if owner != writer:
+        return "巡察组信息只能由该组自己修改"
+    expected = "office" if writer == OFFICE else "team"
+    if values.get("kind") != expected or (writer != OFFICE and rid != writer):
+        return "巡察组信息不符"
+    return None
+
+
+def _user_refusal(
+    writer: str,
+    owner: str,
+    receiver: str,
+    values: Mapping[str, Any],
+    stored: Mapping[str, Any] | None,
+) -> str | None:
+    """A user row: written by its own party, never lifted to another team or to the office."""
+    if owner != writer:
+        return "用户只能由其所属一方修改"
+    if writer == OFFICE:
+        if receiver != OFFICE:
+            return "巡察办的用户不能写入巡察组"
+        return None
+    if receiver != OFFICE and owner != receiver:
+        return "其他巡察组的用户不能写入本组"
+    if values.get("team_id") != writer or values.get("role") == "office":
+        return "用户的所属组或角色越权"
+    if stored is not None and stored.get("role") == "office":
+        return "用户的所属组或角色越权"
+    return None
+
+
+def _party_refusal(
     writer: str,
     owner: str,
     table: str,
-    *,
-    new: bool,
     values: Mapping[str, Any],
     facts: Facts,
-    stored: Mapping[str, Any] | None = None,
+    stored: Mapping[str, Any] | None,
 ) -> str | None:
-    """Why ``writer`` may not create (``new``) or change a row of ``table`` owned by ``owner``
-    with content ``values`` — or None when it may. ``stored`` is the row as held before the
-    change (None for a new row)."""
-    receiver = facts.own
-    if table == "team":
-        rid = str(values.get("id"))
-        if new:
-            if writer != OFFICE:
-                return "巡察组不能新建巡察组"
-            if values.get("kind") != "team" or owner not in (rid, OFFICE):
-                return "巡察组信息不符"
-            return None
-        if owner != writer:
-            return "巡察组信息只能由该组自己修改"
-        expected = "office" if writer == OFFICE else "team"
-        if values.get("kind") != expected or (writer != OFFICE and rid != writer):
-            return "巡察组信息不符"
-        return None
-    if table == "user":
-        if owner != writer:
-            return "用户只能由其所属一方修改"
-        if writer == OFFICE:
-            if receiver != OFFICE:
-                return "巡察办的用户不能写入巡察组"
-            return None
-        if receiver != OFFICE and owner != receiver:
-            return "其他巡察组的用户不能写入本组"
-        if values.get("team_id") != writer or values.get("role") == "office":
-            return "用户的所属组或角色越权"
-        if stored is not None and stored.get("role") == "office":
-            return "用户的所属组或角色越权"
-        return None
-    if table not in KINDS_OF_WORK:
-        return "这类数据不能同步"
-    if writer == OFFICE:
-        return None  # the office's plan, decisions and feedback, on its rows and the teams'
-    if table in OFFICE_ONLY:
-        return "集中整治的建议、决定、工作组人员和典型问题清单由巡察办填写"
-    if table in CAMPAIGN:
-        if new and table == "campaign_task":
-            return "集中整治任务由巡察办制定"
-        why = _campaign_village_refusal(writer, table, values, stored, facts)
-        if why is not None:
-            return why
+    """A team's row of work: its own, or the office's follow-up about a village it inspects."""
     if owner == writer:
         pass
     elif owner == OFFICE and (table in FOLLOWUP or table in CAMPAIGN):
@@ -367,7 +362,13 @@ def refusal(
             return "不是本组所巡村的整改事项"
     else:
         return "不是本组的记录"
-    # a team's rows point only at its own records or the office's, never another team's
+    return None
+
+
+def _reference_refusal(
+    writer: str, table: str, values: Mapping[str, Any], facts: Facts
+) -> str | None:
+    """A team's rows point only at its own records or the office's, never another team's."""
     if table == "daily_wrapup" and values.get("team_id") != writer:
         return "昼巡夜结不属于本组"
     targets = [(str(values[c]), t) for c, t in references(table) if values.get(c)]
@@ -407,6 +408,41 @@ def _campaign_village_refusal(
             if parent is None or str(parent.get("village_id") or "") != village:
                 return "所属的集中整治任务不在同一个村"
     return None
+
+
+def refusal(
+    writer: str,
+    owner: str,
+    table: str,
+    *,
+    new: bool,
+    values: Mapping[str, Any],
+    facts: Facts,
+    stored: Mapping[str, Any] | None = None,
+) -> str | None:
+    """Why ``writer`` may not create (``new``) or change a row of ``table`` owned by ``owner``
+    with content ``values`` — or None when it may. ``stored`` is the row as held before the
+    change (None for a new row)."""
+    if table == "team":
+        return _team_refusal(writer, owner, new=new, values=values)
+    if table == "user":
+        return _user_refusal(writer, owner, facts.own, values, stored)
+    if table not in KINDS_OF_WORK:
+        return "这类数据不能同步"
+    if writer == OFFICE:
+        return None  # the office's plan, decisions and feedback, on its rows and the teams'
+    if table in OFFICE_ONLY:
+        return "集中整治的建议、决定、工作组人员和典型问题清单由巡察办填写"
+    if table in CAMPAIGN:
+        if new and table == "campaign_task":
+            return "集中整治任务由巡察办制定"
+        why = _campaign_village_refusal(writer, table, values, stored, facts)
+        if why is not None:
+            return why
+    why = _party_refusal(writer, owner, table, values, facts, stored)
+    if why is not None:
+        return why
+    return _reference_refusal(writer, table, values, facts)
 
 
 def local_refusal(conn: sa.Connection, items: list[tuple[str, str]]) -> str | None:

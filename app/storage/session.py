@@ -13,6 +13,7 @@ side must refuse.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import event, inspect
@@ -74,22 +75,24 @@ def _changed_columns(obj: Synced) -> list[str]:
     return changed
 
 
-@event.listens_for(WorkspaceSession, "before_flush")
-def _stamp_and_audit(session: OrmSession, _ctx: UOWTransaction, _instances: Any) -> None:
-    actor = session.info.get(ACTOR_KEY)
-    if not isinstance(actor, Actor):
-        raise RuntimeError("a WorkspaceSession needs an actor")
-    merging = bool(session.info.get(SYNC_MERGE_KEY))
-    now = utcnow()
-    events: list[AuditEvent] = []
-    changes: list[SyncChange] = []  # the sync change log: "changed since the last export"
-
+def _refuse_deletes(session: OrmSession) -> None:
+    """Audit events and synced records are never deleted (records are retired instead)."""
     for obj in session.deleted:
         if isinstance(obj, AuditEvent):
             raise RecordError("审计记录只能追加，不能删除。")
         if isinstance(obj, Synced):
             raise RecordError("记录不能删除，只能作废。")
 
+
+def _stamp_new(
+    session: OrmSession,
+    actor: Actor,
+    now: datetime,
+    merging: bool,
+    events: list[AuditEvent],
+    changes: list[SyncChange],
+) -> None:
+    """Stamp each new synced row (unless merged in from a bundle) and log its creation."""
     for obj in session.new:
         if not isinstance(obj, Synced):
             continue
@@ -100,6 +103,20 @@ def _stamp_and_audit(session: OrmSession, _ctx: UOWTransaction, _instances: Any)
             obj.updated_at = now
         events.append(_event(actor, "merge" if merging else "create", obj, []))
         changes.append(_change(obj, "", 0, merging))
+
+
+@event.listens_for(WorkspaceSession, "before_flush")
+def _stamp_and_audit(session: OrmSession, _ctx: UOWTransaction, _instances: Any) -> None:
+    actor = session.info.get(ACTOR_KEY)
+    if not isinstance(actor, Actor):
+        raise RuntimeError("a WorkspaceSession needs an actor")
+    merging = bool(session.info.get(SYNC_MERGE_KEY))
+    now = utcnow()
+    events: list[AuditEvent] = []
+    changes: list[SyncChange] = []  # the sync change log: "changed since the last export"
+
+    _refuse_deletes(session)
+    _stamp_new(session, actor, now, merging, events, changes)
 
     updated: list[tuple[str, str]] = []
     for obj in session.dirty:

@@ -25,7 +25,7 @@ import json
 import re
 import struct
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -336,6 +336,68 @@ def _listing(manifest: Any, limits: Limits) -> dict[str, Listed]:
     return listed
 
 
+def _read_head(st: _Stream, limits: Limits) -> int:
+    """The container's magic and member count (the manifest included), checked."""
+    try:
+        magic, count = _HEAD.unpack(st.read(_HEAD.size))
+    except BundleRefused:
+        raise BundleRefused("同步包内容不完整。") from None
+    if magic != MAGIC:
+        raise BundleRefused("同步包内容格式不对。")
+    if count == 0:
+        raise BundleRefused("同步包缺少清单，已拒绝。")
+    if count - 1 > limits.bundle_members:
+        raise BundleRefused(
+            f"同步包成员过多，已拒绝（{count - 1} 个，上限 {limits.bundle_members} 个）。"
+        )
+    return int(count)
+
+
+def _read_manifest(st: _Stream, limits: Limits) -> Any:
+    """The first member, which must be the manifest, parsed as JSON (not yet checked)."""
+    name, flags, stored, raw = _entry(st)
+    if name != MANIFEST:
+        raise BundleRefused("同步包缺少清单，已拒绝。")
+    if raw > MAX_MANIFEST_BYTES:
+        raise BundleRefused("同步包清单过大，已拒绝。")
+    _check_sizes(name, flags, stored, raw, MAX_MANIFEST_BYTES, limits)
+    head = b"".join(bytes(p) for p in _inflate(st, name, flags, stored, raw))
+    try:
+        return json.loads(head.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BundleRefused("同步包清单无法读取，已拒绝。") from exc
+
+
+def _stream_member(
+    st: _Stream,
+    listed: Mapping[str, Listed],
+    seen: set[str],
+    sink_for: Callable[[Listed], Sink | None],
+    limits: Limits,
+) -> None:
+    """The next member, checked against the manifest while it streams through its sink."""
+    name, flags, stored, raw = _entry(st)
+    if name in seen or name == MANIFEST:
+        raise BundleRefused(f"同步包内有重名成员，已拒绝：{name}")
+    meta = listed.get(name)
+    if meta is None:
+        raise BundleRefused(f"同步包内有清单未列出的成员，已拒绝：{name}")
+    seen.add(name)
+    _check_sizes(name, flags, stored, raw, limits.member_bytes, limits)
+    if raw != meta.size:
+        raise BundleRefused(f"同步包成员长度与清单不符，已拒绝：{name}")
+    sink = sink_for(meta)
+    digest = hashlib.sha256()
+    for piece in _inflate(st, name, flags, stored, raw):
+        digest.update(piece)
+        if sink is not None:
+            sink.write(piece)
+    if digest.hexdigest() != meta.sha256:
+        raise BundleRefused(f"同步包成员校验值不符（文件已被改动），已拒绝：{name}")
+    if sink is not None:
+        sink.close()
+
+
 def walk(
     chunks: Iterable[bytes | bytearray | memoryview],
     sink_for: Callable[[Listed], Sink | None],
@@ -350,54 +412,14 @@ def walk(
     any other member is read. At most one chunk and one inflated piece are held at a time.
     Anything wrong raises :class:`BundleRefused`."""
     st = _Stream(chunks)
-    try:
-        magic, count = _HEAD.unpack(st.read(_HEAD.size))
-    except BundleRefused:
-        raise BundleRefused("同步包内容不完整。") from None
-    if magic != MAGIC:
-        raise BundleRefused("同步包内容格式不对。")
-    if count == 0:
-        raise BundleRefused("同步包缺少清单，已拒绝。")
-    if count - 1 > limits.bundle_members:
-        raise BundleRefused(
-            f"同步包成员过多，已拒绝（{count - 1} 个，上限 {limits.bundle_members} 个）。"
-        )
-    name, flags, stored, raw = _entry(st)
-    if name != MANIFEST:
-        raise BundleRefused("同步包缺少清单，已拒绝。")
-    if raw > MAX_MANIFEST_BYTES:
-        raise BundleRefused("同步包清单过大，已拒绝。")
-    _check_sizes(name, flags, stored, raw, MAX_MANIFEST_BYTES, limits)
-    head = b"".join(bytes(p) for p in _inflate(st, name, flags, stored, raw))
-    try:
-        manifest = json.loads(head.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise BundleRefused("同步包清单无法读取，已拒绝。") from exc
+    count = _read_head(st, limits)
+    manifest = _read_manifest(st, limits)
     listed = _listing(manifest, limits)
     if on_manifest is not None:
         on_manifest(manifest)
     seen: set[str] = set()
     for _ in range(count - 1):
-        name, flags, stored, raw = _entry(st)
-        if name in seen or name == MANIFEST:
-            raise BundleRefused(f"同步包内有重名成员，已拒绝：{name}")
-        meta = listed.get(name)
-        if meta is None:
-            raise BundleRefused(f"同步包内有清单未列出的成员，已拒绝：{name}")
-        seen.add(name)
-        _check_sizes(name, flags, stored, raw, limits.member_bytes, limits)
-        if raw != meta.size:
-            raise BundleRefused(f"同步包成员长度与清单不符，已拒绝：{name}")
-        sink = sink_for(meta)
-        digest = hashlib.sha256()
-        for piece in _inflate(st, name, flags, stored, raw):
-            digest.update(piece)
-            if sink is not None:
-                sink.write(piece)
-        if digest.hexdigest() != meta.sha256:
-            raise BundleRefused(f"同步包成员校验值不符（文件已被改动），已拒绝：{name}")
-        if sink is not None:
-            sink.close()
+        _stream_member(st, listed, seen, sink_for, limits)
     missing = sorted(set(listed) - seen)
     if missing:
         raise BundleRefused(f"同步包缺少清单所列成员，已拒绝：{missing[0]}")

@@ -49,6 +49,33 @@ def assert_clean_jpeg(data: bytes | memoryview, name: str) -> None:
         raise SyncError(f"照片含有元数据（EXIF/GPS），不能导出：{name}")
 
 
+def _frame_refusal(body: bytes | bytearray, max_edge: int, *, seen_frame: bool) -> str | None:
+    """Why a baseline frame header (SOF0) is not one the intake writes, or None."""
+    if seen_frame or len(body) < 6:
+        return "JPEG 结构损坏"
+    height = int.from_bytes(body[1:3], "big")
+    width = int.from_bytes(body[3:5], "big")
+    if body[0] != 8 or body[5] not in (1, 3) or len(body) != 6 + 3 * body[5]:
+        return "JPEG 格式与本程序写入的不同"
+    if not (1 <= width <= max_edge and 1 <= height <= max_edge):
+        return f"图片尺寸 {width}×{height} 超出上限 {max_edge}"
+    return None
+
+
+def _scan_refusal(data: bytes | bytearray, pos: int) -> str | None:
+    """The entropy-coded scan from ``pos``: 0xFF only as a stuffed 0xFF00 or a restart marker,
+    then EOI at the end."""
+    end = len(data) - 2
+    while True:
+        at = data.find(b"\xff", pos, end)
+        if at < 0:
+            return None
+        follow = data[at + 1]
+        if follow != 0x00 and not 0xD0 <= follow <= 0xD7:
+            return "JPEG 图像数据之后还有其他内容"
+        pos = at + 2
+
+
 def intake_jpeg_refusal(data: bytes | bytearray, max_edge: int) -> str | None:
     """Why ``data`` is not a JPEG as the photo intake writes it (one line of Chinese), or None."""
     n = len(data)
@@ -69,15 +96,10 @@ def intake_jpeg_refusal(data: bytes | bytearray, max_edge: int) -> str | None:
                 return "JPEG 含有多余的段"
             seen_app0 = True
         elif marker == _SOF0:
-            if seen_frame or len(body) < 6:
-                return "JPEG 结构损坏"
+            why = _frame_refusal(body, max_edge, seen_frame=seen_frame)
+            if why is not None:
+                return why
             seen_frame = True
-            height = int.from_bytes(body[1:3], "big")
-            width = int.from_bytes(body[3:5], "big")
-            if body[0] != 8 or body[5] not in (1, 3) or len(body) != 6 + 3 * body[5]:
-                return "JPEG 格式与本程序写入的不同"
-            if not (1 <= width <= max_edge and 1 <= height <= max_edge):
-                return f"图片尺寸 {width}×{height} 超出上限 {max_edge}"
         elif marker == _SOS:
             if not seen_app0 or not seen_frame:
                 return "JPEG 结构损坏"
@@ -88,13 +110,4 @@ def intake_jpeg_refusal(data: bytes | bytearray, max_edge: int) -> str | None:
         elif marker not in _TABLES:
             return "JPEG 含有多余的段"
         pos += 2 + length
-    # the entropy-coded scan: 0xFF only as a stuffed 0xFF00 or a restart marker, then EOI at the end
-    end = n - 2
-    while True:
-        at = data.find(b"\xff", pos, end)
-        if at < 0:
-            return None
-        follow = data[at + 1]
-        if follow != 0x00 and not 0xD0 <= follow <= 0xD7:
-            return "JPEG 图像数据之后还有其他内容"
-        pos = at + 2
+    return _scan_refusal(data, pos)

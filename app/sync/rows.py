@@ -52,49 +52,49 @@ def encode_value(value: Any) -> Any:
     raise TypeError(f"cannot encode {type(value).__name__}")
 
 
+def _instant(v: Any) -> Any:
+    if v is None:
+        return None
+    d = datetime.fromisoformat(v)
+    if d.utcoffset() is None:
+        raise ValueError("instant without offset")
+    return d
+
+
+def _boolean(v: Any) -> Any:
+    if v is not None and not isinstance(v, bool):
+        raise ValueError("not a boolean")
+    return v
+
+
+def _integer(v: Any) -> Any:
+    if v is not None and (not isinstance(v, int) or isinstance(v, bool)):
+        raise ValueError("not an integer")
+    return v
+
+
+def _text(v: Any) -> Any:
+    if v is not None and not isinstance(v, str):
+        raise ValueError("not text")
+    return v
+
+
 def _decoder(col: sa.Column[Any]) -> Callable[[Any], Any]:
     t = col.type
     if isinstance(t, CodeEnum):
         enum_type = t.enum_type
         return lambda v: None if v is None else enum_type(v)
     if isinstance(t, UtcDateTime):
-
-        def instant(v: Any) -> Any:
-            if v is None:
-                return None
-            d = datetime.fromisoformat(v)
-            if d.utcoffset() is None:
-                raise ValueError("instant without offset")
-            return d
-
-        return instant
+        return _instant
     if isinstance(t, sa.DateTime):
         return lambda v: None if v is None else datetime.fromisoformat(v)
     if isinstance(t, sa.Date):
         return lambda v: None if v is None else date.fromisoformat(v)
     if isinstance(t, sa.Boolean):
-
-        def boolean(v: Any) -> Any:
-            if v is not None and not isinstance(v, bool):
-                raise ValueError("not a boolean")
-            return v
-
-        return boolean
+        return _boolean
     if isinstance(t, sa.Integer):
-
-        def integer(v: Any) -> Any:
-            if v is not None and (not isinstance(v, int) or isinstance(v, bool)):
-                raise ValueError("not an integer")
-            return v
-
-        return integer
-
-    def text(v: Any) -> Any:
-        if v is not None and not isinstance(v, str):
-            raise ValueError("not text")
-        return v
-
-    return text
+        return _integer
+    return _text
 
 
 def decoders(name: str) -> list[Callable[[Any], Any]]:

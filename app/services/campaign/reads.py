@@ -10,6 +10,7 @@ settings).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,6 +22,7 @@ from app.domain.campaign import (
     CampaignStatus,
     Heading,
     OrgIssue,
+    SystemDef,
     TaskStatus,
     mask_name,
     mask_phone,
@@ -237,6 +239,27 @@ def task_rows(ws: Workspace, campaign_id: str, today: date | None = None) -> lis
     return campaign_detail(ws, campaign_id, today).tasks
 
 
+def _task_link(
+    t: CampaignTask,
+    clue_numbers: Mapping[str, str | None],
+    notice_numbers: Mapping[str, str | None],
+    ledger_units: Mapping[str, str],
+    systems: Iterable[SystemDef],
+) -> str:
+    """What a task is tied to: a clue, a notice, a ledger item, a system or an org issue."""
+    if t.clue_transfer_id:
+        return f"线索 {clue_numbers.get(t.clue_transfer_id) or '（待编号）'}"
+    if t.notice_id:
+        return f"通知书 {notice_numbers.get(t.notice_id) or '（待编号）'}"
+    if t.ledger_item_id:
+        return f"台账 {ledger_units.get(t.ledger_item_id, '')}".strip()
+    if t.system:
+        return system_label(t.system, systems)
+    if t.org_issue is not None:
+        return f"治“{t.org_issue.label}”"
+    return ""
+
+
 def campaign_detail(ws: Workspace, campaign_id: str, today: date | None = None) -> CampaignDetail:
     today = today_or(today)
     settings = load_settings(ws)
@@ -315,17 +338,7 @@ def campaign_detail(ws: Workspace, campaign_id: str, today: date | None = None) 
         )
         order = {h: i for i, h in enumerate(Heading)}
         for t in sorted(tasks, key=lambda t: (order[t.heading], t.seq)):
-            link = ""
-            if t.clue_transfer_id:
-                link = f"线索 {clue_numbers.get(t.clue_transfer_id) or '（待编号）'}"
-            elif t.notice_id:
-                link = f"通知书 {notice_numbers.get(t.notice_id) or '（待编号）'}"
-            elif t.ledger_item_id:
-                link = f"台账 {ledger_units.get(t.ledger_item_id, '')}".strip()
-            elif t.system:
-                link = system_label(t.system, systems)
-            elif t.org_issue is not None:
-                link = f"治“{t.org_issue.label}”"
+            link = _task_link(t, clue_numbers, notice_numbers, ledger_units, systems)
             d.tasks.append(
                 TaskRow(
                     t.id,

@@ -19,6 +19,7 @@ and writes the record, its people, its problems and links and its photos in ONE 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -108,53 +109,72 @@ def _check_when(
     return when
 
 
-def validate(kind: str, payload: dict[str, Any], now: datetime | None = None) -> dict[str, str]:
-    """Field name → Chinese message for every problem with ``payload``; empty when it is fine."""
-    now = now or datetime.now()
-    errors: dict[str, str] = {}
-    if not _text(payload, "village_id"):
-        errors["village_id"] = "请选择村（社区）。"
-    if kind == "visit":
-        _check_when(payload, "occurred_at", errors, now, required=True)
-        if _text(payload, "method") not in {m.value for m in VisitMethod}:
-            errors["method"] = "请选择走访方式。"
-        if not _text(payload, "notes"):
-            errors["notes"] = "走访情况不能为空。"
-        for i, person in enumerate(payload.get("people") or []):
-            if not str(person.get("name", "")).strip():
-                errors[f"people.{i}"] = "请填写见到的人的姓名，或删去这一行。"
-    elif kind == "opinion_entry":
-        if _text(payload, "channel") not in {c.value for c in EntryChannel}:
-            errors["channel"] = "请选择来源。"
-        elif payload.get("channel") == EntryChannel.OPINION_BOX.value and not _text(
-            payload, "box_label"
-        ):
-            errors["box_label"] = "请填写是哪个意见箱。"
-        received = _check_when(payload, "received_at", errors, now, required=True)
-        opened = _check_when(payload, "opened_at", errors, now, required=False)
-        if received and opened and "received_at" not in errors and opened < received:
-            errors["opened_at"] = "开箱时间不能早于收到时间。"
-        if not payload.get("anonymous", True) and not _text(payload, "writer_name"):
-            errors["writer_name"] = "具名来信请填写写信人姓名，或选择匿名。"
-        if not _text(payload, "content"):
-            errors["content"] = "内容不能为空。"
-    elif kind == "interview":
-        if not _text(payload, "interviewee_name"):
-            errors["interviewee_name"] = "请填写谈话对象姓名。"
-        start = _check_when(payload, "started_at", errors, now, required=True)
-        end = _check_when(payload, "ended_at", errors, now, required=False)
-        if start and end and "ended_at" not in errors and end < start:
-            errors["ended_at"] = "结束时间不能早于开始时间。"
-        if not _text(payload, "record"):
-            errors["record"] = "谈话记录不能为空。"
-    else:
-        raise ValueError(f"unknown form kind {kind!r}")
+def _check_visit(payload: dict[str, Any], errors: dict[str, str], now: datetime) -> None:
+    _check_when(payload, "occurred_at", errors, now, required=True)
+    if _text(payload, "method") not in {m.value for m in VisitMethod}:
+        errors["method"] = "请选择走访方式。"
+    if not _text(payload, "notes"):
+        errors["notes"] = "走访情况不能为空。"
+    for i, person in enumerate(payload.get("people") or []):
+        if not str(person.get("name", "")).strip():
+            errors[f"people.{i}"] = "请填写见到的人的姓名，或删去这一行。"
+
+
+def _check_entry(payload: dict[str, Any], errors: dict[str, str], now: datetime) -> None:
+    if _text(payload, "channel") not in {c.value for c in EntryChannel}:
+        errors["channel"] = "请选择来源。"
+    elif payload.get("channel") == EntryChannel.OPINION_BOX.value and not _text(
+        payload, "box_label"
+    ):
+        errors["box_label"] = "请填写是哪个意见箱。"
+    received = _check_when(payload, "received_at", errors, now, required=True)
+    opened = _check_when(payload, "opened_at", errors, now, required=False)
+    if received and opened and "received_at" not in errors and opened < received:
+        errors["opened_at"] = "开箱时间不能早于收到时间。"
+    if not payload.get("anonymous", True) and not _text(payload, "writer_name"):
+        errors["writer_name"] = "具名来信请填写写信人姓名，或选择匿名。"
+    if not _text(payload, "content"):
+        errors["content"] = "内容不能为空。"
+
+
+def _check_interview(payload: dict[str, Any], errors: dict[str, str], now: datetime) -> None:
+    if not _text(payload, "interviewee_name"):
+        errors["interviewee_name"] = "请填写谈话对象姓名。"
+    start = _check_when(payload, "started_at", errors, now, required=True)
+    end = _check_when(payload, "ended_at", errors, now, required=False)
+    if start and end and "ended_at" not in errors and end < start:
+        errors["ended_at"] = "结束时间不能早于开始时间。"
+    if not _text(payload, "record"):
+        errors["record"] = "谈话记录不能为空。"
+
+
+_KIND_CHECKS: dict[str, Callable[[dict[str, Any], dict[str, str], datetime], None]] = {
+    "visit": _check_visit,
+    "opinion_entry": _check_entry,
+    "interview": _check_interview,
+}
+
+
+def _check_problems(payload: dict[str, Any], errors: dict[str, str]) -> None:
     categories = {c.value for c in ProblemCategory}
     for i, problem in enumerate(payload.get("problems") or []):
         if not str(problem.get("description", "")).strip():
             errors[f"problems.{i}"] = "问题描述不能为空，或删去这个问题。"
         elif problem.get("category") and problem["category"] not in categories:
             errors[f"problems.{i}"] = "问题类别不对。"
+
+
+def validate(kind: str, payload: dict[str, Any], now: datetime | None = None) -> dict[str, str]:
+    """Field name → Chinese message for every problem with ``payload``; empty when it is fine."""
+    now = now or datetime.now()
+    errors: dict[str, str] = {}
+    if not _text(payload, "village_id"):
+        errors["village_id"] = "请选择村（社区）。"
+    check = _KIND_CHECKS.get(kind)
+    if check is None:
+        raise ValueError(f"unknown form kind {kind!r}")
+    check(payload, errors, now)
+    _check_problems(payload, errors)
     return errors
 
 

@@ -33,7 +33,14 @@ from sqlmodel import col, or_, select
 
 from app.domain.channels import ListField, header_notes, recognise_channel, recognise_header
 from app.domain.errors import UserError
-from app.domain.names import MatchKind, RegistryVillage, VillageMatcher, clean_name, township_key
+from app.domain.names import (
+    MatchKind,
+    NameMatch,
+    RegistryVillage,
+    VillageMatcher,
+    clean_name,
+    township_key,
+)
 from app.domain.names import village_key as vkey_of
 from app.domain.vocabulary import CHANNEL_SOURCE, Channel
 from app.services.registry.channel_report import (
@@ -214,6 +221,66 @@ def _state_token(s: WorkspaceSession, file_sha: str, tables: Sequence[str] = _ST
     return hashlib.sha256("|".join(parts).encode()).hexdigest()
 
 
+def _ambiguous_row(
+    base: ImportRow, match: NameMatch, registry: _Registry, options: ImportOptions
+) -> ImportRow:
+    """A row with several candidate villages: the user's choice, a skip, or left to choose."""
+    candidates = tuple(
+        Candidate(cid, registry.labels[cid], registry.codes[cid]) for cid in match.candidates
+    )
+    chosen = options.choices.get(base.row_number)
+    picked = _resolve_choice(chosen, candidates) if chosen is not None else None
+    if picked is not None:
+        return replace(
+            base,
+            outcome=RowOutcome.MATCHED,
+            reason=f"人工选定（{match.reason}）",
+            village_id=picked.id,
+            village_label=picked.label,
+            candidates=candidates,
+        )
+    if chosen is not None:
+        return replace(
+            base,
+            outcome=RowOutcome.AMBIGUOUS,
+            reason=f"所选“{chosen}”不在候选之中（{match.reason}）",
+            candidates=candidates,
+        )
+    if options.skip_ambiguous:
+        return replace(base, reason=f"有歧义，按要求跳过（{match.reason}）")
+    return replace(base, outcome=RowOutcome.AMBIGUOUS, reason=match.reason, candidates=candidates)
+
+
+def _placed_row(
+    base: ImportRow, match: NameMatch, registry: _Registry, options: ImportOptions
+) -> ImportRow:
+    """The row as the registry places it: matched, ambiguous, new, or skipped."""
+    township, village = base.township, base.village
+    if match.kind is MatchKind.MATCHED:
+        assert match.village_id is not None
+        return replace(
+            base,
+            outcome=RowOutcome.MATCHED,
+            reason=match.reason,
+            village_id=match.village_id,
+            village_label=registry.labels[match.village_id],
+        )
+    if match.kind is MatchKind.AMBIGUOUS:
+        return _ambiguous_row(base, match, registry, options)
+    if not township:
+        return replace(base, reason="名录中无此村，且未填乡镇，无法新增")
+    if options.skip_new:
+        return replace(base, reason="名录中无此村，按要求不新增")
+    town_name = registry.towns.get(township_key(township))
+    where = f"“{town_name}”" if town_name else f"新乡镇“{township}”"
+    return replace(
+        base,
+        outcome=RowOutcome.NEW,
+        reason=f"名录中无此村，将新增到{where}",
+        village_label=f"{town_name or township}{village}",
+    )
+
+
 def _compute(s: WorkspaceSession, path: Path, options: ImportOptions) -> ImportPlan:
     table = _read(path, s)
     sha = _sha256(path)
@@ -257,58 +324,7 @@ def _compute(s: WorkspaceSession, path: Path, options: ImportOptions) -> ImportP
             continue
 
         match = registry.matcher.match(township or None, village)
-        row: ImportRow
-        if match.kind is MatchKind.MATCHED:
-            assert match.village_id is not None
-            row = replace(
-                base,
-                outcome=RowOutcome.MATCHED,
-                reason=match.reason,
-                village_id=match.village_id,
-                village_label=registry.labels[match.village_id],
-            )
-        elif match.kind is MatchKind.AMBIGUOUS:
-            candidates = tuple(
-                Candidate(cid, registry.labels[cid], registry.codes[cid])
-                for cid in match.candidates
-            )
-            chosen = options.choices.get(number)
-            picked = _resolve_choice(chosen, candidates) if chosen is not None else None
-            if picked is not None:
-                row = replace(
-                    base,
-                    outcome=RowOutcome.MATCHED,
-                    reason=f"人工选定（{match.reason}）",
-                    village_id=picked.id,
-                    village_label=picked.label,
-                    candidates=candidates,
-                )
-            elif chosen is not None:
-                row = replace(
-                    base,
-                    outcome=RowOutcome.AMBIGUOUS,
-                    reason=f"所选“{chosen}”不在候选之中（{match.reason}）",
-                    candidates=candidates,
-                )
-            elif options.skip_ambiguous:
-                row = replace(base, reason=f"有歧义，按要求跳过（{match.reason}）")
-            else:
-                row = replace(
-                    base, outcome=RowOutcome.AMBIGUOUS, reason=match.reason, candidates=candidates
-                )
-        elif not township:
-            row = replace(base, reason="名录中无此村，且未填乡镇，无法新增")
-        elif options.skip_new:
-            row = replace(base, reason="名录中无此村，按要求不新增")
-        else:
-            town_name = registry.towns.get(township_key(township))
-            where = f"“{town_name}”" if town_name else f"新乡镇“{township}”"
-            row = replace(
-                base,
-                outcome=RowOutcome.NEW,
-                reason=f"名录中无此村，将新增到{where}",
-                village_label=f"{town_name or township}{village}",
-            )
+        row = _placed_row(base, match, registry, options)
         if count_remark and row.outcome is not RowOutcome.SKIPPED:
             row = replace(row, reason=f"{row.reason}；{count_remark}")
 

@@ -11,7 +11,7 @@ Closing the day and amendments after sign-off live in :mod:`app.services.wrapup.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -452,6 +452,36 @@ def default_decision(
     return Decision(Track.VERIFY, category, sub)
 
 
+def _check_fix_now(d: Decision, errors: dict[str, str]) -> None:
+    if not d.responsible_unit.strip():
+        errors["responsible_unit"] = "立行立改须写明责任单位。"
+    if d.deadline is None:
+        errors["deadline"] = "立行立改须定整改时限。"
+
+
+def _check_fast_investigation(d: Decision, errors: dict[str, str]) -> None:
+    if d.receiving_body is None:
+        errors["receiving_body"] = "直查快办须选择移交对象。"
+    if d.urgency is None:
+        errors["urgency"] = "直查快办须选择紧急程度。"
+
+
+def _check_ledger(d: Decision, errors: dict[str, str]) -> None:
+    if not d.supervisor.strip():
+        errors["supervisor"] = "对账销号须写明督办乡镇党委。"
+    if not d.requirement.strip():
+        errors["requirement"] = "对账销号须写明整改要求。"
+    if d.deadline is None:
+        errors["deadline"] = "对账销号须定整改时限。"
+
+
+_TRACK_CHECKS: dict[Track, Callable[[Decision, dict[str, str]], None]] = {
+    Track.FIX_NOW: _check_fix_now,
+    Track.FAST_INVESTIGATION: _check_fast_investigation,
+    Track.LEDGER: _check_ledger,
+}
+
+
 def validate_decision(d: Decision) -> dict[str, str]:
     """Field → Chinese message for everything wrong with ``d`` (empty when it is complete)."""
     errors: dict[str, str] = {}
@@ -466,23 +496,9 @@ def validate_decision(d: Decision) -> dict[str, str]:
         errors["category"] = "请选择问题类别。"
     elif d.category is not ProblemCategory.CLUE and d.subcategory is None:
         errors["subcategory"] = "请选择问题小类。"
-    if d.track is Track.FIX_NOW:
-        if not d.responsible_unit.strip():
-            errors["responsible_unit"] = "立行立改须写明责任单位。"
-        if d.deadline is None:
-            errors["deadline"] = "立行立改须定整改时限。"
-    elif d.track is Track.FAST_INVESTIGATION:
-        if d.receiving_body is None:
-            errors["receiving_body"] = "直查快办须选择移交对象。"
-        if d.urgency is None:
-            errors["urgency"] = "直查快办须选择紧急程度。"
-    elif d.track is Track.LEDGER:
-        if not d.supervisor.strip():
-            errors["supervisor"] = "对账销号须写明督办乡镇党委。"
-        if not d.requirement.strip():
-            errors["requirement"] = "对账销号须写明整改要求。"
-        if d.deadline is None:
-            errors["deadline"] = "对账销号须定整改时限。"
+    check = _TRACK_CHECKS.get(d.track)
+    if check is not None:
+        check(d, errors)
     return errors
 
 

@@ -89,30 +89,39 @@ class BoardModel(QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
+    @staticmethod
+    def _village_data(board: Board, index: Index, role: int) -> str | None:
+        """A village row: its name with the count of problems, and the voices they carry."""
+        group = board.villages[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 0:
+                return f"{group.village}（{len(group.problem_ids)}）"
+            if index.column() == 2:
+                return str(sum(board.problems[p].voices for p in group.problem_ids))
+        return None
+
+    def _problem_text(self, row: ProblemRow, column: int) -> str:
+        """A problem's cell: its description, its track (or unsorted), its voices."""
+        if column == 0:
+            return row.description
+        if column == 1:
+            if row.decision is None:
+                return self.tr("Unsorted")
+            return row.decision.track.label
+        return str(row.voices)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self._board is None:
             return None
         if index.internalId() == _TOP:
-            group = self._board.villages[index.row()]
-            if role == Qt.ItemDataRole.DisplayRole:
-                if index.column() == 0:
-                    return f"{group.village}（{len(group.problem_ids)}）"
-                if index.column() == 2:
-                    return str(sum(self._board.problems[p].voices for p in group.problem_ids))
-            return None
+            return self._village_data(self._board, index, role)
         row = self._row(index)
         if row is None:
             return None
         if role == PROBLEM_ID_ROLE:
             return row.id
         if role == Qt.ItemDataRole.DisplayRole:
-            if index.column() == 0:
-                return row.description
-            if index.column() == 1:
-                if row.decision is None:
-                    return self.tr("Unsorted")
-                return row.decision.track.label
-            return str(row.voices)
+            return self._problem_text(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
             tip = row.description
             if row.carried:
