@@ -45,7 +45,14 @@ EXCLUDED_MODULES = [
     "_hashlib",
     "PIL.ImageQt",
     "PIL.ImageTk",
+    # jieba: only its tokenizer and dictionary are used (app/services/reading.py), never the
+    # paddle model, keyword extraction or part-of-speech tagging
+    "jieba.lac_small",
+    "jieba.analyse",
+    "jieba.posseg",
+    "paddle",
 ]
+_DROP_DATA = re.compile(r"^jieba[/\\](lac_small|analyse|posseg)[/\\]")
 
 _DROP_QT_LIBS = re.compile(
     r"Qt6?(Qml|Quick|OpenGL|Sql|Test|Xml|Designer|Help|UiTools|Multimedia|WebEngine|"
@@ -91,6 +98,6 @@ def keep_data(dest: str) -> bool:
     m = _TRANSLATION.search(dest)
     if m and "PySide6" in dest:
         return m.group(1) == "qtbase" and m.group(2) == "zh_CN"
-    if _DROP_PLUGIN_DIRS.search(dest):
+    if _DROP_PLUGIN_DIRS.search(dest) or _DROP_DATA.search(dest):
         return False
     return not (dest.replace("\\", "/").startswith("PySide6/Qt/qml") or "/typesystems/" in dest)

@@ -31,12 +31,14 @@ from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from app.commands.common import EXIT_OK, Refused, iso_date, open_workspace, positive_int
 from app.config import Environment
 from app.domain.vocabulary import Labelled
-from app.storage.workspace import Workspace
+
+if TYPE_CHECKING:  # the parser is built without the database code (see app/cli.py)
+    from app.storage.workspace import Workspace
 
 __all__ = ["register"]
 

@@ -19,7 +19,6 @@ from pathlib import Path
 from app.commands.common import EXIT_OK, Refused, iso_date, open_workspace
 from app.config import Environment
 from app.domain.followup import Action, StepInput, TransitionRefused
-from app.media import PhotoRejected
 
 __all__ = ["register"]
 
@@ -74,6 +73,8 @@ def cmd_step(args: argparse.Namespace, env: Environment) -> int:
         reason=args.reason,
         new_deadline=args.new_deadline,
     )
+    from app.media import PhotoRejected
+
     try:
         with open_workspace(args, env) as ws:
             kind, item_id = find_item(ws, args.id)
@@ -86,6 +87,7 @@ def cmd_step(args: argparse.Namespace, env: Environment) -> int:
 
 
 def cmd_evidence(args: argparse.Namespace, env: Environment) -> int:
+    from app.media import PhotoRejected
     from app.services.followup.evidence import add_evidence_files
     from app.services.followup.steps import find_item
 

@@ -43,6 +43,7 @@ def test_every_view_and_its_panels_are_chinese(window: MainWindow, qtbot) -> Non
     texts += visible_texts(window)
     texts += [followup.panel.info.toPlainText()]  # type: ignore[union-attr]
     sync = window.show_view("sync")
+    assert window.ctx is not None
     texts += visible_texts(JoinDialog(window.ctx, sync))
     texts += [w.toolTip() for w in window.findChildren(QLabel)]
     found = english_in(_allowed(texts))
