@@ -216,7 +216,9 @@ def compare(a: Reading, b: Reading) -> Comparison:
     elif fa & fb and not object_conflict:
         same = bool(da & db) or (not (da or db) and words >= 0.25) or words >= 0.5
     elif govs:
-        same = True
+        # the same kinds of matter: 村务公开 in passing in a problem about the collective's
+        # assets and contracts is not the same problem as one about 村务公开 alone
+        same = _gov_kinds(a) == _gov_kinds(b)
     else:
         same = _same_kind_of_matter(a, b, words, topic)
     if not same:
@@ -224,6 +226,11 @@ def compare(a: Reading, b: Reading) -> Comparison:
             return Comparison(False, "不是同一问题：说的不是同一对象或事项")
         return Comparison(False, "不是同一问题：" + "、".join(topic) + "，但所说问题不同")
     return Comparison(True, "、".join([*topic, *agree]) or "所说内容一致")
+
+
+def _gov_kinds(r: Reading) -> set[str]:
+    """The kinds of matter a problem names (村务公开, 集体资产 …, by the lexicon's sub-field)."""
+    return {str(dict(m.concept.attrs).get("sub", m.concept.name)) for m in r.govs}
 
 
 def _overlap(a: Sequence[str], b: Sequence[str]) -> float:

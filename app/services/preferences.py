@@ -113,6 +113,11 @@ def check_preferences(p: Preferences) -> dict[str, str]:
         errors["warn_yellow_days"] = "黄色预警天数应少于绿色预警天数。"
     _in(errors, "idle_lock_minutes", st.idle_lock_minutes, 1, 120, "无操作自动锁定（分钟）")
     _in(errors, "date_back_days", st.date_back_days, 0, 3650, "日期提醒天数")
+    if not st.secret_term.strip():
+        errors["secret_term"] = "保密期限不能为空，如 1年 或 2027年12月31日。"
+    for key in ("police_body", "discipline_body", "organisation_body", "office_name"):
+        if len(str(getattr(st, key))) > 100:
+            errors[key] = "名称不能超过100字。"
     units = st.responsible_units or []
     if any(len(u) > 100 for u in units):
         errors["responsible_units"] = "单位名称不能超过100字。"

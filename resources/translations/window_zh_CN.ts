@@ -668,6 +668,46 @@
         <translation>单位与主送</translation>
     </message>
     <message>
+        <source>Public security body</source>
+        <translation>公安机关</translation>
+    </message>
+    <message>
+        <source>e.g. 淮阳区公安局</source>
+        <translation>如 淮阳区公安局</translation>
+    </message>
+    <message>
+        <source>Discipline inspection body</source>
+        <translation>纪检监察机关</translation>
+    </message>
+    <message>
+        <source>e.g. 中共淮阳区纪委 淮阳区监委</source>
+        <translation>如 中共淮阳区纪委 淮阳区监委</translation>
+    </message>
+    <message>
+        <source>Organisation department</source>
+        <translation>组织部门</translation>
+    </message>
+    <message>
+        <source>e.g. 中共淮阳区委组织部</source>
+        <translation>如 中共淮阳区委组织部</translation>
+    </message>
+    <message>
+        <source>Inspection office</source>
+        <translation>巡察机构</translation>
+    </message>
+    <message>
+        <source>e.g. 区委巡察办</source>
+        <translation>如 区委巡察办</translation>
+    </message>
+    <message>
+        <source>Term of classified papers</source>
+        <translation>保密期限</translation>
+    </message>
+    <message>
+        <source>e.g. 1年</source>
+        <translation>如 1年</translation>
+    </message>
+    <message>
         <location line="+4" />
         <source>One unit per line</source>
         <translation>每行一个单位</translation>

@@ -102,10 +102,18 @@ DUPLICATED = [LIVELIHOOD[0], CLUES[0], GENERAL[0]]  # each raised twice: three m
 
 def _evening(ws) -> None:
     """30 problems raised today in three villages of one township, three of them twice."""
+    from dataclasses import replace
     from datetime import datetime, timedelta
 
     from app.services.field.forms import save_form
+    from app.services.settings import load_settings, save_settings
     from app.storage.models import Township, Village
+
+    # set up once on the settings page: who clue transfers are addressed to
+    settings = load_settings(ws).with_changes(
+        discipline_body="中共淮阳区纪委 淮阳区监委", police_body="淮阳区公安局"
+    )
+    save_settings(ws, replace(settings))
 
     with ws.session() as s:
         town = Township(name="城关镇", party_committee="中共城关镇委员会")
@@ -212,7 +220,7 @@ def test_the_evening_wrap_up_of_30_problems_in_at_most_45_actions(
 
     act.press("P")  # the day's papers
     papers = view.papers_dialog
-    assert isinstance(papers, PapersDialog)
+    assert isinstance(papers, PapersDialog), view.message.text()
     assert len(papers.papers) >= 3  # the report, notices, transfers, ledger
     qtbot.waitUntil(papers.isActiveWindow, timeout=3000)
     act.press("Return")  # 全部打印 (the default button), then the print dialog's OK

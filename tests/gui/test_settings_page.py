@@ -72,3 +72,19 @@ def test_wrong_values_are_named_under_their_field_and_nothing_is_saved(
     assert load_preferences(window.ctx.ws).settings.warn_yellow_days == 10
     page.revert_button.click()
     assert page.warn_yellow.value() == 10 and page.errors["warn_yellow_days"].isHidden()
+
+
+def test_the_addressees_of_papers_are_set_on_the_page(window: MainWindow, qtbot) -> None:
+    """A paper whose addressee is not set is refused, naming the setting: the page sets it."""
+    page = _page(window)
+    page.body_edits["discipline_body"].setText("中共淮阳区纪委 淮阳区监委")
+    page.body_edits["police_body"].setText("淮阳区公安局")
+    page.body_edits["secret_term"].setText("")
+    page.save_button.click()
+    assert page.errors["secret_term"].text().startswith("保密期限不能为空")
+    page.body_edits["secret_term"].setText("2年")
+    page.save_button.click()
+    assert window.ctx is not None
+    saved = load_preferences(window.ctx.ws).settings
+    assert saved.discipline_body == "中共淮阳区纪委 淮阳区监委"
+    assert saved.police_body == "淮阳区公安局" and saved.secret_term == "2年"

@@ -127,6 +127,27 @@ class SettingsView(QWidget):
         self.units.setFixedHeight(110)
         self.units.setPlaceholderText(self.tr("One unit per line"))
         self._row(units, "responsible_units", self.tr("Responsible units"), self.units)
+        # who papers are addressed to, by their full names (a paper whose addressee is not set
+        # is not printed), the office's own name, the 保密期限 of classified papers
+        self.body_edits: dict[str, QLineEdit] = {}
+        for key, label, example in (
+            ("police_body", self.tr("Public security body"), self.tr("e.g. 淮阳区公安局")),
+            (
+                "discipline_body",
+                self.tr("Discipline inspection body"),
+                self.tr("e.g. 中共淮阳区纪委 淮阳区监委"),
+            ),
+            (
+                "organisation_body",
+                self.tr("Organisation department"),
+                self.tr("e.g. 中共淮阳区委组织部"),
+            ),
+            ("office_name", self.tr("Inspection office"), self.tr("e.g. 区委巡察办")),
+            ("secret_term", self.tr("Term of classified papers"), self.tr("e.g. 1年")),
+        ):
+            line = self._row(units, key, label, QLineEdit(body))
+            line.setPlaceholderText(example)
+            self.body_edits[key] = line
 
         sec = self._group(self.tr("Security"), col)
         self.idle_minutes = self._row(
@@ -251,6 +272,8 @@ class SettingsView(QWidget):
         self.warn_green.setValue(st.warn_green_days)
         self.warn_yellow.setValue(st.warn_yellow_days)
         self.units.setPlainText("\n".join(p.units))
+        for key, line in self.body_edits.items():
+            line.setText(str(getattr(st, key)))
         self.idle_minutes.setValue(st.idle_lock_minutes)
         files = st.font_files or {}
         for key, edit in self.font_edits.items():
@@ -270,6 +293,7 @@ class SettingsView(QWidget):
             warn_green_days=self.warn_green.value(),
             warn_yellow_days=self.warn_yellow.value(),
             responsible_units=units,
+            **{key: line.text().strip() for key, line in self.body_edits.items()},
             idle_lock_minutes=self.idle_minutes.value(),
             font_files={k: e.text().strip() for k, e in self.font_edits.items() if e.text().strip()}
             or None,
