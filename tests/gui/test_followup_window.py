@@ -121,6 +121,8 @@ def test_an_answered_notice_stays_findable_and_each_form_starts_empty(
     view.select_item(lid)
     step(view, next(iter(view.panel.action_buttons)))
     assert view.form.text.toPlainText() == ""  # the ledger item's form starts empty
+    view.select_item(nid)  # back to the notice: what was typed for it is still there
+    assert view.form.text.toPlainText() == "写到一半的字"
 
 
 def test_the_list_fits_and_the_panel_keeps_its_buttons_in_place(window: MainWindow, qtbot) -> None:

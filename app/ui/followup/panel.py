@@ -101,6 +101,16 @@ class StepForm(QWidget):
             signal = w.textChanged
             signal.connect(self._clear_errors)
 
+    def typed(self) -> tuple[str, str, str]:
+        """What the user typed (text, verifier, reason)."""
+        return self.text.toPlainText(), self.verifier.text(), self.reason.toPlainText()
+
+    def restore(self, typed: tuple[str, str, str]) -> None:
+        text, verifier, reason = typed
+        self.text.setPlainText(text)
+        self.verifier.setText(verifier)
+        self.reason.setPlainText(reason)
+
     def reset(self) -> None:
         """Empty every field (another item is shown, or a step was saved)."""
         self.text.clear()
@@ -169,6 +179,9 @@ class ItemPanel(QWidget):
         self.hint.setStyleSheet("color: #555;")
         self.form = StepForm(self)
         self.form.setVisible(False)
+        self._typed: dict[str, tuple[str, str, str]] = {}
+        """Half-typed steps of other items, by item id (kept while the window is open)."""
+        self._shown: str | None = None
         self.apply_button = QPushButton(QCoreApplication.translate("FollowupPanel", "Save"), self)
         self.apply_button.setToolTip(
             QCoreApplication.translate("FollowupPanel", "Save this step (Ctrl+S)")
@@ -226,9 +239,20 @@ class ItemPanel(QWidget):
         self.show_detail(None)
 
     # -- showing an item ------------------------------------------------------------------
+    def forget_typed(self, item_id: str) -> None:
+        """The step of ``item_id`` was saved: nothing of it is kept."""
+        self._typed.pop(item_id, None)
+
     def show_detail(self, d: ItemDetail | None, *, same_item: bool = False) -> None:
         if not same_item:
-            self.form.reset()  # each item's form starts from that item
+            # each item's form starts from that item: what was typed for the item shown so far
+            # is kept for it (never lost, never shown on another item) and comes back with it
+            if self._shown is not None and any(self.form.typed()):
+                self._typed[self._shown] = self.form.typed()
+            self.form.reset()
+            if d is not None and d.item_id in self._typed:
+                self.form.restore(self._typed.pop(d.item_id))
+            self._shown = None if d is None else d.item_id
             self.preview.setVisible(False)
             self.message.clear()
         self._clear_actions()

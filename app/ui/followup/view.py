@@ -241,6 +241,8 @@ class FollowupView(QWidget):
 
     def _on_step_applied(self, result: StepResult) -> None:
         self.form.reset()
+        if self.detail is not None:
+            self.panel.forget_typed(self.detail.item_id)
         self.message.setStyleSheet("")
         self.message.setText(
             QCoreApplication.translate("FollowupPanel", "Saved: %1").replace(
