@@ -228,6 +228,7 @@ def make_engine(
         pool_size=2,
         max_overflow=2,
         pool_pre_ping=False,
+        hide_parameters=True,  # a statement's values (names …) never in an error's text
     )
 
     @event.listens_for(engine, "connect")

@@ -48,6 +48,7 @@ from app.services.followup.numbering import own_team
 from app.services.fonts import workspace_fonts
 from app.services.registry.villages import current_round
 from app.services.tabular import TableReadError, read_table
+from app.storage.limits import load_limits
 from app.storage.models import (
     Batch,
     CampaignMember,
@@ -479,7 +480,7 @@ class ImportSummary:
 def import_results(ws: Workspace, path: Path, *, reported_on: date | None = None) -> ImportSummary:
     """Read a returned self-check form; rows left blank are skipped, a bad row is named."""
     try:
-        table = read_table(path)
+        table = read_table(path, limits=load_limits(ws))
     except TableReadError as exc:
         raise CampaignRefused(str(exc)) from None
     need = ("是否存在", "整改情况", "自查说明", "填报单位", "村编号", "条目编号")
