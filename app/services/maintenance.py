@@ -6,10 +6,11 @@ Each is one function the window calls through its task runner; each is audited.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.services.access import check_password
-from app.storage.backup import BackupResult, backup_database
+from app.storage.archive import backup_workspace
 from app.storage.check import check_workspace
 from app.storage.errors import WorkspaceError
 from app.storage.workspace import Workspace
@@ -45,16 +46,34 @@ def change_password(ws: Workspace, old: str, new: str, again: str) -> None:
     ws.change_password(ws.username, old, new)
 
 
-def backup_to(ws: Workspace, out: Path) -> BackupResult:
-    """A verified backup of the database at ``out`` (never over an existing file), audited."""
+@dataclass(frozen=True)
+class BackupDone:
+    """A verified backup: the whole workspace in one file (database, key file, photos), or on a
+    database server the sealed dump of its database."""
+
+    path: Path
+    size_bytes: int
+    photos: int | None
+    """Photos in the file (None: a server's dump, whose photos are in the database)."""
+
+
+def backup_to(ws: Workspace, out: Path) -> BackupDone:
+    """A verified backup at ``out`` (never over an existing file), audited: the same file the
+    command line's ``backup`` writes and ``restore`` reads."""
     out = Path(out)
     if out.exists():
         raise MaintenanceRefused(f"备份文件已存在，不会覆盖：{out.name}")
-    result = backup_database(ws.paths.db, ws.db_key, out)
-    with ws.session() as s:
+    with ws.session() as s:  # who took a copy of everything is recorded before the copy
         s.audit("backup", note=out.name)
         s.commit()
-    return result
+    if ws.on_server:
+        from app.storage.pg.backup import backup_server
+
+        dumped = backup_server(ws.engine, ws.db_key, out)
+        return BackupDone(dumped.path, dumped.size_bytes, None)
+    p = ws.paths
+    written = backup_workspace(p.root, p.db, p.key, p.media, ws.db_key, out)
+    return BackupDone(written.path, written.size_bytes, written.media)
 
 
 def run_check(ws: Workspace) -> list[str]:

@@ -500,8 +500,12 @@
     </message>
     <message>
         <location line="+11" />
-        <source>Backed up to %1 (%2 KB, %3 rows, checked).</source>
-        <translation>已备份到 %1（%2 KB，%3 行，已校验）。</translation>
+        <source>Backed up to %1 (%2 KB, checked).</source>
+        <translation>已备份到 %1（%2 KB，已校验）。</translation>
+    </message>
+    <message>
+        <source>Backed up to %1 (%2 KB with %3 photos, checked).</source>
+        <translation>已备份到 %1（%2 KB，含数据库、密钥文件和 %3 张照片，已校验；可用 restore 恢复）。</translation>
     </message>
     <message>
         <location line="+11" />

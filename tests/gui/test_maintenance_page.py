@@ -11,6 +11,7 @@ from app.storage.workspace import Workspace
 from app.ui.main_window import MainWindow
 from app.ui.maintenance.view import MaintenanceView
 from tests.conftest import PASSWORD
+from tests.e2e.cli_helpers import run_app
 from tests.gui.field_helpers import LEADER
 from tests.gui.shots import shot
 
@@ -48,8 +49,13 @@ def test_backup_and_check_in_the_window(window: MainWindow, tmp_path: Path) -> N
     out = tmp_path / "备份" / "b.db"
     page.backup_to(out)
     assert out.is_file() and "已备份到" in page.backup_message.text()
+    assert "张照片" in page.backup_message.text()  # the whole workspace, photos too
     page.backup_to(out)  # never over an existing file
     assert "不会覆盖" in page.backup_message.text()
+    # the window's backup is the file the command line restores
+    restored = run_app("restore", out, "--to", tmp_path / "copy", password=PASSWORD)
+    assert restored.returncode == 0, restored.stderr
+    Workspace.open(tmp_path / "copy", PASSWORD, LEADER).close()
     page.check_button.click()
     assert page.check_result.toPlainText().startswith("检查通过")
     assert "workspace.key" in " ".join(

@@ -31,12 +31,12 @@ from PySide6.QtWidgets import (
 
 from app.services.access import wait_left
 from app.services.maintenance import (
+    BackupDone,
     MaintenanceRefused,
     backup_to,
     change_password,
     run_check,
 )
-from app.storage.backup import BackupResult
 from app.storage.changes import ChangeSet
 from app.storage.errors import WorkspaceError
 from app.ui.context import AppContext
@@ -210,14 +210,19 @@ class MaintenanceView(QWidget):
             on_error=self._on_backup_failed,
         )
 
-    def _on_backup_done(self, result: BackupResult) -> None:
+    def _on_backup_done(self, result: BackupDone) -> None:
         self.backup_button.setEnabled(True)
-        text = fill(
-            self.tr("Backed up to %1 (%2 KB, %3 rows, checked)."),
-            result.path,
-            result.size_bytes // 1024,
-            result.rows,
-        )
+        if result.photos is None:  # a server's database
+            text = fill(
+                self.tr("Backed up to %1 (%2 KB, checked)."), result.path, result.size_bytes // 1024
+            )
+        else:
+            text = fill(
+                self.tr("Backed up to %1 (%2 KB with %3 photos, checked)."),
+                result.path,
+                result.size_bytes // 1024,
+                result.photos,
+            )
         self._say(self.backup_message, text, True)
 
     def _on_backup_failed(self, exc: BaseException) -> None:
