@@ -81,14 +81,18 @@ class Leftovers:
 
 
 def find_leftovers(ws: Workspace) -> Leftovers:
-    """Finish killed imports (their journals), then list orphan photos and stray temp files."""
-    store = MediaStore(ws.paths.media, ws.db_key)
-    with ws.raw_connection() as conn:
-        refs = referenced_names(conn)
-    store.recover(lambda _names: refs)
-    orphans = store.orphans(lambda names: refs & set(names))
+    """Finish killed imports (their journals), then list orphan photos and stray temp files.
+    (An office on a database server keeps its photos in the database: only temp files.)"""
     now = time.time()
-    strays = store.strays(now)
+    orphans: list[str] = []
+    strays: list[Path] = []
+    if not ws.on_server:
+        store = MediaStore(ws.paths.media, ws.db_key)
+        with ws.raw_connection() as conn:
+            refs = referenced_names(conn)
+        store.recover(lambda _names: refs)
+        orphans = store.orphans(lambda names: refs & set(names))
+        strays = store.strays(now)
     for folder in (ws.paths.root, ws.paths.backups):
         if folder.is_dir():
             strays.extend(
