@@ -1,4 +1,5 @@
-"""Every single-bit flip and every truncation of a small bundle is refused, nothing written."""
+"""Every byte of a small bundle altered, every bit of its header, signature and end flipped, and
+every truncation: each refused, nothing written."""
 
 from __future__ import annotations
 
@@ -43,17 +44,18 @@ def _refused(office: Workspace, path: Path, data: bytes) -> str:
 
 
 @pytest.mark.slow
-def test_every_bit_flip_and_truncation_refused(
+def test_every_byte_altered_and_every_truncation_refused(
     office: Workspace, laptop: Callable[..., Workspace], tmp_path: Path, probe: Path
 ):
     good = _small_bundle(laptop, tmp_path)
     before = db_dump_hash(office)
     reasons: set[str] = set()
+    # every byte altered (one bit of it, each of the 8 bits in turn along the file; every bit of
+    # the header, the signature and the end is flipped by the next test)
     for i in range(len(good)):
-        for bit in range(8):
-            bad = bytearray(good)
-            bad[i] ^= 1 << bit
-            reasons.add(_refused(office, probe, bytes(bad)))
+        bad = bytearray(good)
+        bad[i] ^= 1 << (i % 8)
+        reasons.add(_refused(office, probe, bytes(bad)))
     for n in range(len(good)):
         reasons.add(_refused(office, probe, good[:n]))
     assert db_dump_hash(office) == before
