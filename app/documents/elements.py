@@ -283,7 +283,16 @@ class KeepTail(Flowable):  # type: ignore[misc]
         if need <= availHeight:
             return [self]
         if self.lead is None or need > TEXT_HEIGHT:
-            return [f for f in [self.lead, *self.rest] if f is not None]
+            parts = [f for f in [self.lead, *self.rest] if f is not None]
+            # what goes first must fit here (a landscape page is lower than TEXT_HEIGHT): a space
+            # that does not is dropped, anything else goes to the next page whole
+            while parts and isinstance(parts[0], Spacer) and parts[0].wrap(availWidth, 1e6)[1] > (
+                availHeight + 1e-3
+            ):
+                parts.pop(0)
+            if parts and parts[0].wrap(availWidth, availHeight)[1] > availHeight + 1e-3:
+                return []
+            return parts
         leading = self.lead.style.leading
         lines = round(self._lead_h / leading)
         fit = int((availHeight + 1e-3) // leading)

@@ -154,3 +154,16 @@ def test_table_header_cells_break_only_between_words() -> None:
         assert any(word in line for line in lines), (word, lines)
     for g in pages[0].glyphs:
         assert g.ink[1] <= RIGHT + 0.05
+
+
+def test_a_closing_group_without_text_never_starts_with_a_space_that_does_not_fit() -> None:
+    """A landscape page is lower than a portrait one: the 集中整治 progress report (a long table,
+    then the signature) failed to lay out when the closing group came near a page's foot."""
+    from reportlab.platypus import Spacer
+
+    from app.documents.elements import KeepTail
+
+    group = KeepTail(None, [Spacer(1, 40), Spacer(1, 500)])
+    assert group.split(400, 20) == []  # nothing fits here: all of it to the next page
+    parts = group.split(400, 300)
+    assert parts and parts[0].wrap(400, 300)[1] <= 300
