@@ -286,8 +286,10 @@ class KeepTail(Flowable):  # type: ignore[misc]
             parts = [f for f in [self.lead, *self.rest] if f is not None]
             # what goes first must fit here (a landscape page is lower than TEXT_HEIGHT): a space
             # that does not is dropped, anything else goes to the next page whole
-            while parts and isinstance(parts[0], Spacer) and parts[0].wrap(availWidth, 1e6)[1] > (
-                availHeight + 1e-3
+            while (
+                parts
+                and isinstance(parts[0], Spacer)
+                and parts[0].wrap(availWidth, 1e6)[1] > (availHeight + 1e-3)
             ):
                 parts.pop(0)
             if parts and parts[0].wrap(availWidth, availHeight)[1] > availHeight + 1e-3:
