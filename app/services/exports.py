@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Literal
 
 from sqlmodel import col, select
 
@@ -28,11 +27,8 @@ Value = str | int | date | datetime | None
 RECORD_KINDS = ("visit", "opinion_entry", "interview")
 
 
-@dataclass(frozen=True)
-class ExportColumn:
-    header: str
-    width: float = 12.0
-    kind: Literal["text", "number", "date"] = "text"
+ExportColumn = Column
+"""A list's column: the workbook writer's own (header, width, kind)."""
 
 
 @dataclass(frozen=True)
@@ -208,7 +204,7 @@ def export_bytes(table: ExportTable) -> bytes:
     sheet = Sheet(
         name=table.name,
         title=table.title,
-        columns=[Column(c.header, c.width, kind=c.kind) for c in table.columns],
+        columns=table.columns,
         rows=table.rows,
     )
     return workbook_bytes([sheet])

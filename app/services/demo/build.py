@@ -71,7 +71,6 @@ from app.storage.models import (
     ProblemSource,
     RectificationNotice,
     SelfCheckResult,
-    SyncKey,
     Team,
     Township,
     User,
@@ -588,12 +587,11 @@ _UNIT_FOR: dict[Subcategory, str] = {
 
 
 def _with_campaigns(ws: Workspace, opts: DemoOptions) -> bool:
+    from app.sync.join import is_joined
+
     if opts.campaigns is not None:
         return opts.campaigns
-    if ws.kind is WorkspaceKind.OFFICE:
-        return True
-    with ws.session() as s:  # a team kit's keys: joined to an office
-        return s.exec(select(SyncKey).where(SyncKey.role == "team")).first() is None
+    return ws.kind is WorkspaceKind.OFFICE or not is_joined(ws)
 
 
 def fill_demo(ws: Workspace, opts: DemoOptions) -> DemoSummary:
