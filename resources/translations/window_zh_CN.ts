@@ -450,8 +450,8 @@
     </message>
     <message>
         <location line="+4" />
-        <source>A backup holds the encrypted database. It opens only with this workspace's key file (workspace.key): keep a copy of the key file with your backups, on another medium, locked away.</source>
-        <translation>备份中是加密的数据库，只能用本工作区的密钥文件（workspace.key）打开：请把密钥文件的副本与备份一起，另存在其他介质上并妥善锁存。</translation>
+        <source>A backup holds the whole workspace, encrypted: the database, its key file (workspace.key) and the photos. It opens with the password of any user at the time, or the recovery code: keep it on another medium, locked away.</source>
+        <translation>备份是加密的整个工作区：数据库、密钥文件（workspace.key）和照片。用备份时任一用户的密码或恢复码即可恢复：请另存在其他介质上并妥善锁存。</translation>
     </message>
     <message>
         <location line="+8" />

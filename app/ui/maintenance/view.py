@@ -2,8 +2,8 @@
 
 - 修改密码: the old password (checked like a login: wrong ones count toward the delay), the new
   one twice;
-- 备份: a verified copy of the database to a file the user picks (never over an existing file);
-  the page says plainly that the key file must be kept too;
+- 备份: a verified copy of the whole workspace (database, key file, photos) to a file the user
+  picks (never over an existing file), the file ``restore`` reads; the page says what opens it;
 - 检查: the integrity check (cipher, SQLite, foreign keys, version, search index, photos).
 
 Signals: none.
@@ -100,9 +100,9 @@ class MaintenanceView(QWidget):
         bk = QVBoxLayout(bk_box)
         warn = QLabel(
             self.tr(
-                "A backup holds the encrypted database. It opens only with this workspace's key "
-                "file (workspace.key): keep a copy of the key file with your backups, on another "
-                "medium, locked away."
+                "A backup holds the whole workspace, encrypted: the database, its key file "
+                "(workspace.key) and the photos. It opens with the password of any user at the "
+                "time, or the recovery code: keep it on another medium, locked away."
             ),
             bk_box,
         )
